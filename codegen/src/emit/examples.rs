@@ -1,0 +1,28 @@
+//! `tests/examples.rs`: every JSON example in the spec parsed into its generated type and
+//! written back; a test fails with the example's `file:line` when the two differ.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::types::external_type_tokens;
+use crate::model::Model;
+
+pub fn tokens(model: &Model, crate_name: &str) -> TokenStream {
+    let krate = format_ident!("{}", crate_name.replace('-', "_"));
+    let tests = model.examples.iter().map(|example| {
+        let name = format_ident!("{}", example.test_name);
+        let ty = external_type_tokens(&example.ty, &krate);
+        let json = serde_json::to_string_pretty(&example.json).unwrap_or_default();
+        let location = &example.location;
+        quote! {
+            #[test]
+            fn #name() {
+                #krate::runtime::assert_round_trip::<#ty>(#json, #location);
+            }
+        }
+    });
+    quote! {
+        //! Every example in the spec, round-tripped through its generated type.
+        #(#tests)*
+    }
+}

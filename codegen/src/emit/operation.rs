@@ -1,0 +1,279 @@
+//! One module per operation: its `Request`, its body and response types, and its
+//! `Response` enum with a variant per documented status.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::types::{declaration, doc_lines, type_tokens};
+use crate::model::{Api, Model, Operation, ParamLocation, Scope, TypeRef};
+
+pub fn tokens(_model: &Model, api: &Api, op: &Operation) -> TokenStream {
+    let scope = Scope::Operation {
+        api: api.module.clone(),
+        operation: op.name.clone(),
+    };
+    let mut heading = format!("`{} {}`", op.method, op.path);
+    if let Some(summary) = &op.summary {
+        heading.push_str(&format!(": {}", summary.trim()));
+    }
+    let mut lines = vec![format!(" {heading}"), String::new()];
+    if let Some(description) = &op.description {
+        lines.extend(
+            description
+                .trim()
+                .lines()
+                .map(|l| format!(" {}", l.trim_end())),
+        );
+        lines.push(String::new());
+    }
+    lines.extend(
+        op.aliases
+            .iter()
+            .map(|alias| format!(" Also served at `{} {alias}`.", op.method)),
+    );
+    lines.push(format!(" Operation `{}`.", op.operation_id));
+
+    let request = request_struct(op, &scope);
+    let from_parts = from_parts(op, &scope);
+    let response = response_enum(op, &scope);
+    let decls = op.types.iter().map(|def| declaration(def, &scope));
+
+    quote! {
+        #(#![doc = #lines])*
+
+        #request
+        #from_parts
+        #response
+        #(#decls)*
+    }
+}
+
+fn param_type(ty: &TypeRef, required: bool, scope: &Scope) -> TokenStream {
+    let ty = type_tokens(ty, scope);
+    if required {
+        quote!(#ty)
+    } else {
+        quote!(Option<#ty>)
+    }
+}
+
+fn request_struct(op: &Operation, scope: &Scope) -> TokenStream {
+    let fields = op.params.iter().map(|p| {
+        let name = format_ident!("{}", p.field);
+        let ty = param_type(&p.ty, p.required, scope);
+        let location = match p.location {
+            ParamLocation::Path => "path",
+            ParamLocation::Query => "query",
+            ParamLocation::Header => "header",
+        };
+        let mut doc = format!(" `{}` ({location})", p.wire_name);
+        if let Some(d) = &p.description {
+            doc.push_str(&format!(": {}", d.trim()));
+        }
+        let example = p.example.as_ref().map(|e| {
+            let text = format!(" Example: `{e}`.");
+            quote!(#[doc = #text])
+        });
+        quote! {
+            #[doc = #doc]
+            #example
+            pub #name: #ty,
+        }
+    });
+    let body = op.body.as_ref().map(|b| {
+        let ty = param_type(&b.ty, b.required, scope);
+        let doc = b
+            .description
+            .as_deref()
+            .map(doc_lines)
+            .unwrap_or_else(|| quote!(#[doc = " The request body."]));
+        let example = b.example.as_ref().map(|e| {
+            let text = serde_json::to_string_pretty(e).unwrap_or_default();
+            let lines = std::iter::once(" ```json".to_string())
+                .chain(text.lines().map(|l| format!(" {l}")))
+                .chain(std::iter::once(" ```".to_string()));
+            quote!(#[doc = ""] #[doc = " Example:"] #[doc = ""] #(#[doc = #lines])*)
+        });
+        quote! {
+            #doc
+            #example
+            pub body: #ty,
+        }
+    });
+    quote! {
+        /// Everything the client sent, decoded.
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct Request {
+            #(#fields)*
+            #body
+        }
+    }
+}
+
+fn from_parts(op: &Operation, scope: &Scope) -> TokenStream {
+    let mut decode = Vec::new();
+    let mut inits = Vec::new();
+    let query: Vec<_> = op
+        .params
+        .iter()
+        .filter(|p| p.location == ParamLocation::Query)
+        .collect();
+    if !query.is_empty() {
+        let fields = query.iter().map(|p| {
+            let name = format_ident!("{}", p.field);
+            let wire = &p.wire_name;
+            let ty = param_type(&p.ty, p.required, scope);
+            let default = (!p.required).then(|| quote!(#[serde(default)]));
+            quote!(#[serde(rename = #wire)] #default #name: #ty,)
+        });
+        decode.push(quote! {
+            #[derive(serde::Deserialize)]
+            struct Query { #(#fields)* }
+            let query = axum::extract::Query::<Query>::try_from_uri(uri)
+                .map_err(|e| Rejection::new(RejectionKind::BadParameter, format!("Invalid query string: {}", e.body_text())))?
+                .0;
+        });
+    }
+    for p in &op.params {
+        let name = format_ident!("{}", p.field);
+        let wire = &p.wire_name;
+        match p.location {
+            ParamLocation::Path => {
+                decode.push(quote! {
+                    let #name = runtime::parse_param(#wire, runtime::path_param(path, #wire)?)?;
+                });
+            }
+            ParamLocation::Header => {
+                let lookup = quote! {
+                    headers.get(#wire).map(|v| v.to_str().map_err(|_| Rejection::new(RejectionKind::BadParameter, concat!("Invalid header `", #wire, "`."))).and_then(|text| runtime::parse_param(#wire, text))).transpose()?
+                };
+                if p.required {
+                    decode.push(quote! {
+                        let #name = #lookup.ok_or_else(|| Rejection::new(RejectionKind::BadParameter, concat!("Missing header `", #wire, "`.")))?;
+                    });
+                } else {
+                    decode.push(quote!(let #name = #lookup;));
+                }
+            }
+            ParamLocation::Query => decode.push(quote!(let #name = query.#name;)),
+        }
+        inits.push(quote!(#name,));
+    }
+    let body = op.body.as_ref().map(|b| {
+        let keys = &b.required_keys;
+        let require = (!keys.is_empty()).then(|| quote!(runtime::require_keys(&object, &[#(#keys),*])?;));
+        if b.required {
+            quote! {
+                let body = match body {
+                    Some(object) => {
+                        #require
+                        runtime::decode(object)?
+                    }
+                    None => return Err(Rejection::new(RejectionKind::NotJson, "A JSON body is required.")),
+                };
+            }
+        } else {
+            quote! {
+                let body = match body {
+                    Some(object) => {
+                        #require
+                        Some(runtime::decode(object)?)
+                    }
+                    None => None,
+                };
+            }
+        }
+    });
+    let body_init = op.body.as_ref().map(|_| quote!(body,));
+    let unused_body = op.body.is_none().then(|| quote!(let _ = body;));
+    let uses_uri = !query.is_empty();
+    let uri_arg = if uses_uri { quote!(uri) } else { quote!(_uri) };
+    let uses_path = op.params.iter().any(|p| p.location == ParamLocation::Path);
+    let path_arg = if uses_path {
+        quote!(path)
+    } else {
+        quote!(_path)
+    };
+    let uses_headers = op
+        .params
+        .iter()
+        .any(|p| p.location == ParamLocation::Header);
+    let headers_arg = if uses_headers {
+        quote!(headers)
+    } else {
+        quote!(_headers)
+    };
+    quote! {
+        impl Request {
+            /// Decodes the request from the router's parts; the body is already known to be
+            /// a JSON object (or absent).
+            pub(crate) fn from_parts(
+                #path_arg: &[(String, String)],
+                #uri_arg: &axum::http::Uri,
+                #headers_arg: &axum::http::HeaderMap,
+                body: Option<serde_json::Map<String, serde_json::Value>>,
+            ) -> Result<Self, crate::runtime::Rejection> {
+                #[allow(unused_imports)]
+                use crate::runtime::{self, Rejection, RejectionKind};
+                #(#decode)*
+                #body
+                #unused_body
+                Ok(Request { #(#inits)* #body_init })
+            }
+        }
+    }
+}
+
+fn response_enum(op: &Operation, scope: &Scope) -> TokenStream {
+    let variants = op.responses.iter().map(|r| {
+        let name = format_ident!("{}", r.variant);
+        let ty = type_tokens(&r.ty, scope);
+        let status = match r.status {
+            Some(code) => format!(
+                " {code}: {}",
+                r.description.trim().lines().next().unwrap_or("")
+            ),
+            None => format!(
+                " Any other status: {}",
+                r.description.trim().lines().next().unwrap_or("")
+            ),
+        };
+        match r.status {
+            Some(_) => quote!(#[doc = #status] #name(#ty),),
+            None => quote!(#[doc = #status] #name(axum::http::StatusCode, #ty),),
+        }
+    });
+    let arms = op.responses.iter().map(|r| {
+        let name = format_ident!("{}", r.variant);
+        match r.status {
+            Some(code) => {
+                let status = match crate::naming::status_const(code) {
+                    Some(constant) => {
+                        let constant = format_ident!("{}", constant);
+                        quote!(axum::http::StatusCode::#constant)
+                    }
+                    None => quote!(axum::http::StatusCode::from_u16(#code).unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR)),
+                };
+                quote!(Response::#name(body) => crate::runtime::json_response(#status, &body),)
+            }
+            None => quote! {
+                Response::#name(status, body) => crate::runtime::json_response(status, &body),
+            },
+        }
+    });
+    quote! {
+        /// Every answer the spec documents, one variant per status.
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum Response {
+            #(#variants)*
+        }
+
+        impl axum::response::IntoResponse for Response {
+            fn into_response(self) -> axum::response::Response {
+                match self {
+                    #(#arms)*
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,266 @@
+//! `src/router.rs`: one axum handler per route. A handler authenticates, reads the body,
+//! picks the operation (by the body's required keys when several share the route), decodes
+//! the typed request and calls the trait method.
+
+use std::collections::BTreeMap;
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use crate::model::{Model, ParamLocation, Route};
+use crate::naming;
+
+pub fn tokens(model: &Model) -> TokenStream {
+    let traits: Vec<_> = model
+        .apis
+        .iter()
+        .map(|api| {
+            let module = format_ident!("{}", api.module);
+            let name = format_ident!("{}", api.trait_name);
+            quote!(crate::#module::#name)
+        })
+        .collect();
+    let handlers = model.routes.iter().map(|route| handler(model, route));
+
+    // Routes grouped by path so one path carries all its methods.
+    let mut by_path: BTreeMap<&str, Vec<(String, syn::Ident)>> = BTreeMap::new();
+    for route in &model.routes {
+        let handler = handler_name(route);
+        let method = route.method.to_lowercase();
+        by_path
+            .entry(route.path.as_str())
+            .or_default()
+            .push((method.clone(), handler.clone()));
+        for alias in &route.aliases {
+            by_path
+                .entry(alias.as_str())
+                .or_default()
+                .push((method.clone(), handler.clone()));
+        }
+    }
+    let routes = by_path.iter().map(|(path, methods)| {
+        let chain = methods.iter().enumerate().map(|(i, (method, handler))| {
+            let method = format_ident!("{}", method);
+            if i == 0 {
+                quote!(axum::routing::#method(#handler::<S>))
+            } else {
+                quote!(.#method(#handler::<S>))
+            }
+        });
+        quote!(.route(#path, #(#chain)*))
+    });
+
+    let authenticate = match &model.security {
+        Some(security) => {
+            let name = &security.name;
+            let extract = match security.location {
+                ParamLocation::Query => quote! {
+                    #[derive(serde::Deserialize)]
+                    struct Key {
+                        #[serde(rename = #name)]
+                        key: Option<String>,
+                    }
+                    let api_key = match axum::extract::Query::<Key>::try_from_uri(uri) {
+                        Ok(query) => query.0.key,
+                        Err(e) => return Err(server.reject(Rejection::new(RejectionKind::BadParameter, format!("Invalid query string: {}", e.body_text())))),
+                    };
+                },
+                _ => quote! {
+                    let api_key = match headers.get(#name).map(|v| v.to_str()) {
+                        None => None,
+                        Some(Ok(text)) => Some(text.to_owned()),
+                        Some(Err(_)) => return Err(server.reject(Rejection::new(RejectionKind::BadParameter, concat!("Invalid header `", #name, "`.")))),
+                    };
+                },
+            };
+            quote! {
+                /// Takes the API key from where the spec's security scheme puts it and asks the
+                /// implementation who it belongs to.
+                async fn authenticate<S: Api>(server: &S, uri: &Uri, headers: &HeaderMap) -> Result<S::Principal, Response> {
+                    #extract
+                    server.authenticate(Credentials { api_key, headers }).await
+                }
+            }
+        }
+        None => quote!(),
+    };
+
+    quote! {
+        //! The axum router over every API trait.
+
+        use std::sync::Arc;
+
+        use axum::Router;
+        use axum::body::Body;
+        use axum::extract::{Path, State};
+        use axum::extract::rejection::PathRejection;
+        use axum::http::{HeaderMap, Uri};
+        use axum::response::{IntoResponse, Response};
+
+        #[allow(unused_imports)]
+        use crate::runtime::{self, Credentials, Hooks, Rejection, RejectionKind};
+
+        /// Every API trait at once: what [`router`] serves.
+        pub trait Api: #(#traits)+* {}
+
+        impl<S: #(#traits)+*> Api for S {}
+
+        /// The router for every operation, aliases included. Unknown paths and wrong methods
+        /// are answered through [`Hooks::reject`].
+        pub fn router<S: Api>(server: Arc<S>) -> Router {
+            Router::new()
+                #(#routes)*
+                .fallback(unknown_path::<S>)
+                .method_not_allowed_fallback(wrong_method::<S>)
+                .with_state(server)
+        }
+
+        async fn unknown_path<S: Api>(State(server): State<Arc<S>>) -> Response {
+            server.reject(Rejection::new(RejectionKind::UnknownPath, "Unrecognized request"))
+        }
+
+        async fn wrong_method<S: Api>(State(server): State<Arc<S>>) -> Response {
+            server.reject(Rejection::new(RejectionKind::WrongMethod, "Unrecognized request: method not allowed"))
+        }
+
+        /// The percent-decoded path captures, or why the path does not decode.
+        fn captures(path: Result<Path<Vec<(String, String)>>, PathRejection>) -> Result<Vec<(String, String)>, Rejection> {
+            path.map(|p| p.0).map_err(|e| Rejection::new(RejectionKind::BadParameter, e.body_text()))
+        }
+
+        #authenticate
+
+        #(#handlers)*
+    }
+}
+
+fn handler_name(route: &Route) -> syn::Ident {
+    format_ident!(
+        "{}_{}",
+        route.method.to_lowercase(),
+        naming::snake(&route.path)
+    )
+}
+
+fn handler(model: &Model, route: &Route) -> TokenStream {
+    let name = handler_name(route);
+    let ops: Vec<_> = route
+        .operations
+        .iter()
+        .map(|&(a, o)| (&model.apis[a], &model.apis[a].operations[o]))
+        .collect();
+    let all_secured = ops.iter().all(|(_, op)| op.secured);
+    let auth_first = all_secured.then(|| {
+        quote! {
+            let principal = match authenticate(&*server, &uri, &headers).await {
+                Ok(principal) => principal,
+                Err(response) => return response,
+            };
+        }
+    });
+    // A body is read when any form has one; an empty body is acceptable only when no form
+    // requires one.
+    let any_body = ops.iter().any(|(_, op)| op.body.is_some());
+    let body_required = ops
+        .iter()
+        .all(|(_, op)| op.body.as_ref().is_some_and(|b| b.required));
+    let read_body = if any_body {
+        quote! {
+            let bytes = match runtime::read_body(body, server.body_limit()).await {
+                Ok(bytes) => bytes,
+                Err(rejection) => return server.reject(rejection),
+            };
+            let object = match runtime::parse_object(&bytes, #body_required) {
+                Ok(object) => object,
+                Err(rejection) => return server.reject(rejection),
+            };
+        }
+    } else {
+        quote! {
+            let _ = body;
+            let object: Option<serde_json::Map<String, serde_json::Value>> = None;
+        }
+    };
+    let call = |api: &crate::model::Api, op: &crate::model::Operation| {
+        let module = format_ident!("{}", api.module);
+        let op_module = format_ident!("{}", op.name);
+        let method = format_ident!("{}", op.name);
+        let trait_name = format_ident!("{}", api.trait_name);
+        let principal = match (op.secured, all_secured) {
+            (true, true) => quote!(principal,),
+            (true, false) => quote!(match authenticate(&*server, &uri, &headers).await {
+                Ok(p) => p,
+                Err(response) => return response,
+            },),
+            (false, _) => quote!(),
+        };
+        quote! {
+            let request = match crate::#module::#op_module::Request::from_parts(&path, &uri, &headers, object) {
+                Ok(request) => request,
+                Err(rejection) => return server.reject(rejection),
+            };
+            match <S as crate::#module::#trait_name>::#method(&*server, #principal request).await {
+                Ok(response) => response.into_response(),
+                Err(error) => error.into_response(),
+            }
+        }
+    };
+    let dispatch = if ops.len() == 1 {
+        let (api, op) = ops[0];
+        call(api, op)
+    } else {
+        let forms = ops.iter().map(|(_, op)| {
+            let keys = op
+                .body
+                .as_ref()
+                .map(|b| b.required_keys.clone())
+                .unwrap_or_default();
+            quote!(&[#(#keys),*])
+        });
+        let arms = ops.iter().enumerate().map(|(i, (api, op))| {
+            let body = call(api, op);
+            if i + 1 == ops.len() {
+                quote!(_ => { #body })
+            } else {
+                quote!(#i => { #body })
+            }
+        });
+        quote! {
+            let Some(fields) = object.as_ref() else {
+                return server.reject(Rejection::new(RejectionKind::NotJson, "A JSON body is required."));
+            };
+            let form = match runtime::select_form(fields, &[#(#forms),*]) {
+                Ok(form) => form,
+                Err(rejection) => return server.reject(rejection),
+            };
+            match form {
+                #(#arms)*
+            }
+        }
+    };
+    let doc = {
+        let names: Vec<String> = ops
+            .iter()
+            .map(|(_, op)| format!("`{}`", op.operation_id))
+            .collect();
+        format!(" `{} {}`: {}.", route.method, route.path, names.join(", "))
+    };
+    quote! {
+        #[doc = #doc]
+        async fn #name<S: Api>(
+            State(server): State<Arc<S>>,
+            path: Result<Path<Vec<(String, String)>>, PathRejection>,
+            uri: Uri,
+            headers: HeaderMap,
+            body: Body,
+        ) -> Response {
+            #auth_first
+            let path = match captures(path) {
+                Ok(path) => path,
+                Err(rejection) => return server.reject(rejection),
+            };
+            #read_body
+            #dispatch
+        }
+    }
+}

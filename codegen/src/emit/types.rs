@@ -1,0 +1,169 @@
+//! Struct and enum declarations for named schema types, and Rust spellings of type refs.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use crate::model::{Model, Scope, TypeDef, TypeKind, TypeRef};
+
+/// How `ty` is spelled from inside `here`.
+pub fn type_tokens(ty: &TypeRef, here: &Scope) -> TypeTokens {
+    TypeTokens(spell(ty, here, None))
+}
+
+/// How `ty` is spelled from outside the crate (tests), as `krate::…`.
+pub fn external_type_tokens(ty: &TypeRef, krate: &syn::Ident) -> TokenStream {
+    spell(ty, &Scope::Shared, Some(krate))
+}
+
+pub struct TypeTokens(pub TokenStream);
+
+impl quote::ToTokens for TypeTokens {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        self.0.to_tokens(tokens)
+    }
+}
+
+fn spell(ty: &TypeRef, here: &Scope, krate: Option<&syn::Ident>) -> TokenStream {
+    match ty {
+        TypeRef::String => quote!(String),
+        TypeRef::Integer => quote!(i64),
+        TypeRef::Number => quote!(f64),
+        TypeRef::Boolean => quote!(bool),
+        TypeRef::Any => quote!(serde_json::Value),
+        TypeRef::Object => quote!(serde_json::Map<String, serde_json::Value>),
+        TypeRef::Array(item) => {
+            let item = spell(item, here, krate);
+            quote!(Vec<#item>)
+        }
+        TypeRef::Map(value) => {
+            let value = spell(value, here, krate);
+            quote!(std::collections::BTreeMap<String, #value>)
+        }
+        TypeRef::Nullable(inner) => {
+            let inner = spell(inner, here, krate);
+            quote!(Option<#inner>)
+        }
+        TypeRef::Named { scope, name } => {
+            let name = format_ident!("{}", name);
+            let root = match krate {
+                Some(k) => quote!(#k),
+                None => quote!(crate),
+            };
+            match scope {
+                _ if scope == here && krate.is_none() => quote!(#name),
+                Scope::Shared => quote!(#root::schemas::#name),
+                Scope::Operation { api, operation } => {
+                    let api = format_ident!("{}", api);
+                    let operation = format_ident!("{}", operation);
+                    quote!(#root::#api::#operation::#name)
+                }
+            }
+        }
+    }
+}
+
+fn doc_attr(doc: Option<&str>) -> TokenStream {
+    match doc {
+        Some(doc) if !doc.trim().is_empty() => {
+            let lines = doc
+                .trim()
+                .lines()
+                .map(|line| format!(" {}", line.trim_end()));
+            quote!(#(#[doc = #lines])*)
+        }
+        _ => quote!(),
+    }
+}
+
+pub fn doc_lines(doc: &str) -> TokenStream {
+    doc_attr(Some(doc))
+}
+
+/// A struct or enum declaration.
+pub fn declaration(def: &TypeDef, here: &Scope) -> TokenStream {
+    let name = format_ident!("{}", def.name);
+    let source = format!(" Schema: `{}`.", def.source);
+    let doc = match def.doc.as_deref() {
+        Some(text) if !text.trim().is_empty() => {
+            let doc = doc_attr(Some(text));
+            quote!(#doc #[doc = ""])
+        }
+        _ => quote!(),
+    };
+    match &def.kind {
+        TypeKind::Struct {
+            fields,
+            keep_unknown,
+        } => {
+            let fields = fields.iter().map(|field| {
+                let rust = format_ident!("{}", field.rust_name);
+                let wire = &field.wire_name;
+                let doc = doc_attr(field.doc.as_deref());
+                let rename = (rust != wire.as_str()).then(|| quote!(#[serde(rename = #wire)]));
+                let ty = type_tokens(&field.ty, here);
+                if field.required {
+                    quote! { #doc #rename pub #rust: #ty, }
+                } else if matches!(field.ty, TypeRef::Nullable(_)) {
+                    // Absent and `null` are different answers; keep both.
+                    quote! {
+                        #doc #rename
+                        #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::runtime::double_option")]
+                        pub #rust: Option<#ty>,
+                    }
+                } else {
+                    quote! {
+                        #doc #rename
+                        #[serde(default, skip_serializing_if = "Option::is_none")]
+                        pub #rust: Option<#ty>,
+                    }
+                }
+            });
+            let unknown = keep_unknown.then(|| {
+                quote! {
+                    /// Keys the schema does not name, kept as sent.
+                    #[serde(flatten)]
+                    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+                }
+            });
+            quote! {
+                #doc
+                #[doc = #source]
+                #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+                pub struct #name {
+                    #(#fields)*
+                    #unknown
+                }
+            }
+        }
+        TypeKind::Enum { variants } => {
+            let variants = variants.iter().map(|v| {
+                let rust = format_ident!("{}", v.rust_name);
+                let wire = &v.wire_name;
+                quote! {
+                    #[serde(rename = #wire)]
+                    #rust,
+                }
+            });
+            quote! {
+                #doc
+                #[doc = #source]
+                #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+                pub enum #name {
+                    #(#variants)*
+                }
+            }
+        }
+    }
+}
+
+/// `src/schemas.rs`: types that belong to no single operation.
+pub fn shared_module(model: &Model) -> TokenStream {
+    let decls = model
+        .shared_types
+        .iter()
+        .map(|def| declaration(def, &Scope::Shared));
+    quote! {
+        //! Schema types shared across operations: those named by files and `definitions`.
+        #(#decls)*
+    }
+}

@@ -1,0 +1,103 @@
+// Generated from api-spec/api/client-server/v1/banning.yaml by `cargo xtask regen`. Do not edit by hand.
+#![cfg_attr(rustfmt, rustfmt::skip)]
+//! `POST /_matrix/client/api/v1/rooms/{roomId}/ban`: Ban a user in the room.
+//!
+//! Ban a user in the room. If the user is currently in the room, also kick them.
+//!
+//! When a user is banned from a room, they may not join it until they are unbanned.
+//!
+//! The caller must have the required power level in order to perform this operation.
+//!
+//! Operation `ban`.
+/// Everything the client sent, decoded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Request {
+    /// `roomId` (path): The room identifier (not alias) from which the user should be banned.
+    /// Example: `"!e42d8c:matrix.org"`.
+    pub room_id: String,
+    /// The request body.
+    ///
+    /// Example:
+    ///
+    /// ```json
+    /// {
+    ///   "reason": "Telling unfunny jokes",
+    ///   "user_id": "@cheeky_monkey:matrix.org"
+    /// }
+    /// ```
+    pub body: RequestBody,
+}
+impl Request {
+    /// Decodes the request from the router's parts; the body is already known to be
+    /// a JSON object (or absent).
+    pub(crate) fn from_parts(
+        path: &[(String, String)],
+        _uri: &axum::http::Uri,
+        _headers: &axum::http::HeaderMap,
+        body: Option<serde_json::Map<String, serde_json::Value>>,
+    ) -> Result<Self, crate::runtime::Rejection> {
+        #[allow(unused_imports)]
+        use crate::runtime::{self, Rejection, RejectionKind};
+        let room_id = runtime::parse_param(
+            "roomId",
+            runtime::path_param(path, "roomId")?,
+        )?;
+        let body = match body {
+            Some(object) => {
+                runtime::require_keys(&object, &["user_id"])?;
+                runtime::decode(object)?
+            }
+            None => {
+                return Err(
+                    Rejection::new(RejectionKind::NotJson, "A JSON body is required."),
+                );
+            }
+        };
+        Ok(Request { room_id, body })
+    }
+}
+/// Every answer the spec documents, one variant per status.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Response {
+    /// 200: The user has been kicked and banned from the room.
+    Ok(serde_json::Map<String, serde_json::Value>),
+    /// 400: The room ID or user ID is malformed.
+    BadRequest(crate::schemas::Error),
+    /// 403: You do not have permission to ban the user from the room. A meaningful ``errcode`` and description error text will be returned. Example reasons for rejections are:
+    Forbidden(crate::schemas::Error),
+    /// 429: This request was rate-limited.
+    TooManyRequests(crate::schemas::Error),
+}
+impl axum::response::IntoResponse for Response {
+    fn into_response(self) -> axum::response::Response {
+        match self {
+            Response::Ok(body) => {
+                crate::runtime::json_response(axum::http::StatusCode::OK, &body)
+            }
+            Response::BadRequest(body) => {
+                crate::runtime::json_response(axum::http::StatusCode::BAD_REQUEST, &body)
+            }
+            Response::Forbidden(body) => {
+                crate::runtime::json_response(axum::http::StatusCode::FORBIDDEN, &body)
+            }
+            Response::TooManyRequests(body) => {
+                crate::runtime::json_response(
+                    axum::http::StatusCode::TOO_MANY_REQUESTS,
+                    &body,
+                )
+            }
+        }
+    }
+}
+/// Schema: `banning.yaml#/paths/~1rooms~1{roomId}~1ban/post/parameters/1/schema`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RequestBody {
+    /// The fully qualified user ID of the user being banned.
+    pub user_id: String,
+    /// The reason the user has been banned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// Keys the schema does not name, kept as sent.
+    #[serde(flatten)]
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}

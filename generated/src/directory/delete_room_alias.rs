@@ -1,0 +1,55 @@
+// Generated from api-spec/api/client-server/v1/directory.yaml by `cargo xtask regen`. Do not edit by hand.
+#![cfg_attr(rustfmt, rustfmt::skip)]
+//! `DELETE /_matrix/client/api/v1/directory/room/{roomAlias}`: Remove a mapping of room alias to room ID.
+//!
+//! Operation `deleteRoomAlias`.
+/// Everything the client sent, decoded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Request {
+    /// `roomAlias` (path): The room alias to remove.
+    pub room_alias: String,
+}
+impl Request {
+    /// Decodes the request from the router's parts; the body is already known to be
+    /// a JSON object (or absent).
+    pub(crate) fn from_parts(
+        path: &[(String, String)],
+        _uri: &axum::http::Uri,
+        _headers: &axum::http::HeaderMap,
+        body: Option<serde_json::Map<String, serde_json::Value>>,
+    ) -> Result<Self, crate::runtime::Rejection> {
+        #[allow(unused_imports)]
+        use crate::runtime::{self, Rejection, RejectionKind};
+        let room_alias = runtime::parse_param(
+            "roomAlias",
+            runtime::path_param(path, "roomAlias")?,
+        )?;
+        let _ = body;
+        Ok(Request { room_alias })
+    }
+}
+/// Every answer the spec documents, one variant per status.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Response {
+    /// 200: The mapping was removed.
+    Ok(serde_json::Map<String, serde_json::Value>),
+    /// 400: The alias or room ID is malformed, or the alias belongs to another server.
+    BadRequest(crate::schemas::Error),
+    /// 404: There is no mapping for this alias.
+    NotFound(crate::schemas::Error),
+}
+impl axum::response::IntoResponse for Response {
+    fn into_response(self) -> axum::response::Response {
+        match self {
+            Response::Ok(body) => {
+                crate::runtime::json_response(axum::http::StatusCode::OK, &body)
+            }
+            Response::BadRequest(body) => {
+                crate::runtime::json_response(axum::http::StatusCode::BAD_REQUEST, &body)
+            }
+            Response::NotFound(body) => {
+                crate::runtime::json_response(axum::http::StatusCode::NOT_FOUND, &body)
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+// Generated from api-spec/api/client-server/v1/leaving.yaml by `cargo xtask regen`. Do not edit by hand.
+#![cfg_attr(rustfmt, rustfmt::skip)]
+//! `POST /_matrix/client/api/v1/rooms/{roomId}/leave`: Stop the requesting user participating in a particular room.
+//!
+//! This API stops a user participating in a particular room.
+//!
+//! If the user was already in the room, they will no longer be able to see
+//! new events in the room. If the room requires an invite to join, they
+//! will need to be re-invited before they can re-join.
+//!
+//! If the user was invited to the room, but had not joined, this call
+//! serves to reject the invite.
+//!
+//! The user will still be allowed to retrieve history from the room which
+//! they were previously allowed to see.
+//!
+//! Operation `leaveRoom`.
+/// Everything the client sent, decoded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Request {
+    /// `roomId` (path): The room identifier to leave.
+    /// Example: `"!nkl290a:matrix.org"`.
+    pub room_id: String,
+}
+impl Request {
+    /// Decodes the request from the router's parts; the body is already known to be
+    /// a JSON object (or absent).
+    pub(crate) fn from_parts(
+        path: &[(String, String)],
+        _uri: &axum::http::Uri,
+        _headers: &axum::http::HeaderMap,
+        body: Option<serde_json::Map<String, serde_json::Value>>,
+    ) -> Result<Self, crate::runtime::Rejection> {
+        #[allow(unused_imports)]
+        use crate::runtime::{self, Rejection, RejectionKind};
+        let room_id = runtime::parse_param(
+            "roomId",
+            runtime::path_param(path, "roomId")?,
+        )?;
+        let _ = body;
+        Ok(Request { room_id })
+    }
+}
+/// Every answer the spec documents, one variant per status.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Response {
+    /// 200: The room has been left.
+    Ok(serde_json::Map<String, serde_json::Value>),
+    /// 400: The room ID is malformed.
+    BadRequest(crate::schemas::Error),
+    /// 403: The user is not in the room.
+    Forbidden(crate::schemas::Error),
+    /// 429: This request was rate-limited.
+    TooManyRequests(crate::schemas::Error),
+}
+impl axum::response::IntoResponse for Response {
+    fn into_response(self) -> axum::response::Response {
+        match self {
+            Response::Ok(body) => {
+                crate::runtime::json_response(axum::http::StatusCode::OK, &body)
+            }
+            Response::BadRequest(body) => {
+                crate::runtime::json_response(axum::http::StatusCode::BAD_REQUEST, &body)
+            }
+            Response::Forbidden(body) => {
+                crate::runtime::json_response(axum::http::StatusCode::FORBIDDEN, &body)
+            }
+            Response::TooManyRequests(body) => {
+                crate::runtime::json_response(
+                    axum::http::StatusCode::TOO_MANY_REQUESTS,
+                    &body,
+                )
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+// Generated from api-spec/api/client-server/v1/login.yaml by `cargo xtask regen`. Do not edit by hand.
+#![cfg_attr(rustfmt, rustfmt::skip)]
+//! `POST /_matrix/client/api/v1/login`: Authenticates the user.
+//!
+//! Authenticates the user by password, and issues an access token they can
+//! use to authorize themself in subsequent requests.
+//!
+//! Operation `login`.
+/// Everything the client sent, decoded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Request {
+    /// The request body.
+    ///
+    /// Example:
+    ///
+    /// ```json
+    /// {
+    ///   "type": "m.login.pasword",
+    ///   "user": "cheeky_monkey",
+    ///   "password": "ilovebananas"
+    /// }
+    /// ```
+    pub body: Option<RequestBody>,
+}
+impl Request {
+    /// Decodes the request from the router's parts; the body is already known to be
+    /// a JSON object (or absent).
+    pub(crate) fn from_parts(
+        _path: &[(String, String)],
+        _uri: &axum::http::Uri,
+        _headers: &axum::http::HeaderMap,
+        body: Option<serde_json::Map<String, serde_json::Value>>,
+    ) -> Result<Self, crate::runtime::Rejection> {
+        #[allow(unused_imports)]
+        use crate::runtime::{self, Rejection, RejectionKind};
+        let body = match body {
+            Some(object) => {
+                runtime::require_keys(&object, &["type", "user", "password"])?;
+                Some(runtime::decode(object)?)
+            }
+            None => None,
+        };
+        Ok(Request { body })
+    }
+}
+/// Every answer the spec documents, one variant per status.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Response {
+    /// 200: The user has been authenticated.
+    Ok(OkBody),
+    /// 400: Part of the request was invalid. For example, the login type may not be recognised.
+    BadRequest(crate::schemas::Error),
+    /// 403: The login attempt failed. For example, the password may have been incorrect.
+    Forbidden(crate::schemas::Error),
+    /// 429: This request was rate-limited.
+    TooManyRequests(crate::schemas::Error),
+}
+impl axum::response::IntoResponse for Response {
+    fn into_response(self) -> axum::response::Response {
+        match self {
+            Response::Ok(body) => {
+                crate::runtime::json_response(axum::http::StatusCode::OK, &body)
+            }
+            Response::BadRequest(body) => {
+                crate::runtime::json_response(axum::http::StatusCode::BAD_REQUEST, &body)
+            }
+            Response::Forbidden(body) => {
+                crate::runtime::json_response(axum::http::StatusCode::FORBIDDEN, &body)
+            }
+            Response::TooManyRequests(body) => {
+                crate::runtime::json_response(
+                    axum::http::StatusCode::TOO_MANY_REQUESTS,
+                    &body,
+                )
+            }
+        }
+    }
+}
+/// Schema: `login.yaml#/paths/~1login/post/responses/200/schema`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OkBody {
+    /// The fully-qualified Matrix ID that has been registered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    /// An access token for the account.
+    /// This access token can then be used to authorize other requests.
+    /// The access token may expire at some point, and if so, it SHOULD come with a ``refresh_token``.
+    /// There is no specific error message to indicate that a request has failed because
+    /// an access token has expired; instead, if a client has reason to believe its
+    /// access token is valid, and it receives an auth error, they should attempt to
+    /// refresh for a new token on failure, and retry the request with the new token.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+    /// (optional) A ``refresh_token`` may be exchanged for a new ``access_token`` using the /tokenrefresh API endpoint.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
+    /// The hostname of the Home Server on which the account has been registered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub home_server: Option<String>,
+    /// Keys the schema does not name, kept as sent.
+    #[serde(flatten)]
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+/// Schema: `login.yaml#/paths/~1login/post/parameters/0/schema`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RequestBody {
+    /// The login type being used. Currently only "m.login.password" is supported.
+    #[serde(rename = "type")]
+    pub type_: String,
+    /// The fully qualified user ID or just local part of the user ID, to log in.
+    pub user: String,
+    /// The user's password.
+    pub password: String,
+    /// Keys the schema does not name, kept as sent.
+    #[serde(flatten)]
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}

@@ -1,0 +1,150 @@
+// Generated from api-spec/api/client-server/v1/membership.yaml by `cargo xtask regen`. Do not edit by hand.
+#![cfg_attr(rustfmt, rustfmt::skip)]
+//! `POST /_matrix/client/api/v1/rooms/{roomId}/invite`: Invite a user to participate in a particular room.
+//!
+//! *Note that there are two forms of this API, which are documented separately.
+//! This version of the API does not require that the inviter know the Matrix
+//! identifier of the invitee, and instead relies on third party identifiers.
+//! The homeserver uses an identity server to perform the mapping from
+//! third party identifier to a Matrix identifier.*
+//!
+//! This API invites a user to participate in a particular room.
+//! They do not start participating in the room until they actually join the
+//! room.
+//!
+//! Only users currently in a particular room can invite other users to
+//! join that room.
+//!
+//! If the identity server did know the Matrix user identifier for the
+//! third party identifier, the home server will append a ``m.room.member``
+//! event to the room.
+//!
+//! If the identity server does not know a Matrix user identifier for the
+//! passed third party identifier, the homeserver will issue an invitation
+//! which can be accepted upon providing proof of ownership of the third
+//! party identifier. This is achieved by the identity server generating a
+//! token, which it gives to the inviting homeserver. The homeserver will
+//! add an ``m.room.third_party_invite`` event into the graph for the room,
+//! containing that token.
+//!
+//! When the invitee binds the invited third party identifier to a Matrix
+//! user ID, the identity server will give the user a list of pending
+//! invitations, each containing:
+//!
+//! - The room ID to which they were invited
+//!
+//! - The token given to the homeserver
+//!
+//! - A signature of the token, signed with the identity server's private key
+//!
+//! - The matrix user ID who invited them to the room
+//!
+//! If a token is requested from the identity server, the home server will
+//! append a ``m.room.third_party_invite`` event to the room.
+//!
+//! Operation `inviteBy3PID`.
+/// Everything the client sent, decoded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Request {
+    /// `roomId` (path): The room identifier (not alias) to which to invite the user.
+    /// Example: `"!d41d8cd:matrix.org"`.
+    pub room_id: String,
+    /// The request body.
+    ///
+    /// Example:
+    ///
+    /// ```json
+    /// {
+    ///   "id_server": "matrix.org",
+    ///   "medium": "email",
+    ///   "address": "cheeky@monkey.com",
+    ///   "display_name": "A very cheeky monkey"
+    /// }
+    /// ```
+    pub body: RequestBody,
+}
+impl Request {
+    /// Decodes the request from the router's parts; the body is already known to be
+    /// a JSON object (or absent).
+    pub(crate) fn from_parts(
+        path: &[(String, String)],
+        _uri: &axum::http::Uri,
+        _headers: &axum::http::HeaderMap,
+        body: Option<serde_json::Map<String, serde_json::Value>>,
+    ) -> Result<Self, crate::runtime::Rejection> {
+        #[allow(unused_imports)]
+        use crate::runtime::{self, Rejection, RejectionKind};
+        let room_id = runtime::parse_param(
+            "roomId",
+            runtime::path_param(path, "roomId")?,
+        )?;
+        let body = match body {
+            Some(object) => {
+                runtime::require_keys(
+                    &object,
+                    &["id_server", "medium", "address", "display_name"],
+                )?;
+                runtime::decode(object)?
+            }
+            None => {
+                return Err(
+                    Rejection::new(RejectionKind::NotJson, "A JSON body is required."),
+                );
+            }
+        };
+        Ok(Request { room_id, body })
+    }
+}
+/// Every answer the spec documents, one variant per status.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Response {
+    /// 200: The user has been invited to join the room.
+    Ok(serde_json::Map<String, serde_json::Value>),
+    /// 400: The room ID is malformed, or the body is not of this form.
+    BadRequest(crate::schemas::Error),
+    /// 403: You do not have permission to invite the user to the room. A meaningful ``errcode`` and description error text will be returned. Example reasons for rejections are:
+    Forbidden(crate::schemas::Error),
+    /// 429: This request was rate-limited.
+    TooManyRequests(crate::schemas::Error),
+    /// 502: The identity server could not be reached or gave an answer that could not be trusted.
+    BadGateway(crate::schemas::Error),
+}
+impl axum::response::IntoResponse for Response {
+    fn into_response(self) -> axum::response::Response {
+        match self {
+            Response::Ok(body) => {
+                crate::runtime::json_response(axum::http::StatusCode::OK, &body)
+            }
+            Response::BadRequest(body) => {
+                crate::runtime::json_response(axum::http::StatusCode::BAD_REQUEST, &body)
+            }
+            Response::Forbidden(body) => {
+                crate::runtime::json_response(axum::http::StatusCode::FORBIDDEN, &body)
+            }
+            Response::TooManyRequests(body) => {
+                crate::runtime::json_response(
+                    axum::http::StatusCode::TOO_MANY_REQUESTS,
+                    &body,
+                )
+            }
+            Response::BadGateway(body) => {
+                crate::runtime::json_response(axum::http::StatusCode::BAD_GATEWAY, &body)
+            }
+        }
+    }
+}
+/// Schema: `membership.yaml#/paths/~1rooms~1{roomId}~1invite/post/parameters/1/schema`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RequestBody {
+    /// The hostname+port of the identity server which should be used for third party identifier lookups.
+    pub id_server: String,
+    /// The kind of address being passed in the address field, for example ``email``.
+    pub medium: String,
+    /// The invitee's third party identifier.
+    pub address: String,
+    /// A user-friendly string describing who has been invited. It should not contain the address of the invitee, to avoid leaking mappings between third party identities and matrix user IDs.
+    pub display_name: String,
+    /// Keys the schema does not name, kept as sent.
+    #[serde(flatten)]
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}

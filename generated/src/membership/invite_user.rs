@@ -1,0 +1,107 @@
+// Generated from api-spec/api/client-server/v1/membership.yaml by `cargo xtask regen`. Do not edit by hand.
+#![cfg_attr(rustfmt, rustfmt::skip)]
+//! `POST /_matrix/client/api/v1/rooms/{roomId}/invite`: Invite a user to participate in a particular room.
+//!
+//! *Note that there are two forms of this API, which are documented separately.
+//! This version of the API requires that the inviter knows the Matrix
+//! identifier of the invitee.*
+//!
+//! This API invites a user to participate in a particular room.
+//! They do not start participating in the room until they actually join the
+//! room.
+//!
+//! Only users currently in a particular room can invite other users to
+//! join that room.
+//!
+//! If the user was invited to the room, the home server will append a
+//! ``m.room.member`` event to the room.
+//!
+//! Operation `inviteUser`.
+/// Everything the client sent, decoded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Request {
+    /// `roomId` (path): The room identifier (not alias) to which to invite the user.
+    /// Example: `"!d41d8cd:matrix.org"`.
+    pub room_id: String,
+    /// The request body.
+    ///
+    /// Example:
+    ///
+    /// ```json
+    /// {
+    ///   "user_id": "@cheeky_monkey:matrix.org"
+    /// }
+    /// ```
+    pub body: RequestBody,
+}
+impl Request {
+    /// Decodes the request from the router's parts; the body is already known to be
+    /// a JSON object (or absent).
+    pub(crate) fn from_parts(
+        path: &[(String, String)],
+        _uri: &axum::http::Uri,
+        _headers: &axum::http::HeaderMap,
+        body: Option<serde_json::Map<String, serde_json::Value>>,
+    ) -> Result<Self, crate::runtime::Rejection> {
+        #[allow(unused_imports)]
+        use crate::runtime::{self, Rejection, RejectionKind};
+        let room_id = runtime::parse_param(
+            "roomId",
+            runtime::path_param(path, "roomId")?,
+        )?;
+        let body = match body {
+            Some(object) => {
+                runtime::require_keys(&object, &["user_id"])?;
+                runtime::decode(object)?
+            }
+            None => {
+                return Err(
+                    Rejection::new(RejectionKind::NotJson, "A JSON body is required."),
+                );
+            }
+        };
+        Ok(Request { room_id, body })
+    }
+}
+/// Every answer the spec documents, one variant per status.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Response {
+    /// 200: The user has been invited to join the room.
+    Ok(serde_json::Map<String, serde_json::Value>),
+    /// 400: The room ID or user ID is malformed, or the body is not of this form.
+    BadRequest(crate::schemas::Error),
+    /// 403: You do not have permission to invite the user to the room. A meaningful ``errcode`` and description error text will be returned. Example reasons for rejections are:
+    Forbidden(crate::schemas::Error),
+    /// 429: This request was rate-limited.
+    TooManyRequests(crate::schemas::Error),
+}
+impl axum::response::IntoResponse for Response {
+    fn into_response(self) -> axum::response::Response {
+        match self {
+            Response::Ok(body) => {
+                crate::runtime::json_response(axum::http::StatusCode::OK, &body)
+            }
+            Response::BadRequest(body) => {
+                crate::runtime::json_response(axum::http::StatusCode::BAD_REQUEST, &body)
+            }
+            Response::Forbidden(body) => {
+                crate::runtime::json_response(axum::http::StatusCode::FORBIDDEN, &body)
+            }
+            Response::TooManyRequests(body) => {
+                crate::runtime::json_response(
+                    axum::http::StatusCode::TOO_MANY_REQUESTS,
+                    &body,
+                )
+            }
+        }
+    }
+}
+/// Schema: `membership.yaml#/paths/~1rooms~1{roomId}~1invite /post/parameters/1/schema`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RequestBody {
+    /// The fully qualified user ID of the invitee.
+    pub user_id: String,
+    /// Keys the schema does not name, kept as sent.
+    #[serde(flatten)]
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}

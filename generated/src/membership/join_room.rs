@@ -1,0 +1,135 @@
+// Generated from api-spec/api/client-server/v1/membership.yaml by `cargo xtask regen`. Do not edit by hand.
+#![cfg_attr(rustfmt, rustfmt::skip)]
+//! `POST /_matrix/client/api/v1/rooms/{roomId}/join`: Start the requesting user participating in a particular room.
+//!
+//! This API starts a user participating in a particular room, if that user
+//! is allowed to participate in that room. After this call, the client is
+//! allowed to see all current state events in the room, and all subsequent
+//! events associated with the room until the user leaves the room.
+//!
+//! After a user has joined a room, the room will appear as an entry in the
+//! response of the |initialSync| API.
+//!
+//! Also served at `POST /_matrix/client/api/v1/join/{roomId}`.
+//! Operation `joinRoom`.
+/// Everything the client sent, decoded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Request {
+    /// `roomId` (path): The room identifier or room alias to join.
+    /// Example: `"#monkeys:matrix.org"`.
+    pub room_id: String,
+    /// Optional. A third-party invite proof, for joining an invite-only room through an identity server's invitation.
+    pub body: Option<JoinRequest>,
+}
+impl Request {
+    /// Decodes the request from the router's parts; the body is already known to be
+    /// a JSON object (or absent).
+    pub(crate) fn from_parts(
+        path: &[(String, String)],
+        _uri: &axum::http::Uri,
+        _headers: &axum::http::HeaderMap,
+        body: Option<serde_json::Map<String, serde_json::Value>>,
+    ) -> Result<Self, crate::runtime::Rejection> {
+        #[allow(unused_imports)]
+        use crate::runtime::{self, Rejection, RejectionKind};
+        let room_id = runtime::parse_param(
+            "roomId",
+            runtime::path_param(path, "roomId")?,
+        )?;
+        let body = match body {
+            Some(object) => Some(runtime::decode(object)?),
+            None => None,
+        };
+        Ok(Request { room_id, body })
+    }
+}
+/// Every answer the spec documents, one variant per status.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Response {
+    /// 200: The room has been joined.
+    Ok(JoinedRoom),
+    /// 400: The room identifier or alias is malformed, or the body is not a JSON object.
+    BadRequest(crate::schemas::Error),
+    /// 403: You do not have permission to join the room. A meaningful ``errcode`` and description error text will be returned. Example reasons for rejection are:
+    Forbidden(crate::schemas::Error),
+    /// 404: The room or alias is unknown.
+    NotFound(crate::schemas::Error),
+    /// 429: This request was rate-limited.
+    TooManyRequests(crate::schemas::Error),
+    /// 502: The identity server needed to check a third-party proof could not be reached.
+    BadGateway(crate::schemas::Error),
+}
+impl axum::response::IntoResponse for Response {
+    fn into_response(self) -> axum::response::Response {
+        match self {
+            Response::Ok(body) => {
+                crate::runtime::json_response(axum::http::StatusCode::OK, &body)
+            }
+            Response::BadRequest(body) => {
+                crate::runtime::json_response(axum::http::StatusCode::BAD_REQUEST, &body)
+            }
+            Response::Forbidden(body) => {
+                crate::runtime::json_response(axum::http::StatusCode::FORBIDDEN, &body)
+            }
+            Response::NotFound(body) => {
+                crate::runtime::json_response(axum::http::StatusCode::NOT_FOUND, &body)
+            }
+            Response::TooManyRequests(body) => {
+                crate::runtime::json_response(
+                    axum::http::StatusCode::TOO_MANY_REQUESTS,
+                    &body,
+                )
+            }
+            Response::BadGateway(body) => {
+                crate::runtime::json_response(axum::http::StatusCode::BAD_GATEWAY, &body)
+            }
+        }
+    }
+}
+/// Schema: `membership.yaml#/paths/~1rooms~1{roomId}~1join/post/parameters/1/schema`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct JoinRequest {
+    /// The token of the room's m.room.third_party_invite event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
+    /// The identity server's public key, as stored in that event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_key: Option<String>,
+    /// Where the key's validity is checked, as stored in that event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_validity_url: Option<String>,
+    /// The user who sent the third-party invite.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sender: Option<String>,
+    /// The identity server's signature binding the token to the joining user.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed: Option<SignedProof>,
+    /// Keys the schema does not name, kept as sent.
+    #[serde(flatten)]
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+/// Schema: `membership.yaml#/paths/~1rooms~1{roomId}~1join/post/responses/200/schema`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct JoinedRoom {
+    /// The ID of the room joined (never the alias).
+    pub room_id: String,
+    /// Keys the schema does not name, kept as sent.
+    #[serde(flatten)]
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+/// The identity server's signature binding the token to the joining user.
+///
+/// Schema: `membership.yaml#/paths/~1rooms~1{roomId}~1join/post/parameters/1/schema/properties/signed`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SignedProof {
+    pub mxid: String,
+    pub token: String,
+    /// Server name to key ID to unpadded base64 signature.
+    pub signatures: std::collections::BTreeMap<
+        String,
+        std::collections::BTreeMap<String, String>,
+    >,
+    /// Keys the schema does not name, kept as sent.
+    #[serde(flatten)]
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}

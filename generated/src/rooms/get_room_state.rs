@@ -1,0 +1,53 @@
+// Generated from api-spec/api/client-server/v1/rooms.yaml by `cargo xtask regen`. Do not edit by hand.
+#![cfg_attr(rustfmt, rustfmt::skip)]
+//! `GET /_matrix/client/api/v1/rooms/{roomId}/state`: Get all state events in the current state of a room.
+//!
+//! Get the state events for the current state of a room.
+//!
+//! Operation `getRoomState`.
+/// Everything the client sent, decoded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Request {
+    /// `roomId` (path): The room to look up the state for.
+    /// Example: `"!636q39766251:example.com"`.
+    pub room_id: String,
+}
+impl Request {
+    /// Decodes the request from the router's parts; the body is already known to be
+    /// a JSON object (or absent).
+    pub(crate) fn from_parts(
+        path: &[(String, String)],
+        _uri: &axum::http::Uri,
+        _headers: &axum::http::HeaderMap,
+        body: Option<serde_json::Map<String, serde_json::Value>>,
+    ) -> Result<Self, crate::runtime::Rejection> {
+        #[allow(unused_imports)]
+        use crate::runtime::{self, Rejection, RejectionKind};
+        let room_id = runtime::parse_param(
+            "roomId",
+            runtime::path_param(path, "roomId")?,
+        )?;
+        let _ = body;
+        Ok(Request { room_id })
+    }
+}
+/// Every answer the spec documents, one variant per status.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Response {
+    /// 200: The current state of the room
+    Ok(Vec<crate::schemas::StateEvent>),
+    /// 403: You aren't a member of the room and weren't previously a member of the room.
+    Forbidden(crate::schemas::Error),
+}
+impl axum::response::IntoResponse for Response {
+    fn into_response(self) -> axum::response::Response {
+        match self {
+            Response::Ok(body) => {
+                crate::runtime::json_response(axum::http::StatusCode::OK, &body)
+            }
+            Response::Forbidden(body) => {
+                crate::runtime::json_response(axum::http::StatusCode::FORBIDDEN, &body)
+            }
+        }
+    }
+}

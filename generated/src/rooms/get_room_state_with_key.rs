@@ -1,0 +1,79 @@
+// Generated from api-spec/api/client-server/v1/rooms.yaml by `cargo xtask regen`. Do not edit by hand.
+#![cfg_attr(rustfmt, rustfmt::skip)]
+//! `GET /_matrix/client/api/v1/rooms/{roomId}/state/{eventType}/{stateKey}`: Get the state identified by the type and key.
+//!
+//! Looks up the contents of a state event in a room. If the user is
+//! joined to the room then the state is taken from the current
+//! state of the room. If the user has left the room then the state is
+//! taken from the state of the room when they left.
+//!
+//! Operation `getRoomStateWithKey`.
+/// Everything the client sent, decoded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Request {
+    /// `roomId` (path): The room to look up the state in.
+    /// Example: `"!636q39766251:example.com"`.
+    pub room_id: String,
+    /// `eventType` (path): The type of state to look up.
+    /// Example: `"m.room.name"`.
+    pub event_type: String,
+    /// `stateKey` (path): The key of the state to look up. Defaults to the empty string.
+    /// Example: `""`.
+    pub state_key: String,
+}
+impl Request {
+    /// Decodes the request from the router's parts; the body is already known to be
+    /// a JSON object (or absent).
+    pub(crate) fn from_parts(
+        path: &[(String, String)],
+        _uri: &axum::http::Uri,
+        _headers: &axum::http::HeaderMap,
+        body: Option<serde_json::Map<String, serde_json::Value>>,
+    ) -> Result<Self, crate::runtime::Rejection> {
+        #[allow(unused_imports)]
+        use crate::runtime::{self, Rejection, RejectionKind};
+        let room_id = runtime::parse_param(
+            "roomId",
+            runtime::path_param(path, "roomId")?,
+        )?;
+        let event_type = runtime::parse_param(
+            "eventType",
+            runtime::path_param(path, "eventType")?,
+        )?;
+        let state_key = runtime::parse_param(
+            "stateKey",
+            runtime::path_param(path, "stateKey")?,
+        )?;
+        let _ = body;
+        Ok(Request {
+            room_id,
+            event_type,
+            state_key,
+        })
+    }
+}
+/// Every answer the spec documents, one variant per status.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Response {
+    /// 200: The content of the state event.
+    Ok(serde_json::Map<String, serde_json::Value>),
+    /// 403: You aren't a member of the room and weren't previously a member of the room.
+    Forbidden(crate::schemas::Error),
+    /// 404: The room has no state with the given type or key.
+    NotFound(crate::schemas::Error),
+}
+impl axum::response::IntoResponse for Response {
+    fn into_response(self) -> axum::response::Response {
+        match self {
+            Response::Ok(body) => {
+                crate::runtime::json_response(axum::http::StatusCode::OK, &body)
+            }
+            Response::Forbidden(body) => {
+                crate::runtime::json_response(axum::http::StatusCode::FORBIDDEN, &body)
+            }
+            Response::NotFound(body) => {
+                crate::runtime::json_response(axum::http::StatusCode::NOT_FOUND, &body)
+            }
+        }
+    }
+}

@@ -1,0 +1,206 @@
+// Generated from api-spec/api/client-server/v1 by `cargo xtask regen`. Do not edit by hand.
+#![cfg_attr(rustfmt, rustfmt::skip)]
+//! Schema types shared across operations: those named by files and `definitions`.
+/// A Matrix-level Error
+///
+/// Schema: `definitions/error.yaml#`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Error {
+    /// An error code.
+    pub errcode: String,
+    /// A human-readable error message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    /// Keys the schema does not name, kept as sent.
+    #[serde(flatten)]
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+/// Schema: `../../../event-schemas/schema/v1/m.room.member#/properties/content/properties/third_party_invite`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Invite {
+    /// A token which must be correctly signed, in order to join the room.
+    pub token: String,
+    /// A URL which can be fetched, with querystring ``public_key=public_key``, to validate whether the key has been revoked. The URL must return a JSON object containing a boolean property named 'valid'.
+    pub key_validity_url: String,
+    /// A base64-encoded ed25519 key with which token must be signed.
+    pub public_key: String,
+    pub signed: Signed,
+    /// The matrix user ID of the user who send the invite which is being used.
+    pub sender: String,
+    /// Keys the schema does not name, kept as sent.
+    #[serde(flatten)]
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+/// Adjusts the membership state for a user in a room. It is preferable to use the membership APIs (``/rooms/<room id>/invite`` etc) when performing membership actions rather than adjusting the state directly as there are a restricted set of valid transformations. For example, user A cannot force user B to join a room, and trying to force this state change directly will fail.
+///
+/// The ``third_party_invite`` property will be set if the invite was an ``m.room.third_party_invite`` event, and absent if the invite was an ``m.room.member`` event.
+///
+/// This event also includes an ``invite_room_state`` key **outside the** ``content`` **key**. This contains an array of ``StrippedState`` Events. These events provide information on a few select state events such as the room name.
+///
+/// Schema: `../../../event-schemas/schema/v1/m.room.member#`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct MemberEvent {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content: Option<MemberEventContent>,
+    #[serde(rename = "type")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<MemberEventType>,
+    /// The ID of the room associated with this event.
+    pub room_id: String,
+    /// The globally unique event identifier.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_id: Option<String>,
+    /// Contains the fully-qualified ID of the user who *sent* this event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    /// The ``user_id`` this membership event relates to.
+    pub state_key: String,
+    /// Optional. The previous ``content`` for this event. If there is no previous content, this key will be missing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prev_content: Option<serde_json::Map<String, serde_json::Value>>,
+    /// A subset of the state of the room at the time of the invite, if ``membership`` is ``invite``
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invite_room_state: Option<Vec<StrippedState>>,
+    /// Keys the schema does not name, kept as sent.
+    #[serde(flatten)]
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+/// Schema: `../../../event-schemas/schema/v1/m.room.member#/properties/content`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct MemberEventContent {
+    /// The membership state of the user.
+    pub membership: MemberEventContentMembership,
+    /// The avatar URL for this user, if any. This is added by the homeserver.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub avatar_url: Option<String>,
+    /// The display name for this user, if any. This is added by the homeserver.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::double_option"
+    )]
+    pub displayname: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub third_party_invite: Option<Invite>,
+    /// Keys the schema does not name, kept as sent.
+    #[serde(flatten)]
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+/// The membership state of the user.
+///
+/// Schema: `../../../event-schemas/schema/v1/m.room.member#/properties/content/properties/membership`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum MemberEventContentMembership {
+    #[serde(rename = "invite")]
+    Invite,
+    #[serde(rename = "join")]
+    Join,
+    #[serde(rename = "knock")]
+    Knock,
+    #[serde(rename = "leave")]
+    Leave,
+    #[serde(rename = "ban")]
+    Ban,
+}
+/// Schema: `../../../event-schemas/schema/v1/m.room.member#/properties/type`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum MemberEventType {
+    #[serde(rename = "m.room.member")]
+    MRoomMember,
+}
+/// In addition to the Event fields, Room Events MUST have the following additional field.
+///
+/// Schema: `core-event-schema/core-event-schema/room_event.json#`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RoomEvent {
+    /// The fields in this object will vary depending on the type of event. When interacting with the REST API, this is the HTTP body.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content: Option<serde_json::Map<String, serde_json::Value>>,
+    /// The type of event. This SHOULD be namespaced similar to Java package naming conventions e.g. 'com.example.subdomain.event.type'
+    #[serde(rename = "type")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
+    /// The ID of the room associated with this event.
+    pub room_id: String,
+    /// The globally unique event identifier.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_id: Option<String>,
+    /// Contains the fully-qualified ID of the user who *sent* this event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    /// Keys the schema does not name, kept as sent.
+    #[serde(flatten)]
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+/// Schema: `../../../event-schemas/schema/v1/m.room.member#/properties/content/properties/third_party_invite/properties/signed`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Signed {
+    /// The invited matrix user ID. Must be equal to the user_id property of the event.
+    pub mxid: String,
+    /// The token property of the containing third_party_invite object.
+    pub token: String,
+    /// A single signature from the verifying server, in the format specified by the Signing Events section.
+    pub signatures: serde_json::Map<String, serde_json::Value>,
+    /// Keys the schema does not name, kept as sent.
+    #[serde(flatten)]
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+/// In addition to the Room Event fields, State Events have the following additional fields.
+///
+/// Schema: `core-event-schema/state_event.json#`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct StateEvent {
+    /// The fields in this object will vary depending on the type of event. When interacting with the REST API, this is the HTTP body.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content: Option<serde_json::Map<String, serde_json::Value>>,
+    /// The type of event. This SHOULD be namespaced similar to Java package naming conventions e.g. 'com.example.subdomain.event.type'
+    #[serde(rename = "type")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
+    /// The ID of the room associated with this event.
+    pub room_id: String,
+    /// The globally unique event identifier.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_id: Option<String>,
+    /// Contains the fully-qualified ID of the user who *sent* this event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    /// A unique key which defines the overwriting semantics for this piece of room state. This value is often a zero-length string. The presence of this key makes this event a State Event. The key MUST NOT start with '_'.
+    pub state_key: String,
+    /// Optional. The previous ``content`` for this event. If there is no previous content, this key will be missing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prev_content: Option<serde_json::Map<String, serde_json::Value>>,
+    /// Keys the schema does not name, kept as sent.
+    #[serde(flatten)]
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+/// A stripped down state event, with only the ``type``, ``state_key`` and ``content`` keys.
+///
+/// Schema: `../../../event-schemas/schema/v1/m.room.member#/properties/invite_room_state/items`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct StrippedState {
+    /// The ``type`` for the event.
+    #[serde(rename = "type")]
+    pub type_: StrippedStateType,
+    /// The ``state_key`` for the event.
+    pub state_key: String,
+    /// The ``content`` for the event.
+    pub content: serde_json::Map<String, serde_json::Value>,
+    /// Keys the schema does not name, kept as sent.
+    #[serde(flatten)]
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+/// The ``type`` for the event.
+///
+/// Schema: `../../../event-schemas/schema/v1/m.room.member#/properties/invite_room_state/items/properties/type`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum StrippedStateType {
+    #[serde(rename = "m.room.join_rules")]
+    MRoomJoinRules,
+    #[serde(rename = "m.room.canonical_alias")]
+    MRoomCanonicalAlias,
+    #[serde(rename = "m.room.avatar")]
+    MRoomAvatar,
+    #[serde(rename = "m.room.name")]
+    MRoomName,
+}

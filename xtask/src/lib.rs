@@ -1,0 +1,146 @@
+//! The file IO, diffing and exit codes around [`codegen`]: the generator itself does none.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use codegen::{Input, OutputFile, SpecFs};
+
+/// Exit code of `regen --check` when `generated/` is stale (not 1, so CI can tell a stale
+/// tree from a crash).
+pub const STALE_EXIT_CODE: i32 = 3;
+
+/// The workspace root (the folder above `xtask/`).
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_path_buf()
+}
+
+/// The project's own generation: `api-spec/` with its overlay into `generated/`.
+pub fn project_input(root: &Path) -> Input {
+    Input {
+        spec_dir: root.join("api-spec/api/client-server/v1"),
+        overlay: Some(root.join("api-spec/overlay.yaml")),
+        crate_name: "generated".to_string(),
+        spec_label: "api-spec/api/client-server/v1".to_string(),
+        workspace_member: true,
+    }
+}
+
+/// The real file system.
+pub struct RealFs;
+
+impl SpecFs for RealFs {
+    fn read(&self, path: &Path) -> io::Result<String> {
+        fs::read_to_string(path)
+    }
+
+    fn canonicalize(&self, path: &Path) -> io::Result<PathBuf> {
+        fs::canonicalize(path)
+    }
+
+    fn list_files(&self, dir: &Path) -> io::Result<Vec<PathBuf>> {
+        let mut files = Vec::new();
+        for entry in fs::read_dir(dir)? {
+            let path = entry?.path();
+            if path.is_file() {
+                files.push(path);
+            }
+        }
+        files.sort();
+        Ok(files)
+    }
+}
+
+/// A generated file that differs from what is on disk.
+#[derive(Debug)]
+pub struct Stale {
+    pub path: PathBuf,
+    /// A unified diff from the file on disk to the generated contents.
+    pub diff: String,
+}
+
+/// Line endings normalised, so a checkout with CRLF does not read as drift.
+fn normalise(text: &str) -> String {
+    text.replace("\r\n", "\n")
+}
+
+/// Files under `out` that an earlier generation wrote and this one no longer does.
+fn leftovers(out: &Path, files: &[OutputFile]) -> io::Result<Vec<PathBuf>> {
+    let mut found = Vec::new();
+    for dir in ["src", "tests"] {
+        let mut stack = vec![out.join(dir)];
+        while let Some(dir) = stack.pop() {
+            let Ok(entries) = fs::read_dir(&dir) else {
+                continue;
+            };
+            for entry in entries {
+                let path = entry?.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if !files.iter().any(|f| out.join(&f.path) == path) {
+                    let text = fs::read_to_string(&path).unwrap_or_default();
+                    if text.starts_with("// Generated from ") {
+                        found.push(path);
+                    }
+                }
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// Compares `files` with `out` and, unless `check`, writes the ones whose bytes differ and
+/// removes generated files no longer produced. Returns what was (or would be) changed.
+pub fn ensure_files(out: &Path, files: &[OutputFile], check: bool) -> io::Result<Vec<Stale>> {
+    let mut stale = Vec::new();
+    for file in files {
+        let path = out.join(&file.path);
+        let wanted = normalise(&file.contents);
+        let current = fs::read_to_string(&path).map(|t| normalise(&t)).ok();
+        if current.as_deref() == Some(wanted.as_str()) {
+            continue;
+        }
+        let old = current.unwrap_or_default();
+        let diff = similar::TextDiff::from_lines(&old, &wanted)
+            .unified_diff()
+            .header(
+                &format!("a/{}", file.path.display()),
+                &format!("b/{}", file.path.display()),
+            )
+            .to_string();
+        if !check {
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            fs::write(&path, &wanted)?;
+        }
+        stale.push(Stale {
+            path: file.path.clone(),
+            diff,
+        });
+    }
+    for path in leftovers(out, files)? {
+        if !check {
+            fs::remove_file(&path)?;
+        }
+        let rel = path.strip_prefix(out).unwrap_or(&path).to_path_buf();
+        stale.push(Stale {
+            diff: format!(
+                "--- a/{}\n+++ /dev/null\n(no longer generated)\n",
+                rel.display()
+            ),
+            path: rel,
+        });
+    }
+    Ok(stale)
+}
+
+/// Generates from `input` and compares with (or writes) `out`.
+pub fn regen(input: &Input, out: &Path, check: bool) -> anyhow::Result<Vec<Stale>> {
+    let files = codegen::generate(&RealFs, input)?;
+    Ok(ensure_files(out, &files, check)?)
+}

@@ -1,0 +1,173 @@
+//! `cargo xtask`: regenerate `generated/`, check it for drift, and benchmark the generator.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context, bail};
+use xtask::{STALE_EXIT_CODE, project_input, regen, workspace_root};
+
+const USAGE: &str = "\
+usage:
+  cargo xtask regen [--check]
+      Rewrite generated/ from api-spec/ (only files whose bytes change).
+      --check writes nothing; when anything is stale it prints a diff and exits with 3.
+  cargo xtask regen --spec DIR --out DIR [--overlay FILE] [--name CRATE] [--check]
+      Generate a standalone crate from every *.yaml/*.yml/*.json directly in DIR.
+  cargo xtask bench-codegen [--runs N]
+      Median whole-process wall time of the release generator over api-spec/.";
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run() -> anyhow::Result<ExitCode> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("regen") => regen_command(&args[1..]),
+        Some("bench-codegen") => bench_codegen(&args[1..]),
+        _ => {
+            eprintln!("{USAGE}");
+            Ok(ExitCode::from(2))
+        }
+    }
+}
+
+fn value(args: &[String], i: &mut usize, flag: &str) -> anyhow::Result<String> {
+    *i += 1;
+    args.get(*i)
+        .cloned()
+        .with_context(|| format!("{flag} needs a value"))
+}
+
+fn regen_command(args: &[String]) -> anyhow::Result<ExitCode> {
+    let root = workspace_root();
+    let mut check = false;
+    let (mut spec, mut out, mut overlay, mut name) = (None, None, None, None);
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "--check" => check = true,
+            "--spec" => spec = Some(PathBuf::from(value(args, &mut i, "--spec")?)),
+            "--out" => out = Some(PathBuf::from(value(args, &mut i, "--out")?)),
+            "--overlay" => overlay = Some(PathBuf::from(value(args, &mut i, "--overlay")?)),
+            "--name" => name = Some(value(args, &mut i, "--name")?),
+            other => bail!("unknown argument `{other}`\n{USAGE}"),
+        }
+        i += 1;
+    }
+    let (input, out_dir) = match (spec, out) {
+        (None, None) if overlay.is_none() && name.is_none() => {
+            (project_input(&root), root.join("generated"))
+        }
+        (Some(spec), Some(out)) => {
+            let crate_name = match name {
+                Some(name) => name,
+                None => {
+                    let folder = out
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    let name: String = folder
+                        .chars()
+                        .map(|c| {
+                            if c.is_ascii_alphanumeric() {
+                                c.to_ascii_lowercase()
+                            } else {
+                                '-'
+                            }
+                        })
+                        .collect();
+                    if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                        bail!(
+                            "cannot derive a crate name from `{}`; pass --name",
+                            out.display()
+                        );
+                    }
+                    name
+                }
+            };
+            let label = spec
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "spec".into());
+            let input = codegen::Input {
+                spec_dir: spec,
+                overlay,
+                crate_name,
+                spec_label: label,
+                workspace_member: false,
+            };
+            (input, out)
+        }
+        _ => bail!("--spec and --out go together\n{USAGE}"),
+    };
+    let stale = regen(&input, &out_dir, check)?;
+    if check {
+        if stale.is_empty() {
+            return Ok(ExitCode::SUCCESS);
+        }
+        for file in &stale {
+            print!("{}", file.diff);
+        }
+        eprintln!(
+            "{} generated file(s) are stale: run cargo xtask regen",
+            stale.len()
+        );
+        return Ok(ExitCode::from(STALE_EXIT_CODE as u8));
+    }
+    for file in &stale {
+        eprintln!("wrote {}", file.path.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Builds the release generator, then times whole runs of `regen --check` (load, lower,
+/// emit, format, compare; nothing written).
+fn bench_codegen(args: &[String]) -> anyhow::Result<ExitCode> {
+    let runs: usize = match args {
+        [flag, n] if flag == "--runs" => n.parse().context("--runs takes a number")?,
+        [] => 20,
+        _ => bail!("{USAGE}"),
+    };
+    let root = workspace_root();
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let status = std::process::Command::new(&cargo)
+        .args(["build", "--release", "--quiet", "--package", "xtask"])
+        .current_dir(&root)
+        .status()?;
+    if !status.success() {
+        bail!("release build failed");
+    }
+    let binary = root.join("target/release/xtask");
+    let mut times = Vec::with_capacity(runs);
+    for run in 0..=runs {
+        let start = Instant::now();
+        let status = std::process::Command::new(&binary)
+            .args(["regen", "--check"])
+            .current_dir(&root)
+            .status()?;
+        let elapsed = start.elapsed();
+        if !status.success() {
+            bail!("generator run failed ({status})");
+        }
+        // Run 0 warms the page cache and is not counted.
+        if run > 0 {
+            times.push(elapsed.as_secs_f64() * 1000.0);
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    let median = times[times.len() / 2];
+    println!(
+        "generator over api-spec/ (release, whole process, {runs} runs): median {median:.2} ms, min {:.2} ms, max {:.2} ms",
+        times[0],
+        times[times.len() - 1]
+    );
+    Ok(ExitCode::SUCCESS)
+}
