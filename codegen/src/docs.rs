@@ -176,7 +176,11 @@ fn views(model: &Model) -> Vec<ApiView> {
                                     .map(|s| s.to_string())
                                     .unwrap_or_else(|| "default".into()),
                                 variant: r.variant.clone(),
-                                ty: type_name(&r.ty),
+                                ty: r
+                                    .ty
+                                    .as_ref()
+                                    .map(type_name)
+                                    .unwrap_or_else(|| "(empty)".into()),
                                 description: r.description.trim().replace('\n', " "),
                                 example: r.example.as_ref().map(pretty).unwrap_or_default(),
                             })

@@ -26,7 +26,7 @@ impl fmt::Display for Location {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
     /// A problem tied to a place in a spec file.
-    #[error("{location}: {message} (at #{pointer})", pointer = location.pointer)]
+    #[error("{location}: {message}{at}", at = pointer_suffix(&location.pointer))]
     Spec { location: Location, message: String },
     /// A problem with no single place (an unreadable folder, an output that fails to format).
     #[error("{0}")]
@@ -44,6 +44,14 @@ impl Error {
             Error::Spec { location, .. } => Some(location),
             Error::Other(_) => None,
         }
+    }
+}
+
+fn pointer_suffix(pointer: &str) -> String {
+    if pointer.is_empty() {
+        String::new()
+    } else {
+        format!(" (at #{pointer})")
     }
 }
 

@@ -448,21 +448,31 @@ impl ApiLowering<'_, '_> {
                 Some(ReferenceOr::Reference { reference }) => {
                     let holder = self.detached(&node, reference)?;
                     let mut lowerer = SchemaLowerer::new(self.bundle, self.registry);
-                    lowerer.lower(&holder, &scope, &format!("{variant}Body"))?
+                    Some(lowerer.lower(&holder, &scope, &format!("{variant}Body"))?)
                 }
-                Some(ReferenceOr::Item(_)) => unreachable!("schemas are detached before lowering"),
+                Some(ReferenceOr::Item(_)) => {
+                    return Err(self
+                        .bundle
+                        .error_at(&node, "internal error: schema not detached"));
+                }
                 None => match (status, error_schema) {
+                    // An error answer without a schema carries the spec's error object.
                     (Some(code), Some(error)) if code >= 400 => {
                         let error = error.clone();
                         let mut lowerer = SchemaLowerer::new(self.bundle, self.registry);
                         let name = error_type_name(&error);
-                        lowerer.lower(&error, &Scope::Shared, &name)?
+                        Some(lowerer.lower(&error, &Scope::Shared, &name)?)
                     }
-                    _ => TypeRef::Any,
+                    // Nothing documented at all: an empty body.
+                    _ if response.content.is_empty() => None,
+                    _ => Some(TypeRef::Any),
                 },
             };
-            let example = self.example(response.extensions.get("x-codegen-example"), &ty)?;
-            if let Some(example) = &example {
+            let example = match &ty {
+                Some(ty) => self.example(response.extensions.get("x-codegen-example"), ty)?,
+                None => None,
+            };
+            if let (Some(example), Some(ty)) = (&example, &ty) {
                 self.examples.push(Example {
                     test_name: format!("{test_prefix}_{}_response", naming::snake(&variant)),
                     ty: ty.clone(),
@@ -500,6 +510,7 @@ impl ApiLowering<'_, '_> {
             responses,
             secured,
             types: Vec::new(),
+            node: at.clone(),
         })
     }
 
@@ -655,16 +666,15 @@ fn group_routes(bundle: &Bundle<'_>, model: &Model) -> Result<Vec<Route>> {
                     })
                 };
                 if keys(first).is_none_or(|k| k.is_empty()) || keys(first) == keys(second) {
-                    let _ = bundle;
-                    return Err(crate::Error::other(format!(
-                        "{} {}: operations `{}` ({}) and `{}` ({}) share the route but their bodies' required keys cannot tell them apart",
-                        route.method,
-                        route.path,
-                        first.operation_id,
-                        model.apis[pair[0].0].source,
-                        second.operation_id,
-                        model.apis[pair[1].0].source,
-                    )));
+                    let first_at =
+                        format!("{}#{}", model.apis[pair[0].0].source, first.node.pointer);
+                    return Err(bundle.error_at(
+                        &second.node,
+                        format!(
+                            "`{}` and `{}` ({first_at}) are both `{} {}`, and their bodies' required keys cannot tell them apart",
+                            second.operation_id, first.operation_id, route.method, route.path,
+                        ),
+                    ));
                 }
             }
         }

@@ -53,6 +53,8 @@ pub struct Operation {
     pub secured: bool,
     /// Types declared inline in this operation.
     pub types: Vec<TypeDef>,
+    /// Where the operation is written, for messages.
+    pub node: crate::load::NodeId,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -89,7 +91,8 @@ pub struct ResponseVariant {
     /// `None` for the `default` response.
     pub status: Option<u16>,
     pub variant: String,
-    pub ty: TypeRef,
+    /// The body's type; `None` when the spec documents no body (an empty answer).
+    pub ty: Option<TypeRef>,
     pub description: String,
     pub example: Option<Value>,
 }

@@ -376,9 +376,12 @@ impl Converter<'_, '_> {
                     out.push(Value::Object(converted));
                 }
                 other => {
+                    let location = other
+                        .map(|o| format!("`{o}`"))
+                        .unwrap_or_else(|| "no location (`in`)".into());
                     return Err(self.bundle.error_at(
                         &self.node(&param_at),
-                        format!("parameters in {other:?} are not supported (path, query, header and body are)"),
+                        format!("parameters in {location} are not supported (path, query, header and body are)"),
                     ));
                 }
             }

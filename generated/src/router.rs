@@ -299,10 +299,6 @@ async fn post_matrix_client_api_v1_login<S: Api>(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let principal = match authenticate(&*server, &uri, &headers).await {
-        Ok(principal) => principal,
-        Err(response) => return response,
-    };
     let path = match captures(path) {
         Ok(path) => path,
         Err(rejection) => return server.reject(rejection),
@@ -324,7 +320,7 @@ async fn post_matrix_client_api_v1_login<S: Api>(
         Ok(request) => request,
         Err(rejection) => return server.reject(rejection),
     };
-    match <S as crate::login::LoginApi>::login(&*server, principal, request).await {
+    match <S as crate::login::LoginApi>::login(&*server, request).await {
         Ok(response) => response.into_response(),
         Err(error) => error.into_response(),
     }
@@ -711,10 +707,6 @@ async fn post_matrix_client_api_v1_tokenrefresh<S: Api>(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let principal = match authenticate(&*server, &uri, &headers).await {
-        Ok(principal) => principal,
-        Err(response) => return response,
-    };
     let path = match captures(path) {
         Ok(path) => path,
         Err(rejection) => return server.reject(rejection),
@@ -736,9 +728,7 @@ async fn post_matrix_client_api_v1_tokenrefresh<S: Api>(
         Ok(request) => request,
         Err(rejection) => return server.reject(rejection),
     };
-    match <S as crate::login::LoginApi>::token_refresh(&*server, principal, request)
-        .await
-    {
+    match <S as crate::login::LoginApi>::token_refresh(&*server, request).await {
         Ok(response) => response.into_response(),
         Err(error) => error.into_response(),
     }

@@ -227,7 +227,6 @@ fn from_parts(op: &Operation, scope: &Scope) -> TokenStream {
 fn response_enum(op: &Operation, scope: &Scope) -> TokenStream {
     let variants = op.responses.iter().map(|r| {
         let name = format_ident!("{}", r.variant);
-        let ty = type_tokens(&r.ty, scope);
         let status = match r.status {
             Some(code) => format!(
                 " {code}: {}",
@@ -238,9 +237,17 @@ fn response_enum(op: &Operation, scope: &Scope) -> TokenStream {
                 r.description.trim().lines().next().unwrap_or("")
             ),
         };
-        match r.status {
-            Some(_) => quote!(#[doc = #status] #name(#ty),),
-            None => quote!(#[doc = #status] #name(axum::http::StatusCode, #ty),),
+        match (r.status, &r.ty) {
+            (Some(_), Some(ty)) => {
+                let ty = type_tokens(ty, scope);
+                quote!(#[doc = #status] #name(#ty),)
+            }
+            (Some(_), None) => quote!(#[doc = #status] #name,),
+            (None, Some(ty)) => {
+                let ty = type_tokens(ty, scope);
+                quote!(#[doc = #status] #name(axum::http::StatusCode, #ty),)
+            }
+            (None, None) => quote!(#[doc = #status] #name(axum::http::StatusCode),),
         }
     });
     let arms = op.responses.iter().map(|r| {
@@ -254,10 +261,14 @@ fn response_enum(op: &Operation, scope: &Scope) -> TokenStream {
                     }
                     None => quote!(axum::http::StatusCode::from_u16(#code).unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR)),
                 };
-                quote!(Response::#name(body) => crate::runtime::json_response(#status, &body),)
+                match r.ty {
+                    Some(_) => quote!(Response::#name(body) => crate::runtime::json_response(#status, &body),),
+                    None => quote!(Response::#name => #status.into_response(),),
+                }
             }
-            None => quote! {
-                Response::#name(status, body) => crate::runtime::json_response(status, &body),
+            None => match r.ty {
+                Some(_) => quote!(Response::#name(status, body) => crate::runtime::json_response(status, &body),),
+                None => quote!(Response::#name(status) => status.into_response(),),
             },
         }
     });
@@ -270,6 +281,8 @@ fn response_enum(op: &Operation, scope: &Scope) -> TokenStream {
 
         impl axum::response::IntoResponse for Response {
             fn into_response(self) -> axum::response::Response {
+                #[allow(unused_imports)]
+                use axum::response::IntoResponse as _;
                 match self {
                     #(#arms)*
                 }

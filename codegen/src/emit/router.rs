@@ -66,6 +66,7 @@ pub fn tokens(model: &Model) -> TokenStream {
                     };
                 },
                 _ => quote! {
+                    let _ = uri;
                     let api_key = match headers.get(#name).map(|v| v.to_str()) {
                         None => None,
                         Some(Ok(text)) => Some(text.to_owned()),

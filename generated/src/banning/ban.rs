@@ -70,6 +70,8 @@ pub enum Response {
 }
 impl axum::response::IntoResponse for Response {
     fn into_response(self) -> axum::response::Response {
+        #[allow(unused_imports)]
+        use axum::response::IntoResponse as _;
         match self {
             Response::Ok(body) => {
                 crate::runtime::json_response(axum::http::StatusCode::OK, &body)

@@ -11,13 +11,11 @@ pub trait LoginApi: crate::runtime::Hooks {
     /// `POST /_matrix/client/api/v1/login`: Authenticates the user.
     fn login(
         &self,
-        principal: Self::Principal,
         request: login::Request,
     ) -> impl std::future::Future<Output = Result<login::Response, Self::Error>> + Send;
     /// `POST /_matrix/client/api/v1/tokenrefresh`: Exchanges a refresh token for an access token.
     fn token_refresh(
         &self,
-        principal: Self::Principal,
         request: token_refresh::Request,
     ) -> impl std::future::Future<
         Output = Result<token_refresh::Response, Self::Error>,
