@@ -163,6 +163,26 @@ impl<'fs> Bundle<'fs> {
         }
     }
 
+    /// Loads the file that `reference` (a relative, percent-encoded path with no fragment)
+    /// names from the file of `at`.
+    pub fn load_relative(&mut self, at: &NodeId, reference: &str) -> Result<PathBuf> {
+        let path = Some(reference)
+            .filter(|r| !r.contains("://") && !r.contains('#'))
+            .and_then(percent_decode)
+            .ok_or_else(|| {
+                self.error_at(at, format!("`{reference}` is not a relative file path"))
+            })?;
+        let from = self.docs[&at.file].access_path.clone();
+        let target = from.parent().unwrap_or(Path::new("")).join(path);
+        self.load(&target).map_err(|e| {
+            let reason = match e {
+                Error::Other(reason) => reason,
+                spec => spec.to_string(),
+            };
+            self.error_at(at, format!("`{reference}` cannot be loaded: {reason}"))
+        })
+    }
+
     /// Resolves the `$ref` string found at `at` to the node it names, loading files as
     /// needed. The target must exist.
     pub fn resolve_ref(&mut self, at: &NodeId, reference: &str) -> Result<NodeId> {
@@ -190,6 +210,9 @@ impl<'fs> Bundle<'fs> {
                     format!("`$ref` `{reference}`: remote references are not supported"),
                 ));
             }
+            let file_part = percent_decode(file_part).ok_or_else(|| {
+                self.error_at(at, format!("`$ref` `{reference}` has a malformed path"))
+            })?;
             let from = self.docs[&at.file].access_path.clone();
             let target = from.parent().unwrap_or(Path::new("")).join(file_part);
             self.load(&target).map_err(|e| {

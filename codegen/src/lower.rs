@@ -139,6 +139,7 @@ impl ApiLowering<'_, '_> {
                 operations.push(operation);
             }
         }
+        self.named_schemas()?;
         let api = Api {
             module: self.module.clone(),
             trait_name: format!("{}Api", naming::camel(stem)),
@@ -148,6 +149,73 @@ impl ApiLowering<'_, '_> {
             operations,
         };
         Ok((api, security.map(|(s, _)| s)))
+    }
+
+    /// Every named schema (`definitions` in Swagger 2.0, `components/schemas` in OpenAPI
+    /// 3.0) becomes a shared type, used by an operation or not, with its examples.
+    ///
+    /// Examples kept in files of their own are named by the extension `x-examples`: a list
+    /// of OpenAPI 3.0 Example Objects, each with a literal `value` or an `externalValue`
+    /// (a path relative to the spec file, percent-encoded like a URL).
+    fn named_schemas(&mut self) -> Result<()> {
+        let container = if self.bundle.get(&self.root.child("swagger")).is_some() {
+            self.root.child("definitions")
+        } else {
+            self.root.child("components").child("schemas")
+        };
+        let Some(Value::Object(schemas)) = self.bundle.get(&container).cloned() else {
+            return Ok(());
+        };
+        for (key, schema) in &schemas {
+            let node = container.child(key);
+            let name = naming::camel(key);
+            let ty = SchemaLowerer::new(self.bundle, self.registry).lower_named(&node, &name)?;
+            let Some(examples) = schema.get("x-examples") else {
+                continue;
+            };
+            let Some(examples) = examples.as_array() else {
+                return Err(self.bundle.error_at(
+                    &node.child("x-examples"),
+                    "`x-examples` must be a list of Example Objects",
+                ));
+            };
+            for (index, example) in examples.iter().enumerate() {
+                let at = node.child("x-examples").child(&index.to_string());
+                let (json, location) = match (
+                    example.get("value"),
+                    example.get("externalValue").and_then(Value::as_str),
+                ) {
+                    (Some(value), None) => {
+                        let doc = self.bundle.doc(&at.file);
+                        let line = crate::locate::locate(&doc.text, &at.pointer).map_or(0, |p| p.0);
+                        (value.clone(), format!("{}:{line}", doc.display))
+                    }
+                    (None, Some(external)) => {
+                        let file = self.bundle.load_relative(&at, external)?;
+                        let doc = self.bundle.doc(&file);
+                        (doc.value.clone(), format!("{}:1", doc.display))
+                    }
+                    _ => {
+                        return Err(self.bundle.error_at(
+                            &at,
+                            "an example needs exactly one of `value` and `externalValue`",
+                        ));
+                    }
+                };
+                self.examples.push(Example {
+                    test_name: format!(
+                        "{}_{}_example_{}",
+                        self.module,
+                        naming::snake(key),
+                        index + 1
+                    ),
+                    ty: ty.clone(),
+                    json,
+                    location,
+                });
+            }
+        }
+        Ok(())
     }
 
     /// The apiKey scheme of this file, if any.

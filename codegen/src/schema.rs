@@ -123,6 +123,15 @@ impl<'a, 'fs> SchemaLowerer<'a, 'fs> {
         None
     }
 
+    /// Lowers a named schema (an entry of `definitions` or `components/schemas`) as the
+    /// shared type `name`; one that is only a `$ref` is the type it refers to.
+    pub fn lower_named(&mut self, node: &NodeId, name: &str) -> Result<TypeRef> {
+        if self.value(node).get("$ref").is_some() {
+            return self.lower(node, &Scope::Shared, name);
+        }
+        self.lower_in(node, &Scope::Shared, name, true)
+    }
+
     /// Lowers the schema at `node` in `scope`; an inline struct or enum is named
     /// `suggested` unless its `title` reads as a name.
     pub fn lower(&mut self, node: &NodeId, scope: &Scope, suggested: &str) -> Result<TypeRef> {

@@ -191,6 +191,258 @@ fn rooms_get_room_state_with_key_ok_response() {
     >("{\n  \"name\": \"Example room name\"\n}", "rooms.yaml:54");
 }
 #[test]
+fn rooms_m_call_answer_example_1() {
+    generated::runtime::assert_round_trip::<
+        generated::schemas::MCallAnswer,
+    >(
+        "{\n  \"age\": 242352,\n  \"content\": {\n    \"version\": 0,\n    \"call_id\": \"12345\",\n    \"lifetime\": 60000,\n    \"answer\": {\n      \"type\": \"answer\",\n      \"sdp\": \"v=0\\r\\no=- 6584580628695956864 2 IN IP4 127.0.0.1[...]\"\n    }\n  },\n  \"origin_server_ts\": 1431961217939,\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.call.answer\",\n  \"room_id\": \"!Cuyf34gef24t:localhost\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "../../../event-schemas/examples/v1/m.call.answer:1",
+    );
+}
+#[test]
+fn rooms_m_call_candidates_example_1() {
+    generated::runtime::assert_round_trip::<
+        generated::schemas::MCallCandidates,
+    >(
+        "{\n  \"age\": 242352,\n  \"content\": {\n    \"version\": 0,\n    \"call_id\": \"12345\",\n    \"candidates\": [\n      {\n        \"sdpMid\": \"audio\",\n        \"sdpMLineIndex\": 0,\n        \"candidate\": \"candidate:863018703 1 udp 2122260223 10.9.64.156 43670 typ host generation 0\"\n      }\n    ]\n  },\n  \"origin_server_ts\": 1431961217939,\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.call.candidates\",\n  \"room_id\": \"!Cuyf34gef24t:localhost\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "../../../event-schemas/examples/v1/m.call.candidates:1",
+    );
+}
+#[test]
+fn rooms_m_call_hangup_example_1() {
+    generated::runtime::assert_round_trip::<
+        generated::schemas::MCallHangup,
+    >(
+        "{\n  \"age\": 242352,\n  \"content\": {\n    \"version\": 0,\n    \"call_id\": \"12345\"\n  },\n  \"origin_server_ts\": 1431961217939,\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.call.hangup\",\n  \"room_id\": \"!Cuyf34gef24t:localhost\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "../../../event-schemas/examples/v1/m.call.hangup:1",
+    );
+}
+#[test]
+fn rooms_m_call_invite_example_1() {
+    generated::runtime::assert_round_trip::<
+        generated::schemas::MCallInvite,
+    >(
+        "{\n  \"age\": 242352,\n  \"content\": {\n    \"version\": 0,\n    \"call_id\": \"12345\",\n    \"lifetime\": 60000,\n    \"offer\": {\n      \"type\": \"offer\",\n      \"sdp\": \"v=0\\r\\no=- 6584580628695956864 2 IN IP4 127.0.0.1[...]\"\n    }\n  },\n  \"origin_server_ts\": 1431961217939,\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.call.invite\",\n  \"room_id\": \"!Cuyf34gef24t:localhost\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "../../../event-schemas/examples/v1/m.call.invite:1",
+    );
+}
+#[test]
+fn rooms_m_presence_example_1() {
+    generated::runtime::assert_round_trip::<
+        generated::schemas::PresenceEvent,
+    >(
+        "{\n  \"content\": {\n    \"avatar_url\": \"mxc://localhost:wefuiwegh8742w\",\n    \"last_active_ago\": 2478593,\n    \"presence\": \"online\",\n    \"user_id\": \"@example:localhost\"\n  },\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.presence\"\n}",
+        "../../../event-schemas/examples/v1/m.presence:1",
+    );
+}
+#[test]
+fn rooms_m_receipt_example_1() {
+    generated::runtime::assert_round_trip::<
+        generated::schemas::ReceiptEvent,
+    >(
+        "{\n  \"type\": \"m.receipt\",\n  \"room_id\": \"!KpjVgQyZpzBwvMBsnT:matrix.org\",\n  \"content\": {\n    \"$1435641916114394fHBLK:matrix.org\": {\n      \"m.read\": {\n        \"@rikj:jki.re\": {\n          \"ts\": 1436451550453\n        }\n      }\n    }\n  }\n}",
+        "../../../event-schemas/examples/v1/m.receipt:1",
+    );
+}
+#[test]
+fn rooms_m_room_aliases_example_1() {
+    generated::runtime::assert_round_trip::<
+        generated::schemas::MRoomAliases,
+    >(
+        "{\n  \"age\": 242352,\n  \"content\": {\n    \"aliases\": [\n      \"#somewhere:localhost\",\n      \"#another:localhost\"\n    ]\n  },\n  \"state_key\": \"localhost\",\n  \"origin_server_ts\": 1431961217939,\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.room.aliases\",\n  \"room_id\": \"!Cuyf34gef24t:localhost\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "../../../event-schemas/examples/v1/m.room.aliases:1",
+    );
+}
+#[test]
+fn rooms_m_room_avatar_example_1() {
+    generated::runtime::assert_round_trip::<
+        generated::schemas::RoomAvatar,
+    >(
+        "{\n  \"age\": 242352,\n  \"content\": {\n    \"info\": {\n      \"h\": 398,\n      \"w\": 394,\n      \"mimetype\": \"image/jpeg\",\n      \"size\": 31037\n    },\n    \"url\": \"mxc://localhost/JWEIFJgwEIhweiWJE\"\n  },\n  \"origin_server_ts\": 1431961217939,\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.room.avatar\",\n  \"state_key\": \"\",\n  \"room_id\": \"!Cuyf34gef24t:localhost\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "../../../event-schemas/examples/v1/m.room.avatar:1",
+    );
+}
+#[test]
+fn rooms_m_room_canonical_alias_example_1() {
+    generated::runtime::assert_round_trip::<
+        generated::schemas::MRoomCanonicalAlias,
+    >(
+        "{\n  \"age\": 242352,\n  \"content\": {\n    \"alias\": \"#somewhere:localhost\"\n  },\n  \"state_key\": \"\",\n  \"origin_server_ts\": 1431961217939,\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.room.canonical_alias\",\n  \"room_id\": \"!Cuyf34gef24t:localhost\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "../../../event-schemas/examples/v1/m.room.canonical_alias:1",
+    );
+}
+#[test]
+fn rooms_m_room_create_example_1() {
+    generated::runtime::assert_round_trip::<
+        generated::schemas::MRoomCreate,
+    >(
+        "{\n  \"age\": 242352,\n  \"content\": {\n    \"creator\": \"@example:localhost\"\n  },\n  \"state_key\": \"\",\n  \"origin_server_ts\": 1431961217939,\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.room.create\",\n  \"room_id\": \"!Cuyf34gef24t:localhost\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "../../../event-schemas/examples/v1/m.room.create:1",
+    );
+}
+#[test]
+fn rooms_m_room_history_visibility_example_1() {
+    generated::runtime::assert_round_trip::<
+        generated::schemas::MRoomHistoryVisibility,
+    >(
+        "{\n  \"age\": 242352,\n  \"content\": {\n    \"history_visibility\": \"shared\"\n  },\n  \"state_key\": \"\",\n  \"origin_server_ts\": 1431961217939,\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.room.history_visibility\",\n  \"room_id\": \"!Cuyf34gef24t:localhost\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "../../../event-schemas/examples/v1/m.room.history_visibility:1",
+    );
+}
+#[test]
+fn rooms_m_room_join_rules_example_1() {
+    generated::runtime::assert_round_trip::<
+        generated::schemas::MRoomJoinRules,
+    >(
+        "{\n  \"age\": 242352,\n  \"content\": {\n    \"join_rule\": \"public\"\n  },\n  \"state_key\": \"\",\n  \"origin_server_ts\": 1431961217939,\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.room.join_rules\",\n  \"room_id\": \"!Cuyf34gef24t:localhost\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "../../../event-schemas/examples/v1/m.room.join_rules:1",
+    );
+}
+#[test]
+fn rooms_m_room_member_example_1() {
+    generated::runtime::assert_round_trip::<
+        generated::schemas::MemberEvent,
+    >(
+        "{\n  \"age\": 242352,\n  \"content\": {\n    \"membership\": \"join\",\n    \"avatar_url\": \"mxc://localhost/SEsfnsuifSDFSSEF#auto\",\n    \"displayname\": \"Alice Margatroid\",\n    \"third_party_invite\": {\n      \"token\": \"pc98\",\n      \"public_key\": \"abc123\",\n      \"key_validity_url\": \"https://magic.forest/verifykey\",\n      \"signed\": {\n        \"mxid\": \"@alice:localhost\",\n        \"token\": \"pc98\",\n        \"signatures\": {\n          \"magic.forest\": {\n            \"ed25519:0\": \"poi098\"\n          }\n        }\n      },\n      \"sender\": \"@zun:zun.soft\"\n    }\n  },\n  \"invite_room_state\": [\n    {\n      \"type\": \"m.room.name\",\n      \"state_key\": \"\",\n      \"content\": {\n        \"name\": \"Forest of Magic\"\n      }\n    },\n    {\n      \"type\": \"m.room.join_rules\",\n      \"state_key\": \"\",\n      \"content\": {\n        \"join_rules\": \"invite\"\n      }\n    }\n  ],\n  \"state_key\": \"@alice:localhost\",\n  \"origin_server_ts\": 1431961217939,\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.room.member\",\n  \"room_id\": \"!Cuyf34gef24t:localhost\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "../../../event-schemas/examples/v1/m.room.member:1",
+    );
+}
+#[test]
+fn rooms_m_room_message_feedback_example_1() {
+    generated::runtime::assert_round_trip::<
+        generated::schemas::MessageFeedback,
+    >(
+        "{\n  \"age\": 242352,\n  \"content\": {\n    \"type\": \"delivered\",\n    \"target_event_id\": \"$WEIGFHFW:localhost\"\n  },\n  \"origin_server_ts\": 1431961217939,\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.room.message.feedback\",\n  \"room_id\": \"!Cuyf34gef24t:localhost\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "../../../event-schemas/examples/v1/m.room.message.feedback:1",
+    );
+}
+#[test]
+fn rooms_m_room_message_m_audio_example_1() {
+    generated::runtime::assert_round_trip::<
+        generated::schemas::AudioMessage,
+    >(
+        "{\n  \"age\": 146,\n  \"content\": {\n    \"body\": \"Bee Gees - Stayin' Alive\",\n    \"url\": \"mxc://localhost/ffed755USFFxlgbQYZGtryd\",\n    \"info\": {\n      \"duration\": 2140786,\n      \"size\": 1563685,\n      \"mimetype\": \"audio/mpeg\"\n    },\n    \"msgtype\": \"m.audio\"\n  },\n  \"event_id\": \"$143273582443PhrSn:localhost\",\n  \"origin_server_ts\": 1432735824653,\n  \"room_id\": \"!jEsUZKDJdhlrceRyVU:localhost\",\n  \"type\": \"m.room.message\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "../../../event-schemas/examples/v1/m.room.message#m.audio:1",
+    );
+}
+#[test]
+fn rooms_m_room_message_m_emote_example_1() {
+    generated::runtime::assert_round_trip::<
+        generated::schemas::EmoteMessage,
+    >(
+        "{\n  \"age\": 242352,\n  \"content\": {\n    \"body\": \"thinks this is an example emote\",\n    \"msgtype\": \"m.emote\"\n  },\n  \"origin_server_ts\": 1431961217939,\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.room.message\",\n  \"room_id\": \"!Cuyf34gef24t:localhost\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "../../../event-schemas/examples/v1/m.room.message#m.emote:1",
+    );
+}
+#[test]
+fn rooms_m_room_message_m_file_example_1() {
+    generated::runtime::assert_round_trip::<
+        generated::schemas::FileMessage,
+    >(
+        "{\n  \"age\": 146,\n  \"content\": {\n    \"body\": \"something-important.doc\",\n    \"filename\": \"something-important.doc\",\n    \"info\": {\n      \"mimetype\": \"application/msword\",\n      \"size\": 46144\n    },\n    \"msgtype\": \"m.file\",\n    \"url\": \"mxc://localhost/FHyPlCeYUSFFxlgbQYZmoEoe\"\n  },\n  \"event_id\": \"$143273582443PhrSn:localhost\",\n  \"origin_server_ts\": 1432735824653,\n  \"room_id\": \"!jEsUZKDJdhlrceRyVU:localhost\",\n  \"type\": \"m.room.message\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "../../../event-schemas/examples/v1/m.room.message#m.file:1",
+    );
+}
+#[test]
+fn rooms_m_room_message_m_image_example_1() {
+    generated::runtime::assert_round_trip::<
+        generated::schemas::ImageMessage,
+    >(
+        "{\n  \"age\": 242352,\n  \"content\": {\n    \"body\": \"filename.jpg\",\n    \"info\": {\n      \"h\": 398,\n      \"w\": 394,\n      \"mimetype\": \"image/jpeg\",\n      \"size\": 31037\n    },\n    \"url\": \"mxc://localhost/JWEIFJgwEIhweiWJE\",\n    \"msgtype\": \"m.image\"\n  },\n  \"origin_server_ts\": 1431961217939,\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.room.message\",\n  \"room_id\": \"!Cuyf34gef24t:localhost\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "../../../event-schemas/examples/v1/m.room.message#m.image:1",
+    );
+}
+#[test]
+fn rooms_m_room_message_m_location_example_1() {
+    generated::runtime::assert_round_trip::<
+        generated::schemas::LocationMessage,
+    >(
+        "{\n  \"age\": 146,\n  \"content\": {\n    \"body\": \"Big Ben, London, UK\",\n    \"geo_uri\": \"geo:51.5008,0.1247\",\n    \"thumbnail_url\": \"mxc://localhost/FHyPlCeYUSFFxlgbQYZmoEoe\",\n    \"thumbnail_info\": {\n      \"mimetype\": \"image/jpeg\",\n      \"size\": 46144,\n      \"w\": 300,\n      \"h\": 300\n    },\n    \"msgtype\": \"m.location\"\n  },\n  \"event_id\": \"$143273582443PhrSn:localhost\",\n  \"origin_server_ts\": 1432735824653,\n  \"room_id\": \"!jEsUZKDJdhlrceRyVU:localhost\",\n  \"type\": \"m.room.message\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "../../../event-schemas/examples/v1/m.room.message#m.location:1",
+    );
+}
+#[test]
+fn rooms_m_room_message_m_notice_example_1() {
+    generated::runtime::assert_round_trip::<
+        generated::schemas::NoticeMessage,
+    >(
+        "{\n  \"age\": 242352,\n  \"content\": {\n    \"body\": \"This is an example notice\",\n    \"msgtype\": \"m.notice\"\n  },\n  \"origin_server_ts\": 1431961217939,\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.room.message\",\n  \"room_id\": \"!Cuyf34gef24t:localhost\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "../../../event-schemas/examples/v1/m.room.message#m.notice:1",
+    );
+}
+#[test]
+fn rooms_m_room_message_m_text_example_1() {
+    generated::runtime::assert_round_trip::<
+        generated::schemas::TextMessage,
+    >(
+        "{\n  \"age\": 242352,\n  \"content\": {\n    \"body\": \"This is an example text message\",\n    \"msgtype\": \"m.text\"\n  },\n  \"origin_server_ts\": 1431961217939,\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.room.message\",\n  \"room_id\": \"!Cuyf34gef24t:localhost\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "../../../event-schemas/examples/v1/m.room.message#m.text:1",
+    );
+}
+#[test]
+fn rooms_m_room_message_m_video_example_1() {
+    generated::runtime::assert_round_trip::<
+        generated::schemas::VideoMessage,
+    >(
+        "{\n  \"age\": 146,\n  \"content\": {\n    \"body\": \"Gangnam Style\",\n    \"url\": \"mxc://localhost/a526eYUSFFxlgbQYZmo442\",\n    \"info\": {\n      \"thumbnail_url\": \"mxc://localhost/FHyPlCeYUSFFxlgbQYZmoEoe\",\n      \"thumbnail_info\": {\n        \"mimetype\": \"image/jpeg\",\n        \"size\": 46144,\n        \"w\": 300,\n        \"h\": 300\n      },\n      \"w\": 480,\n      \"h\": 320,\n      \"duration\": 2140786,\n      \"size\": 1563685,\n      \"mimetype\": \"video/mp4\"\n    },\n    \"msgtype\": \"m.video\"\n  },\n  \"event_id\": \"$143273582443PhrSn:localhost\",\n  \"origin_server_ts\": 1432735824653,\n  \"room_id\": \"!jEsUZKDJdhlrceRyVU:localhost\",\n  \"type\": \"m.room.message\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "../../../event-schemas/examples/v1/m.room.message#m.video:1",
+    );
+}
+#[test]
+fn rooms_m_room_name_example_1() {
+    generated::runtime::assert_round_trip::<
+        generated::schemas::RoomName,
+    >(
+        "{\n  \"age\": 242352,\n  \"content\": {\n    \"name\": \"The room name\"\n  },\n  \"state_key\": \"\",\n  \"origin_server_ts\": 1431961217939,\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.room.name\",\n  \"room_id\": \"!Cuyf34gef24t:localhost\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "../../../event-schemas/examples/v1/m.room.name:1",
+    );
+}
+#[test]
+fn rooms_m_room_power_levels_example_1() {
+    generated::runtime::assert_round_trip::<
+        generated::schemas::MRoomPowerLevels,
+    >(
+        "{\n  \"age\": 242352,\n  \"content\": {\n    \"ban\": 50,\n    \"events\": {\n      \"m.room.name\": 100,\n      \"m.room.power_levels\": 100\n    },\n    \"events_default\": 0,\n    \"kick\": 50,\n    \"redact\": 50,\n    \"state_default\": 50,\n    \"users\": {\n      \"@example:localhost\": 100\n    },\n    \"users_default\": 0\n  },\n  \"state_key\": \"\",\n  \"origin_server_ts\": 1431961217939,\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.room.power_levels\",\n  \"room_id\": \"!Cuyf34gef24t:localhost\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "../../../event-schemas/examples/v1/m.room.power_levels:1",
+    );
+}
+#[test]
+fn rooms_m_room_redaction_example_1() {
+    generated::runtime::assert_round_trip::<
+        generated::schemas::Redaction,
+    >(
+        "{\n  \"age\": 242352,\n  \"content\": {\n    \"reason\": \"Spamming\"\n  },\n  \"origin_server_ts\": 1431961217939,\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.room.redaction\",\n  \"room_id\": \"!Cuyf34gef24t:localhost\",\n  \"redacts\": \"!fukweghifu23:localhost\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "../../../event-schemas/examples/v1/m.room.redaction:1",
+    );
+}
+#[test]
+fn rooms_m_room_third_party_invite_example_1() {
+    generated::runtime::assert_round_trip::<
+        generated::schemas::MRoomThirdPartyInvite,
+    >(
+        "{\n  \"age\": 242352,\n  \"content\": {\n    \"display_name\": \"Alice Margatroid\",\n    \"key_validity_url\": \"https://magic.forest/verifykey\",\n    \"public_key\": \"abc123\"\n  },\n  \"state_key\": \"pc98\",\n  \"origin_server_ts\": 1431961217939,\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.room.third_party_invite\",\n  \"room_id\": \"!Cuyf34gef24t:localhost\",\n  \"sender\": \"@example:localhost\"\n}",
+        "../../../event-schemas/examples/v1/m.room.third_party_invite:1",
+    );
+}
+#[test]
+fn rooms_m_room_topic_example_1() {
+    generated::runtime::assert_round_trip::<
+        generated::schemas::Topic,
+    >(
+        "{\n  \"age\": 242352,\n  \"content\": {\n    \"topic\": \"A room topic\"\n  },\n  \"state_key\": \"\",\n  \"origin_server_ts\": 1431961217939,\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.room.topic\",\n  \"room_id\": \"!Cuyf34gef24t:localhost\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "../../../event-schemas/examples/v1/m.room.topic:1",
+    );
+}
+#[test]
+fn rooms_m_typing_example_1() {
+    generated::runtime::assert_round_trip::<
+        generated::schemas::TypingEvent,
+    >(
+        "{\n  \"type\": \"m.typing\",\n  \"room_id\": \"!z0mnsuiwhifuhwwfw:matrix.org\",\n  \"content\": {\n    \"user_ids\": [\n      \"@alice:matrix.org\",\n      \"@bob:example.com\"\n    ]\n  }\n}",
+        "../../../event-schemas/examples/v1/m.typing:1",
+    );
+}
+#[test]
 fn rooms_room_initial_sync_ok_response() {
     generated::runtime::assert_round_trip::<
         generated::rooms::room_initial_sync::RoomInfo,

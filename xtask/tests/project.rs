@@ -64,3 +64,13 @@ fn upstream_symlinks_are_kept() {
         assert_eq!(found, Path::new(target), "{link}");
     }
 }
+
+/// Generated files stay small enough to read: none over ~1,500 lines.
+#[test]
+fn generated_files_are_small() {
+    let files = codegen::generate(&xtask::RealFs, &project_input(&workspace_root())).unwrap();
+    for file in &files {
+        let lines = file.contents.lines().count();
+        assert!(lines <= 1500, "{} has {lines} lines", file.path.display());
+    }
+}

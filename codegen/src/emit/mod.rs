@@ -48,6 +48,21 @@ pub(crate) fn rust_file(
     })
 }
 
+/// `label/relative` with `..` segments folded, so headers name files as a reader finds them.
+fn joined_label(label: &str, relative: &str) -> String {
+    let mut parts: Vec<&str> = label.split('/').filter(|p| !p.is_empty()).collect();
+    for segment in relative.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." if parts.last().is_some_and(|p| *p != "..") => {
+                parts.pop();
+            }
+            other => parts.push(other),
+        }
+    }
+    parts.join("/")
+}
+
 /// All Rust files of the generated crate.
 pub fn emit(model: &Model, input: &Input) -> Result<Vec<OutputFile>> {
     let spec = &input.spec_label;
@@ -78,13 +93,11 @@ pub fn emit(model: &Model, input: &Input) -> Result<Vec<OutputFile>> {
     };
     files.push(rust_file("src/lib.rs", spec, lib)?);
     files.push(rust_file("src/runtime.rs", spec, runtime::tokens())?);
-    files.push(rust_file(
-        "src/schemas.rs",
-        spec,
-        types::shared_module(model),
-    )?);
+    for (path, source, tokens) in types::shared_modules(model)? {
+        files.push(rust_file(path, &joined_label(spec, &source), tokens)?);
+    }
     for api in &model.apis {
-        let source = format!("{spec}/{}", api.source);
+        let source = joined_label(spec, &api.source);
         files.push(rust_file(
             format!("src/{}/mod.rs", api.module),
             &source,

@@ -1,6 +1,8 @@
 //! Struct and enum declarations for named schema types, and Rust spellings of type refs.
 
 use proc_macro2::TokenStream;
+use std::collections::BTreeMap;
+
 use quote::{format_ident, quote};
 
 use crate::model::{Model, Scope, TypeDef, TypeKind, TypeRef};
@@ -156,14 +158,61 @@ pub fn declaration(def: &TypeDef, here: &Scope) -> TokenStream {
     }
 }
 
-/// `src/schemas.rs`: types that belong to no single operation.
-pub fn shared_module(model: &Model) -> TokenStream {
-    let decls = model
-        .shared_types
-        .iter()
-        .map(|def| declaration(def, &Scope::Shared));
-    quote! {
-        //! Schema types shared across operations: those named by files and `definitions`.
-        #(#decls)*
+/// `src/schemas/`: types that belong to no single operation, one module per schema file
+/// (so no file grows past a few hundred lines), all re-exported from `schemas`.
+/// Returns `(path, source file, tokens)` per output file.
+pub fn shared_modules(model: &Model) -> crate::Result<Vec<(String, String, TokenStream)>> {
+    let mut by_file: BTreeMap<String, Vec<&TypeDef>> = BTreeMap::new();
+    for def in &model.shared_types {
+        let file = def.source.split('#').next().unwrap_or_default().to_string();
+        by_file.entry(file).or_default().push(def);
     }
+    let mut modules = crate::naming::Namespace::default();
+    let mut out = Vec::new();
+    let mut declarations = Vec::new();
+    for (file, defs) in &by_file {
+        let stem = file.rsplit('/').next().unwrap_or(file);
+        let stem = stem
+            .strip_suffix(".json")
+            .or_else(|| stem.strip_suffix(".yaml"))
+            .or_else(|| stem.strip_suffix(".yml"))
+            .unwrap_or(stem);
+        let module = crate::naming::snake(stem);
+        if let Err(holder) = modules.claim(&module, file) {
+            return Err(crate::Error::other(format!(
+                "schema files `{holder}` and `{file}` both map to the module `schemas::{module}`"
+            )));
+        }
+        let ident = format_ident!("{}", module);
+        let names: Vec<_> = defs.iter().map(|d| format_ident!("{}", d.name)).collect();
+        let doc = format!(" `{file}`");
+        declarations.push(quote! {
+            #[doc = #doc]
+            mod #ident;
+            pub use #ident::{#(#names),*};
+        });
+        let decls = defs.iter().map(|def| declaration(def, &Scope::Shared));
+        let module_doc = format!(" Types from `{file}`.");
+        out.push((
+            format!("src/schemas/{module}.rs"),
+            file.clone(),
+            quote! {
+                #![doc = #module_doc]
+                // Types of other schema files are named as `schemas` re-exports them.
+                #[allow(unused_imports)]
+                use super::*;
+                #(#decls)*
+            },
+        ));
+    }
+    out.push((
+        "src/schemas/mod.rs".to_string(),
+        String::new(),
+        quote! {
+            //! Schema types shared across operations: those named by schema files and by
+            //! `definitions` / `components.schemas`.
+            #(#declarations)*
+        },
+    ));
+    Ok(out)
 }

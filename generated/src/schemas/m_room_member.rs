@@ -1,20 +1,8 @@
-// Generated from api-spec/api/client-server/v1 by `cargo xtask regen`. Do not edit by hand.
+// Generated from api-spec/event-schemas/schema/v1/m.room.member by `cargo xtask regen`. Do not edit by hand.
 #![cfg_attr(rustfmt, rustfmt::skip)]
-//! Schema types shared across operations: those named by files and `definitions`.
-/// A Matrix-level Error
-///
-/// Schema: `definitions/error.yaml#`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Error {
-    /// An error code.
-    pub errcode: String,
-    /// A human-readable error message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error: Option<String>,
-    /// Keys the schema does not name, kept as sent.
-    #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
-}
+//! Types from `../../../event-schemas/schema/v1/m.room.member`.
+#[allow(unused_imports)]
+use super::*;
 /// Schema: `../../../event-schemas/schema/v1/m.room.member#/properties/content/properties/third_party_invite`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Invite {
@@ -108,30 +96,6 @@ pub enum MemberEventType {
     #[serde(rename = "m.room.member")]
     MRoomMember,
 }
-/// In addition to the Event fields, Room Events MUST have the following additional field.
-///
-/// Schema: `core-event-schema/core-event-schema/room_event.json#`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct RoomEvent {
-    /// The fields in this object will vary depending on the type of event. When interacting with the REST API, this is the HTTP body.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub content: Option<serde_json::Map<String, serde_json::Value>>,
-    /// The type of event. This SHOULD be namespaced similar to Java package naming conventions e.g. 'com.example.subdomain.event.type'
-    #[serde(rename = "type")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub type_: Option<String>,
-    /// The ID of the room associated with this event.
-    pub room_id: String,
-    /// The globally unique event identifier.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub event_id: Option<String>,
-    /// Contains the fully-qualified ID of the user who *sent* this event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_id: Option<String>,
-    /// Keys the schema does not name, kept as sent.
-    #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
-}
 /// Schema: `../../../event-schemas/schema/v1/m.room.member#/properties/content/properties/third_party_invite/properties/signed`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Signed {
@@ -141,35 +105,6 @@ pub struct Signed {
     pub token: String,
     /// A single signature from the verifying server, in the format specified by the Signing Events section.
     pub signatures: serde_json::Map<String, serde_json::Value>,
-    /// Keys the schema does not name, kept as sent.
-    #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
-}
-/// In addition to the Room Event fields, State Events have the following additional fields.
-///
-/// Schema: `core-event-schema/state_event.json#`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct StateEvent {
-    /// The fields in this object will vary depending on the type of event. When interacting with the REST API, this is the HTTP body.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub content: Option<serde_json::Map<String, serde_json::Value>>,
-    /// The type of event. This SHOULD be namespaced similar to Java package naming conventions e.g. 'com.example.subdomain.event.type'
-    #[serde(rename = "type")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub type_: Option<String>,
-    /// The ID of the room associated with this event.
-    pub room_id: String,
-    /// The globally unique event identifier.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub event_id: Option<String>,
-    /// Contains the fully-qualified ID of the user who *sent* this event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_id: Option<String>,
-    /// A unique key which defines the overwriting semantics for this piece of room state. This value is often a zero-length string. The presence of this key makes this event a State Event. The key MUST NOT start with '_'.
-    pub state_key: String,
-    /// Optional. The previous ``content`` for this event. If there is no previous content, this key will be missing.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub prev_content: Option<serde_json::Map<String, serde_json::Value>>,
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,

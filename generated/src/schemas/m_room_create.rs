@@ -1,0 +1,51 @@
+// Generated from api-spec/api/client-server/v1/v1-event-schema/m.room.create by `cargo xtask regen`. Do not edit by hand.
+#![cfg_attr(rustfmt, rustfmt::skip)]
+//! Types from `v1-event-schema/m.room.create`.
+#[allow(unused_imports)]
+use super::*;
+/// This is the first event in a room and cannot be changed. It acts as the root of all other events.
+///
+/// Schema: `v1-event-schema/m.room.create#`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct MRoomCreate {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content: Option<MRoomCreateContent>,
+    #[serde(rename = "type")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<MRoomCreateType>,
+    /// The ID of the room associated with this event.
+    pub room_id: String,
+    /// The globally unique event identifier.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_id: Option<String>,
+    /// Contains the fully-qualified ID of the user who *sent* this event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    /// A zero-length string.
+    pub state_key: String,
+    /// Optional. The previous ``content`` for this event. If there is no previous content, this key will be missing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prev_content: Option<serde_json::Map<String, serde_json::Value>>,
+    /// Keys the schema does not name, kept as sent.
+    #[serde(flatten)]
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+/// Schema: `v1-event-schema/m.room.create#/properties/content`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct MRoomCreateContent {
+    /// The ``user_id`` of the room creator. This is set by the homeserver.
+    pub creator: String,
+    /// Whether users on other servers can join this room. Defaults to ``true`` if key does not exist.
+    #[serde(rename = "m.federate")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub m_federate: Option<bool>,
+    /// Keys the schema does not name, kept as sent.
+    #[serde(flatten)]
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+/// Schema: `v1-event-schema/m.room.create#/properties/type`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum MRoomCreateType {
+    #[serde(rename = "m.room.create")]
+    MRoomCreate,
+}
