@@ -53,15 +53,16 @@ pub struct OutputFile {
 /// Runs every stage and returns the files of the generated crate, sorted by path.
 pub fn generate(fs: &dyn SpecFs, input: &Input) -> Result<Vec<OutputFile>> {
     let mut bundle = load::Bundle::new(fs, &input.spec_dir);
-    let api_files = load::api_files(fs, &input.spec_dir)?;
-    for file in &api_files {
-        bundle.load(file)?;
+    let mut api_files = Vec::new();
+    for file in load::api_files(fs, &input.spec_dir)? {
+        api_files.push(bundle.load(&file)?);
     }
     if let Some(overlay_path) = &input.overlay {
         let overlay = overlay::Overlay::load(fs, overlay_path)?;
         overlay.apply(&mut bundle, &input.spec_dir)?;
     }
-    let model = lower::lower(&mut bundle, &api_files)?;
+    bundle.load_references()?;
+    let model = lower::lower(&bundle, &api_files)?;
     let mut files = emit::emit(&model, input)?;
     files.extend(docs::render(&model, input)?);
     files.sort_by(|a, b| a.path.cmp(&b.path));

@@ -1,11 +1,16 @@
 //! Loading: spec files parsed into JSON values, and `$ref`s resolved across files.
 //!
-//! Every file is kept under its canonical path (so a file reached through two symlinked
-//! folders is loaded once) together with its text, which [`crate::locate`] re-reads when an
-//! error must name a line. Relative references resolve against the folder of the path the
-//! file was reached by, as a browser or the OS would; the OS resolves symlinks.
+//! Every file is kept once under its canonical path (a file reached through two symlinked
+//! folders is one file) with its text, from which [`crate::locate`] finds lines for
+//! messages. Relative references resolve against the folder of the path the file was
+//! reached by, as a browser or the OS would; the OS resolves symlinks.
+//!
+//! Loading is mutable and happens up front: [`Bundle::load_references`] follows every
+//! `$ref` (and example file) transitively, so lowering afterwards reads an immutable
+//! bundle, borrowing values instead of copying them, with no file-system calls.
 
-use std::collections::BTreeMap;
+use std::cell::OnceCell;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
@@ -16,6 +21,8 @@ use crate::source::SpecFs;
 /// One loaded spec file.
 #[derive(Debug, Clone)]
 pub struct Document {
+    /// The canonical path: the file's identity.
+    pub path: PathBuf,
     /// The path the file was first reached by; relative `$ref`s resolve against its folder.
     pub access_path: PathBuf,
     /// How messages name the file.
@@ -23,19 +30,41 @@ pub struct Document {
     /// The raw text, kept for source positions.
     pub text: String,
     pub value: Value,
+    /// Line and column of every node, computed the first time one is asked for.
+    positions: OnceCell<HashMap<String, (usize, usize)>>,
 }
 
-/// A node in some loaded file: the file's canonical key and an RFC 6901 pointer.
+impl Document {
+    /// 1-based line and column of the node at `pointer`, or of its nearest ancestor.
+    pub fn position(&self, pointer: &str) -> Option<(usize, usize)> {
+        let positions = self
+            .positions
+            .get_or_init(|| crate::locate::positions(&self.text));
+        let mut pointer = pointer;
+        loop {
+            if let Some(found) = positions.get(pointer) {
+                return Some(*found);
+            }
+            pointer = &pointer[..pointer.rfind('/')?];
+        }
+    }
+}
+
+/// A loaded file, by its place in the bundle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FileId(u32);
+
+/// A node in some loaded file: the file and an RFC 6901 pointer.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct NodeId {
-    pub file: PathBuf,
+    pub file: FileId,
     pub pointer: String,
 }
 
 impl NodeId {
     pub fn child(&self, segment: &str) -> NodeId {
         NodeId {
-            file: self.file.clone(),
+            file: self.file,
             pointer: format!("{}/{}", self.pointer, escape(segment)),
         }
     }
@@ -46,10 +75,15 @@ pub fn escape(segment: &str) -> String {
     segment.replace('~', "~0").replace('/', "~1")
 }
 
-/// All files loaded so far, keyed by canonical path.
+/// All files loaded so far.
 pub struct Bundle<'fs> {
     fs: &'fs dyn SpecFs,
-    docs: BTreeMap<PathBuf, Document>,
+    docs: Vec<Document>,
+    by_path: HashMap<PathBuf, FileId>,
+    /// Relative file references already resolved: (from file, reference path) → file.
+    references: HashMap<(FileId, String), FileId>,
+    /// How many documents [`Bundle::load_references`] has scanned.
+    scanned: usize,
     /// Folder that messages name files relative to.
     base: PathBuf,
 }
@@ -82,7 +116,10 @@ impl<'fs> Bundle<'fs> {
     pub fn new(fs: &'fs dyn SpecFs, base: &Path) -> Self {
         Bundle {
             fs,
-            docs: BTreeMap::new(),
+            docs: Vec::new(),
+            by_path: HashMap::new(),
+            references: HashMap::new(),
+            scanned: 0,
             base: base.to_path_buf(),
         }
     }
@@ -91,8 +128,8 @@ impl<'fs> Bundle<'fs> {
         self.fs
     }
 
-    /// Loads `path` (once) and returns its canonical key.
-    pub fn load(&mut self, path: &Path) -> Result<PathBuf> {
+    /// Loads `path` (once) and returns its id.
+    pub fn load(&mut self, path: &Path) -> Result<FileId> {
         let key = self.fs.canonicalize(path).map_err(|e| {
             Error::other(format!(
                 "{}: cannot open: {}",
@@ -100,8 +137,8 @@ impl<'fs> Bundle<'fs> {
                 io_reason(&e)
             ))
         })?;
-        if self.docs.contains_key(&key) {
-            return Ok(key);
+        if let Some(id) = self.by_path.get(&key) {
+            return Ok(*id);
         }
         let display = self.display(path);
         let text = self
@@ -109,52 +146,53 @@ impl<'fs> Bundle<'fs> {
             .read(&key)
             .map_err(|e| Error::other(format!("{display}: cannot read: {}", io_reason(&e))))?;
         let value = parse(&text, &display)?;
-        self.docs.insert(
-            key.clone(),
-            Document {
-                access_path: path.to_path_buf(),
-                display,
-                text,
-                value,
-            },
+        let id = FileId(
+            u32::try_from(self.docs.len()).map_err(|_| Error::other("too many spec files"))?,
         );
-        Ok(key)
+        self.docs.push(Document {
+            path: key.clone(),
+            access_path: path.to_path_buf(),
+            display,
+            text,
+            value,
+            positions: OnceCell::new(),
+        });
+        self.by_path.insert(key, id);
+        Ok(id)
     }
 
     fn display(&self, path: &Path) -> String {
         crate::display_path(path, &self.base)
     }
 
-    pub fn doc(&self, file: &Path) -> &Document {
-        &self.docs[file]
+    pub fn doc(&self, file: FileId) -> &Document {
+        &self.docs[file.0 as usize]
     }
 
-    pub fn doc_mut(&mut self, file: &Path) -> Option<&mut Document> {
-        self.docs.get_mut(file)
+    pub fn doc_mut(&mut self, file: FileId) -> &mut Document {
+        &mut self.docs[file.0 as usize]
     }
 
-    /// Canonical keys of every loaded file, sorted.
-    pub fn files(&self) -> Vec<PathBuf> {
-        self.docs.keys().cloned().collect()
+    /// The root node of a file.
+    pub fn root(&self, file: FileId) -> NodeId {
+        NodeId {
+            file,
+            pointer: String::new(),
+        }
     }
 
     /// The value at `node`, if it exists.
     pub fn get(&self, node: &NodeId) -> Option<&Value> {
-        self.docs.get(&node.file)?.value.pointer(&node.pointer)
+        self.doc(node.file).value.pointer(&node.pointer)
     }
 
     /// An error located at `node`, with line and column when the node can be found.
     pub fn error_at(&self, node: &NodeId, message: impl Into<String>) -> Error {
-        let (file, position) = match self.docs.get(&node.file) {
-            Some(doc) => (
-                doc.display.clone(),
-                crate::locate::locate(&doc.text, &node.pointer),
-            ),
-            None => (self.display(&node.file), None),
-        };
+        let doc = self.doc(node.file);
+        let position = doc.position(&node.pointer);
         Error::Spec {
             location: Location {
-                file,
+                file: doc.display.clone(),
                 line: position.map(|p| p.0),
                 column: position.map(|p| p.1),
                 pointer: node.pointer.clone(),
@@ -163,29 +201,74 @@ impl<'fs> Bundle<'fs> {
         }
     }
 
-    /// Loads the file that `reference` (a relative, percent-encoded path with no fragment)
-    /// names from the file of `at`.
-    pub fn load_relative(&mut self, at: &NodeId, reference: &str) -> Result<PathBuf> {
-        let path = Some(reference)
-            .filter(|r| !r.contains("://") && !r.contains('#'))
-            .and_then(percent_decode)
-            .ok_or_else(|| {
-                self.error_at(at, format!("`{reference}` is not a relative file path"))
-            })?;
-        let from = self.docs[&at.file].access_path.clone();
-        let target = from.parent().unwrap_or(Path::new("")).join(path);
-        self.load(&target).map_err(|e| {
+    /// `file:line` of a node, for generated tests' messages.
+    pub fn line_of(&self, node: &NodeId) -> String {
+        let doc = self.doc(node.file);
+        let line = doc.position(&node.pointer).map_or(0, |p| p.0);
+        format!("{}:{line}", doc.display)
+    }
+
+    /// Follows every file reference in every loaded file, transitively: each `$ref` and each
+    /// `x-examples[].externalValue`. Afterwards [`Bundle::resolve_ref`] needs no loading.
+    pub fn load_references(&mut self) -> Result<()> {
+        while self.scanned < self.docs.len() {
+            let file = FileId(self.scanned as u32);
+            self.scanned += 1;
+            let mut found = Vec::new();
+            collect_references(
+                &self.docs[file.0 as usize].value,
+                &mut String::new(),
+                &mut found,
+            );
+            for (pointer, reference) in found {
+                let at = NodeId { file, pointer };
+                let path_part = reference.split('#').next().unwrap_or_default();
+                if !path_part.is_empty() {
+                    self.load_reference(&at, &reference, path_part)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn load_reference(&mut self, at: &NodeId, reference: &str, path_part: &str) -> Result<FileId> {
+        let key = (at.file, path_part.to_string());
+        if let Some(id) = self.references.get(&key) {
+            return Ok(*id);
+        }
+        if path_part.contains("://") {
+            return Err(self.error_at(
+                at,
+                format!("`{reference}`: remote references are not supported"),
+            ));
+        }
+        let decoded = percent_decode(path_part)
+            .ok_or_else(|| self.error_at(at, format!("`{reference}` has a malformed path")))?;
+        let from = self.doc(at.file).access_path.clone();
+        let target = from.parent().unwrap_or(Path::new("")).join(decoded);
+        let id = self.load(&target).map_err(|e| {
             let reason = match e {
                 Error::Other(reason) => reason,
                 spec => spec.to_string(),
             };
             self.error_at(at, format!("`{reference}` cannot be loaded: {reason}"))
-        })
+        })?;
+        self.references.insert(key, id);
+        Ok(id)
     }
 
-    /// Resolves the `$ref` string found at `at` to the node it names, loading files as
-    /// needed. The target must exist.
-    pub fn resolve_ref(&mut self, at: &NodeId, reference: &str) -> Result<NodeId> {
+    /// The file a relative reference found at `at` names; it was loaded by
+    /// [`Bundle::load_references`].
+    pub fn referenced_file(&self, at: &NodeId, reference: &str) -> Result<FileId> {
+        let path_part = reference.split('#').next().unwrap_or_default();
+        self.references
+            .get(&(at.file, path_part.to_string()))
+            .copied()
+            .ok_or_else(|| self.error_at(at, format!("`{reference}` was not loaded")))
+    }
+
+    /// Resolves the `$ref` string found at `at` to the node it names. The target must exist.
+    pub fn resolve_ref(&self, at: &NodeId, reference: &str) -> Result<NodeId> {
         let (file_part, fragment) = match reference.split_once('#') {
             Some((file, fragment)) => (file, fragment),
             None => (reference, ""),
@@ -202,29 +285,9 @@ impl<'fs> Bundle<'fs> {
             ));
         }
         let file = if file_part.is_empty() {
-            at.file.clone()
+            at.file
         } else {
-            if file_part.contains("://") {
-                return Err(self.error_at(
-                    at,
-                    format!("`$ref` `{reference}`: remote references are not supported"),
-                ));
-            }
-            let file_part = percent_decode(file_part).ok_or_else(|| {
-                self.error_at(at, format!("`$ref` `{reference}` has a malformed path"))
-            })?;
-            let from = self.docs[&at.file].access_path.clone();
-            let target = from.parent().unwrap_or(Path::new("")).join(file_part);
-            self.load(&target).map_err(|e| {
-                let reason = match e {
-                    Error::Other(reason) => reason,
-                    spec => spec.to_string(),
-                };
-                self.error_at(
-                    at,
-                    format!("`$ref` `{reference}` cannot be loaded: {reason}"),
-                )
-            })?
+            self.referenced_file(at, reference)?
         };
         let node = NodeId { file, pointer };
         if self.get(&node).is_none() {
@@ -237,6 +300,44 @@ impl<'fs> Bundle<'fs> {
             ));
         }
         Ok(node)
+    }
+}
+
+/// Every `$ref` string and every `x-examples[].externalValue` under `value`, with pointers.
+fn collect_references(value: &Value, pointer: &mut String, found: &mut Vec<(String, String)>) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::String(reference)) = map.get("$ref") {
+                found.push((format!("{pointer}/$ref"), reference.clone()));
+            }
+            if let Some(Value::Array(examples)) = map.get("x-examples") {
+                for (index, example) in examples.iter().enumerate() {
+                    if let Some(Value::String(external)) = example.get("externalValue") {
+                        found.push((
+                            format!("{pointer}/x-examples/{index}/externalValue"),
+                            external.clone(),
+                        ));
+                    }
+                }
+            }
+            for (key, child) in map {
+                let len = pointer.len();
+                pointer.push('/');
+                pointer.push_str(&escape(key));
+                collect_references(child, pointer, found);
+                pointer.truncate(len);
+            }
+        }
+        Value::Array(items) => {
+            for (index, child) in items.iter().enumerate() {
+                let len = pointer.len();
+                pointer.push('/');
+                pointer.push_str(&index.to_string());
+                collect_references(child, pointer, found);
+                pointer.truncate(len);
+            }
+        }
+        _ => {}
     }
 }
 

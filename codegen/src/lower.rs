@@ -5,13 +5,12 @@
 //! forms the router tells apart by the body's required keys.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 use openapiv3::{OpenAPI, Operation as OaOperation, Parameter, ReferenceOr, StatusCode};
 use serde_json::Value;
 
 use crate::error::Result;
-use crate::load::{Bundle, NodeId};
+use crate::load::{Bundle, FileId, NodeId};
 use crate::model::{
     Api, Body, Example, Model, Operation, Param, ParamLocation, ResponseVariant, Route, Scope,
     Security, TypeKind, TypeRef,
@@ -20,24 +19,22 @@ use crate::naming::{self, Namespace};
 use crate::schema::{SchemaLowerer, TypeRegistry};
 
 /// Lowers every API file (already loaded, overlay applied) into one model.
-pub fn lower(bundle: &mut Bundle<'_>, api_files: &[PathBuf]) -> Result<Model> {
+pub fn lower(bundle: &Bundle<'_>, api_files: &[FileId]) -> Result<Model> {
     let mut registry = TypeRegistry::default();
     let mut model = Model::default();
     let mut modules = Namespace::default();
     let mut security: Option<(Security, NodeId)> = None;
-    for file in api_files {
-        let key = bundle.load(file)?;
-        let root = NodeId {
-            file: key.clone(),
-            pointer: String::new(),
-        };
-        let openapi = crate::swagger2::to_openapi(bundle, &key)?;
-        let stem = file
+    for &key in api_files {
+        let root = bundle.root(key);
+        let openapi = crate::swagger2::to_openapi(bundle, key)?;
+        let stem = bundle
+            .doc(key)
+            .access_path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
         let module = naming::snake(&stem);
-        let source = bundle.doc(&key).display.clone();
+        let source = bundle.doc(key).display.clone();
         if let Err(holder) = modules.claim(&module, &source) {
             return Err(bundle.error_at(
                 &root,
@@ -45,7 +42,7 @@ pub fn lower(bundle: &mut Bundle<'_>, api_files: &[PathBuf]) -> Result<Model> {
             ));
         }
         let mut lowering = ApiLowering {
-            bundle: &mut *bundle,
+            bundle,
             registry: &mut registry,
             root: root.clone(),
             module: module.clone(),
@@ -58,7 +55,7 @@ pub fn lower(bundle: &mut Bundle<'_>, api_files: &[PathBuf]) -> Result<Model> {
                 Some((existing, at))
                     if existing.location != found.location || existing.name != found.name =>
                 {
-                    let first = bundle.doc(&at.file).display.clone();
+                    let first = bundle.doc(at.file).display.clone();
                     return Err(bundle.error_at(
                         &root,
                         format!("security scheme `{}` differs from the one in {first}; one router takes one kind of credential", found.scheme),
@@ -86,7 +83,7 @@ pub fn lower(bundle: &mut Bundle<'_>, api_files: &[PathBuf]) -> Result<Model> {
 }
 
 struct ApiLowering<'a, 'fs> {
-    bundle: &'a mut Bundle<'fs>,
+    bundle: &'a Bundle<'fs>,
     registry: &'a mut TypeRegistry,
     root: NodeId,
     module: String,
@@ -186,13 +183,15 @@ impl ApiLowering<'_, '_> {
                     example.get("externalValue").and_then(Value::as_str),
                 ) {
                     (Some(value), None) => {
-                        let doc = self.bundle.doc(&at.file);
+                        let doc = self.bundle.doc(at.file);
                         let line = crate::locate::locate(&doc.text, &at.pointer).map_or(0, |p| p.0);
                         (value.clone(), format!("{}:{line}", doc.display))
                     }
                     (None, Some(external)) => {
-                        let file = self.bundle.load_relative(&at, external)?;
-                        let doc = self.bundle.doc(&file);
+                        let file = self
+                            .bundle
+                            .referenced_file(&at.child("externalValue"), external)?;
+                        let doc = self.bundle.doc(file);
                         (doc.value.clone(), format!("{}:1", doc.display))
                     }
                     _ => {
@@ -313,7 +312,7 @@ impl ApiLowering<'_, '_> {
             .and_then(Value::as_str)
             .unwrap_or("");
         NodeId {
-            file: self.root.file.clone(),
+            file: self.root.file,
             pointer: pointer.to_string(),
         }
     }
@@ -422,7 +421,7 @@ impl ApiLowering<'_, '_> {
                     .unwrap_or("")
                     .to_string();
                 let source = NodeId {
-                    file: self.root.file.clone(),
+                    file: self.root.file,
                     pointer: source,
                 };
                 let media = request
@@ -528,7 +527,7 @@ impl ApiLowering<'_, '_> {
                     (Some(code), Some(error)) if code >= 400 => {
                         let error = error.clone();
                         let mut lowerer = SchemaLowerer::new(self.bundle, self.registry);
-                        let name = error_type_name(&error);
+                        let name = error_type_name(self.bundle, &error);
                         Some(lowerer.lower(&error, &Scope::Shared, &name)?)
                     }
                     // Nothing documented at all: an empty body.
@@ -586,7 +585,7 @@ impl ApiLowering<'_, '_> {
     fn detached(&self, at: &NodeId, reference: &str) -> Result<NodeId> {
         match reference.strip_prefix('#') {
             Some(pointer) => Ok(NodeId {
-                file: self.root.file.clone(),
+                file: self.root.file,
                 pointer: pointer.to_string(),
             }),
             None => Err(self
@@ -639,7 +638,7 @@ impl ApiLowering<'_, '_> {
             return Ok(None);
         };
         let node = NodeId {
-            file: self.root.file.clone(),
+            file: self.root.file,
             pointer: pointer.to_string(),
         };
         let Some(value) = self.bundle.get(&node) else {
@@ -653,18 +652,15 @@ impl ApiLowering<'_, '_> {
                 })?,
             other => other.clone(),
         };
-        let doc = self.bundle.doc(&node.file);
-        let line = crate::locate::locate(&doc.text, &node.pointer)
-            .map(|p| p.0)
-            .unwrap_or(0);
-        Ok(Some((value, format!("{}:{line}", doc.display))))
+        Ok(Some((value, self.bundle.line_of(&node))))
     }
 }
 
 /// The shared type name of an error object found at `error`.
-fn error_type_name(error: &NodeId) -> String {
-    let stem = error
-        .file
+fn error_type_name(bundle: &Bundle<'_>, error: &NodeId) -> String {
+    let stem = bundle
+        .doc(error.file)
+        .path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();

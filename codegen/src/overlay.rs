@@ -105,7 +105,7 @@ impl Overlay {
             }
             let mut matched = 0;
             for file in files {
-                let doc = bundle.doc_mut(&file).expect("loaded above");
+                let doc = bundle.doc_mut(file);
                 let mut pointers: Vec<String> = path
                     .query_located(&doc.value)
                     .locations()

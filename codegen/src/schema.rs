@@ -43,7 +43,7 @@ impl TypeRegistry {
 
 /// Lowers schemas from a bundle into a registry.
 pub struct SchemaLowerer<'a, 'fs> {
-    pub bundle: &'a mut Bundle<'fs>,
+    pub bundle: &'a Bundle<'fs>,
     pub registry: &'a mut TypeRegistry,
     /// `$ref` targets being lowered, to report cycles instead of recursing forever.
     visiting: Vec<NodeId>,
@@ -58,7 +58,7 @@ struct ObjectShape {
 }
 
 impl<'a, 'fs> SchemaLowerer<'a, 'fs> {
-    pub fn new(bundle: &'a mut Bundle<'fs>, registry: &'a mut TypeRegistry) -> Self {
+    pub fn new(bundle: &'a Bundle<'fs>, registry: &'a mut TypeRegistry) -> Self {
         SchemaLowerer {
             bundle,
             registry,
@@ -66,12 +66,14 @@ impl<'a, 'fs> SchemaLowerer<'a, 'fs> {
         }
     }
 
-    fn value(&self, node: &NodeId) -> Value {
-        self.bundle.get(node).cloned().unwrap_or(Value::Null)
+    /// The value at `node`, borrowed from the bundle (`null` when absent).
+    fn value(&self, node: &NodeId) -> &'a Value {
+        static NULL: Value = Value::Null;
+        self.bundle.get(node).unwrap_or(&NULL)
     }
 
     fn source(&self, node: &NodeId) -> String {
-        format!("{}#{}", self.bundle.doc(&node.file).display, node.pointer)
+        format!("{}#{}", self.bundle.doc(node.file).display, node.pointer)
     }
 
     /// Follows `$ref` chains to the node that holds the schema.
@@ -107,7 +109,13 @@ impl<'a, 'fs> SchemaLowerer<'a, 'fs> {
             .and_then(Value::as_str)
             .and_then(naming::title_as_name);
         if target.pointer.is_empty() {
-            let stem = target.file.file_name()?.to_string_lossy().into_owned();
+            let stem = self
+                .bundle
+                .doc(target.file)
+                .path
+                .file_name()?
+                .to_string_lossy()
+                .into_owned();
             let stem = stem
                 .strip_suffix(".json")
                 .or_else(|| stem.strip_suffix(".yaml"))

@@ -24,12 +24,9 @@ const METHODS: [&str; 8] = [
 ];
 
 /// Converts the document at `file` into an `openapiv3::OpenAPI`.
-pub fn to_openapi(bundle: &Bundle<'_>, file: &std::path::Path) -> Result<openapiv3::OpenAPI> {
-    let root = NodeId {
-        file: file.to_path_buf(),
-        pointer: String::new(),
-    };
-    let doc = bundle.get(&root).cloned().unwrap_or(Value::Null);
+pub fn to_openapi(bundle: &Bundle<'_>, file: crate::load::FileId) -> Result<openapiv3::OpenAPI> {
+    let root = bundle.root(file);
+    let doc = bundle.get(&root).unwrap_or(&Value::Null);
     let converted = if doc.get("swagger").and_then(Value::as_str) == Some("2.0") {
         Converter {
             bundle,
@@ -64,7 +61,7 @@ struct Converter<'a, 'fs> {
 impl Converter<'_, '_> {
     fn node(&self, pointer: &str) -> NodeId {
         NodeId {
-            file: self.root.file.clone(),
+            file: self.root.file,
             pointer: pointer.to_string(),
         }
     }

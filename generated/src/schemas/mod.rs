@@ -8,7 +8,7 @@ pub use m_room_member::{
     Invite, MemberEvent, MemberEventContent, MemberEventContentMembership,
     MemberEventType, Signed, StrippedState, StrippedStateType,
 };
-/// `core-event-schema/core-event-schema/room_event.json`
+/// `core-event-schema/room_event.json`
 mod room_event;
 pub use room_event::RoomEvent;
 /// `core-event-schema/state_event.json`

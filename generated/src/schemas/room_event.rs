@@ -1,11 +1,11 @@
-// Generated from api-spec/api/client-server/v1/core-event-schema/core-event-schema/room_event.json by `cargo xtask regen`. Do not edit by hand.
+// Generated from api-spec/api/client-server/v1/core-event-schema/room_event.json by `cargo xtask regen`. Do not edit by hand.
 #![cfg_attr(rustfmt, rustfmt::skip)]
-//! Types from `core-event-schema/core-event-schema/room_event.json`.
+//! Types from `core-event-schema/room_event.json`.
 #[allow(unused_imports)]
 use super::*;
 /// In addition to the Event fields, Room Events MUST have the following additional field.
 ///
-/// Schema: `core-event-schema/core-event-schema/room_event.json#`.
+/// Schema: `core-event-schema/room_event.json#`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RoomEvent {
     /// The fields in this object will vary depending on the type of event. When interacting with the REST API, this is the HTTP body.
