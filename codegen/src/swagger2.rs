@@ -32,13 +32,13 @@ pub fn to_openapi(bundle: &Bundle<'_>, file: crate::load::FileId) -> Result<open
             bundle,
             root: &root,
         }
-        .convert(&doc)?
+        .convert(doc)?
     } else if doc
         .get("openapi")
         .and_then(Value::as_str)
         .is_some_and(|v| v.starts_with("3.0"))
     {
-        detach_openapi3(bundle, &root, &doc)?
+        detach_openapi3(bundle, &root, doc)?
     } else {
         return Err(bundle.error_at(
             &root,
