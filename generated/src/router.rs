@@ -7,7 +7,7 @@ use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::extract::rejection::PathRejection;
 use axum::http::{HeaderMap, Uri};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 #[allow(unused_imports)]
 use crate::runtime::{self, Credentials, Hooks, Rejection, RejectionKind};
 /// Every API trait at once: what [`router`] serves.
@@ -100,13 +100,6 @@ async fn wrong_method<S: Api>(State(server): State<Arc<S>>) -> Response {
             ),
         )
 }
-/// The percent-decoded path captures, or why the path does not decode.
-fn captures(
-    path: Result<Path<Vec<(String, String)>>, PathRejection>,
-) -> Result<Vec<(String, String)>, Rejection> {
-    path.map(|p| p.0)
-        .map_err(|e| Rejection::new(RejectionKind::BadParameter, e.body_text()))
-}
 /// Takes the API key from where the spec's security scheme puts it and asks the
 /// implementation who it belongs to.
 async fn authenticate<S: Api>(
@@ -147,36 +140,34 @@ async fn post_matrix_client_api_v1_create_room<S: Api>(
         Ok(principal) => principal,
         Err(response) => return response,
     };
-    let path = match captures(path) {
-        Ok(path) => path,
-        Err(rejection) => return server.reject(rejection),
+    let (path, object) = match runtime::read_request(
+            &*server,
+            path,
+            body,
+            runtime::BodyRule::Optional,
+        )
+        .await
+    {
+        Ok(parts) => parts,
+        Err(response) => return response,
     };
-    let bytes = match runtime::read_body(body, server.body_limit()).await {
-        Ok(bytes) => bytes,
-        Err(rejection) => return server.reject(rejection),
-    };
-    let object = match runtime::parse_object(&bytes, false) {
-        Ok(object) => object,
-        Err(rejection) => return server.reject(rejection),
-    };
-    let request = match crate::create_room::create_room::Request::from_parts(
+    match crate::create_room::create_room::Request::from_parts(
         &path,
         &uri,
         &headers,
         object,
     ) {
-        Ok(request) => request,
-        Err(rejection) => return server.reject(rejection),
-    };
-    match <S as crate::create_room::CreateRoomApi>::create_room(
-            &*server,
-            principal,
-            request,
-        )
-        .await
-    {
-        Ok(response) => response.into_response(),
-        Err(error) => error.into_response(),
+        Ok(request) => {
+            runtime::respond(
+                <S as crate::create_room::CreateRoomApi>::create_room(
+                        &*server,
+                        principal,
+                        request,
+                    )
+                    .await,
+            )
+        }
+        Err(rejection) => server.reject(rejection),
     }
 }
 /// `DELETE /_matrix/client/api/v1/directory/room/{roomAlias}`: `deleteRoomAlias`.
@@ -191,30 +182,34 @@ async fn delete_matrix_client_api_v1_directory_room_room_alias<S: Api>(
         Ok(principal) => principal,
         Err(response) => return response,
     };
-    let path = match captures(path) {
-        Ok(path) => path,
-        Err(rejection) => return server.reject(rejection),
+    let (path, object) = match runtime::read_request(
+            &*server,
+            path,
+            body,
+            runtime::BodyRule::Ignored,
+        )
+        .await
+    {
+        Ok(parts) => parts,
+        Err(response) => return response,
     };
-    let _ = body;
-    let object: Option<serde_json::Map<String, serde_json::Value>> = None;
-    let request = match crate::directory::delete_room_alias::Request::from_parts(
+    match crate::directory::delete_room_alias::Request::from_parts(
         &path,
         &uri,
         &headers,
         object,
     ) {
-        Ok(request) => request,
-        Err(rejection) => return server.reject(rejection),
-    };
-    match <S as crate::directory::DirectoryApi>::delete_room_alias(
-            &*server,
-            principal,
-            request,
-        )
-        .await
-    {
-        Ok(response) => response.into_response(),
-        Err(error) => error.into_response(),
+        Ok(request) => {
+            runtime::respond(
+                <S as crate::directory::DirectoryApi>::delete_room_alias(
+                        &*server,
+                        principal,
+                        request,
+                    )
+                    .await,
+            )
+        }
+        Err(rejection) => server.reject(rejection),
     }
 }
 /// `GET /_matrix/client/api/v1/directory/room/{roomAlias}`: `getRoomIdByAlias`.
@@ -225,26 +220,33 @@ async fn get_matrix_client_api_v1_directory_room_room_alias<S: Api>(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let path = match captures(path) {
-        Ok(path) => path,
-        Err(rejection) => return server.reject(rejection),
+    let (path, object) = match runtime::read_request(
+            &*server,
+            path,
+            body,
+            runtime::BodyRule::Ignored,
+        )
+        .await
+    {
+        Ok(parts) => parts,
+        Err(response) => return response,
     };
-    let _ = body;
-    let object: Option<serde_json::Map<String, serde_json::Value>> = None;
-    let request = match crate::directory::get_room_id_by_alias::Request::from_parts(
+    match crate::directory::get_room_id_by_alias::Request::from_parts(
         &path,
         &uri,
         &headers,
         object,
     ) {
-        Ok(request) => request,
-        Err(rejection) => return server.reject(rejection),
-    };
-    match <S as crate::directory::DirectoryApi>::get_room_id_by_alias(&*server, request)
-        .await
-    {
-        Ok(response) => response.into_response(),
-        Err(error) => error.into_response(),
+        Ok(request) => {
+            runtime::respond(
+                <S as crate::directory::DirectoryApi>::get_room_id_by_alias(
+                        &*server,
+                        request,
+                    )
+                    .await,
+            )
+        }
+        Err(rejection) => server.reject(rejection),
     }
 }
 /// `PUT /_matrix/client/api/v1/directory/room/{roomAlias}`: `setRoomAlias`.
@@ -259,36 +261,34 @@ async fn put_matrix_client_api_v1_directory_room_room_alias<S: Api>(
         Ok(principal) => principal,
         Err(response) => return response,
     };
-    let path = match captures(path) {
-        Ok(path) => path,
-        Err(rejection) => return server.reject(rejection),
+    let (path, object) = match runtime::read_request(
+            &*server,
+            path,
+            body,
+            runtime::BodyRule::Required,
+        )
+        .await
+    {
+        Ok(parts) => parts,
+        Err(response) => return response,
     };
-    let bytes = match runtime::read_body(body, server.body_limit()).await {
-        Ok(bytes) => bytes,
-        Err(rejection) => return server.reject(rejection),
-    };
-    let object = match runtime::parse_object(&bytes, true) {
-        Ok(object) => object,
-        Err(rejection) => return server.reject(rejection),
-    };
-    let request = match crate::directory::set_room_alias::Request::from_parts(
+    match crate::directory::set_room_alias::Request::from_parts(
         &path,
         &uri,
         &headers,
         object,
     ) {
-        Ok(request) => request,
-        Err(rejection) => return server.reject(rejection),
-    };
-    match <S as crate::directory::DirectoryApi>::set_room_alias(
-            &*server,
-            principal,
-            request,
-        )
-        .await
-    {
-        Ok(response) => response.into_response(),
-        Err(error) => error.into_response(),
+        Ok(request) => {
+            runtime::respond(
+                <S as crate::directory::DirectoryApi>::set_room_alias(
+                        &*server,
+                        principal,
+                        request,
+                    )
+                    .await,
+            )
+        }
+        Err(rejection) => server.reject(rejection),
     }
 }
 /// `POST /_matrix/client/api/v1/login`: `login`.
@@ -299,30 +299,24 @@ async fn post_matrix_client_api_v1_login<S: Api>(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let path = match captures(path) {
-        Ok(path) => path,
-        Err(rejection) => return server.reject(rejection),
+    let (path, object) = match runtime::read_request(
+            &*server,
+            path,
+            body,
+            runtime::BodyRule::Optional,
+        )
+        .await
+    {
+        Ok(parts) => parts,
+        Err(response) => return response,
     };
-    let bytes = match runtime::read_body(body, server.body_limit()).await {
-        Ok(bytes) => bytes,
-        Err(rejection) => return server.reject(rejection),
-    };
-    let object = match runtime::parse_object(&bytes, false) {
-        Ok(object) => object,
-        Err(rejection) => return server.reject(rejection),
-    };
-    let request = match crate::login::login::Request::from_parts(
-        &path,
-        &uri,
-        &headers,
-        object,
-    ) {
-        Ok(request) => request,
-        Err(rejection) => return server.reject(rejection),
-    };
-    match <S as crate::login::LoginApi>::login(&*server, request).await {
-        Ok(response) => response.into_response(),
-        Err(error) => error.into_response(),
+    match crate::login::login::Request::from_parts(&path, &uri, &headers, object) {
+        Ok(request) => {
+            runtime::respond(
+                <S as crate::login::LoginApi>::login(&*server, request).await,
+            )
+        }
+        Err(rejection) => server.reject(rejection),
     }
 }
 /// `POST /_matrix/client/api/v1/rooms/{roomId}/ban`: `ban`.
@@ -337,30 +331,25 @@ async fn post_matrix_client_api_v1_rooms_room_id_ban<S: Api>(
         Ok(principal) => principal,
         Err(response) => return response,
     };
-    let path = match captures(path) {
-        Ok(path) => path,
-        Err(rejection) => return server.reject(rejection),
+    let (path, object) = match runtime::read_request(
+            &*server,
+            path,
+            body,
+            runtime::BodyRule::Required,
+        )
+        .await
+    {
+        Ok(parts) => parts,
+        Err(response) => return response,
     };
-    let bytes = match runtime::read_body(body, server.body_limit()).await {
-        Ok(bytes) => bytes,
-        Err(rejection) => return server.reject(rejection),
-    };
-    let object = match runtime::parse_object(&bytes, true) {
-        Ok(object) => object,
-        Err(rejection) => return server.reject(rejection),
-    };
-    let request = match crate::banning::ban::Request::from_parts(
-        &path,
-        &uri,
-        &headers,
-        object,
-    ) {
-        Ok(request) => request,
-        Err(rejection) => return server.reject(rejection),
-    };
-    match <S as crate::banning::BanningApi>::ban(&*server, principal, request).await {
-        Ok(response) => response.into_response(),
-        Err(error) => error.into_response(),
+    match crate::banning::ban::Request::from_parts(&path, &uri, &headers, object) {
+        Ok(request) => {
+            runtime::respond(
+                <S as crate::banning::BanningApi>::ban(&*server, principal, request)
+                    .await,
+            )
+        }
+        Err(rejection) => server.reject(rejection),
     }
 }
 /// `POST /_matrix/client/api/v1/rooms/{roomId}/forget`: `forgetRoom`.
@@ -375,26 +364,34 @@ async fn post_matrix_client_api_v1_rooms_room_id_forget<S: Api>(
         Ok(principal) => principal,
         Err(response) => return response,
     };
-    let path = match captures(path) {
-        Ok(path) => path,
-        Err(rejection) => return server.reject(rejection),
+    let (path, object) = match runtime::read_request(
+            &*server,
+            path,
+            body,
+            runtime::BodyRule::Ignored,
+        )
+        .await
+    {
+        Ok(parts) => parts,
+        Err(response) => return response,
     };
-    let _ = body;
-    let object: Option<serde_json::Map<String, serde_json::Value>> = None;
-    let request = match crate::leaving::forget_room::Request::from_parts(
+    match crate::leaving::forget_room::Request::from_parts(
         &path,
         &uri,
         &headers,
         object,
     ) {
-        Ok(request) => request,
-        Err(rejection) => return server.reject(rejection),
-    };
-    match <S as crate::leaving::LeavingApi>::forget_room(&*server, principal, request)
-        .await
-    {
-        Ok(response) => response.into_response(),
-        Err(error) => error.into_response(),
+        Ok(request) => {
+            runtime::respond(
+                <S as crate::leaving::LeavingApi>::forget_room(
+                        &*server,
+                        principal,
+                        request,
+                    )
+                    .await,
+            )
+        }
+        Err(rejection) => server.reject(rejection),
     }
 }
 /// `GET /_matrix/client/api/v1/rooms/{roomId}/initialSync`: `roomInitialSync`.
@@ -409,26 +406,34 @@ async fn get_matrix_client_api_v1_rooms_room_id_initial_sync<S: Api>(
         Ok(principal) => principal,
         Err(response) => return response,
     };
-    let path = match captures(path) {
-        Ok(path) => path,
-        Err(rejection) => return server.reject(rejection),
+    let (path, object) = match runtime::read_request(
+            &*server,
+            path,
+            body,
+            runtime::BodyRule::Ignored,
+        )
+        .await
+    {
+        Ok(parts) => parts,
+        Err(response) => return response,
     };
-    let _ = body;
-    let object: Option<serde_json::Map<String, serde_json::Value>> = None;
-    let request = match crate::rooms::room_initial_sync::Request::from_parts(
+    match crate::rooms::room_initial_sync::Request::from_parts(
         &path,
         &uri,
         &headers,
         object,
     ) {
-        Ok(request) => request,
-        Err(rejection) => return server.reject(rejection),
-    };
-    match <S as crate::rooms::RoomsApi>::room_initial_sync(&*server, principal, request)
-        .await
-    {
-        Ok(response) => response.into_response(),
-        Err(error) => error.into_response(),
+        Ok(request) => {
+            runtime::respond(
+                <S as crate::rooms::RoomsApi>::room_initial_sync(
+                        &*server,
+                        principal,
+                        request,
+                    )
+                    .await,
+            )
+        }
+        Err(rejection) => server.reject(rejection),
     }
 }
 /// `POST /_matrix/client/api/v1/rooms/{roomId}/invite`: `inviteBy3PID`, `inviteUser`.
@@ -443,72 +448,66 @@ async fn post_matrix_client_api_v1_rooms_room_id_invite<S: Api>(
         Ok(principal) => principal,
         Err(response) => return response,
     };
-    let path = match captures(path) {
-        Ok(path) => path,
-        Err(rejection) => return server.reject(rejection),
+    let (path, object) = match runtime::read_request(
+            &*server,
+            path,
+            body,
+            runtime::BodyRule::Required,
+        )
+        .await
+    {
+        Ok(parts) => parts,
+        Err(response) => return response,
     };
-    let bytes = match runtime::read_body(body, server.body_limit()).await {
-        Ok(bytes) => bytes,
-        Err(rejection) => return server.reject(rejection),
-    };
-    let object = match runtime::parse_object(&bytes, true) {
-        Ok(object) => object,
-        Err(rejection) => return server.reject(rejection),
-    };
-    let Some(fields) = object.as_ref() else {
-        return server
-            .reject(Rejection::new(RejectionKind::NotJson, "A JSON body is required."));
-    };
-    let form = match runtime::select_form(
-        fields,
+    match runtime::select_form(
+        object.as_ref(),
         &[&["id_server", "medium", "address", "display_name"], &["user_id"]],
     ) {
-        Ok(form) => form,
-        Err(rejection) => return server.reject(rejection),
-    };
-    match form {
-        0usize => {
-            let request = match crate::membership::invite_by3_pid::Request::from_parts(
-                &path,
-                &uri,
-                &headers,
-                object,
-            ) {
-                Ok(request) => request,
-                Err(rejection) => return server.reject(rejection),
-            };
-            match <S as crate::membership::MembershipApi>::invite_by3_pid(
-                    &*server,
-                    principal,
-                    request,
-                )
-                .await
-            {
-                Ok(response) => response.into_response(),
-                Err(error) => error.into_response(),
+        Ok(form) => {
+            match form {
+                0 => {
+                    match crate::membership::invite_by3_pid::Request::from_parts(
+                        &path,
+                        &uri,
+                        &headers,
+                        object,
+                    ) {
+                        Ok(request) => {
+                            runtime::respond(
+                                <S as crate::membership::MembershipApi>::invite_by3_pid(
+                                        &*server,
+                                        principal,
+                                        request,
+                                    )
+                                    .await,
+                            )
+                        }
+                        Err(rejection) => server.reject(rejection),
+                    }
+                }
+                _ => {
+                    match crate::membership::invite_user::Request::from_parts(
+                        &path,
+                        &uri,
+                        &headers,
+                        object,
+                    ) {
+                        Ok(request) => {
+                            runtime::respond(
+                                <S as crate::membership::MembershipApi>::invite_user(
+                                        &*server,
+                                        principal,
+                                        request,
+                                    )
+                                    .await,
+                            )
+                        }
+                        Err(rejection) => server.reject(rejection),
+                    }
+                }
             }
         }
-        _ => {
-            let request = match crate::membership::invite_user::Request::from_parts(
-                &path,
-                &uri,
-                &headers,
-                object,
-            ) {
-                Ok(request) => request,
-                Err(rejection) => return server.reject(rejection),
-            };
-            match <S as crate::membership::MembershipApi>::invite_user(
-                    &*server,
-                    principal,
-                    request,
-                )
-                .await
-            {
-                Ok(response) => response.into_response(),
-                Err(error) => error.into_response(),
-            }
-        }
+        Err(rejection) => server.reject(rejection),
     }
 }
 /// `POST /_matrix/client/api/v1/rooms/{roomId}/join`: `joinRoom`.
@@ -523,36 +522,34 @@ async fn post_matrix_client_api_v1_rooms_room_id_join<S: Api>(
         Ok(principal) => principal,
         Err(response) => return response,
     };
-    let path = match captures(path) {
-        Ok(path) => path,
-        Err(rejection) => return server.reject(rejection),
+    let (path, object) = match runtime::read_request(
+            &*server,
+            path,
+            body,
+            runtime::BodyRule::Optional,
+        )
+        .await
+    {
+        Ok(parts) => parts,
+        Err(response) => return response,
     };
-    let bytes = match runtime::read_body(body, server.body_limit()).await {
-        Ok(bytes) => bytes,
-        Err(rejection) => return server.reject(rejection),
-    };
-    let object = match runtime::parse_object(&bytes, false) {
-        Ok(object) => object,
-        Err(rejection) => return server.reject(rejection),
-    };
-    let request = match crate::membership::join_room::Request::from_parts(
+    match crate::membership::join_room::Request::from_parts(
         &path,
         &uri,
         &headers,
         object,
     ) {
-        Ok(request) => request,
-        Err(rejection) => return server.reject(rejection),
-    };
-    match <S as crate::membership::MembershipApi>::join_room(
-            &*server,
-            principal,
-            request,
-        )
-        .await
-    {
-        Ok(response) => response.into_response(),
-        Err(error) => error.into_response(),
+        Ok(request) => {
+            runtime::respond(
+                <S as crate::membership::MembershipApi>::join_room(
+                        &*server,
+                        principal,
+                        request,
+                    )
+                    .await,
+            )
+        }
+        Err(rejection) => server.reject(rejection),
     }
 }
 /// `POST /_matrix/client/api/v1/rooms/{roomId}/leave`: `leaveRoom`.
@@ -567,26 +564,34 @@ async fn post_matrix_client_api_v1_rooms_room_id_leave<S: Api>(
         Ok(principal) => principal,
         Err(response) => return response,
     };
-    let path = match captures(path) {
-        Ok(path) => path,
-        Err(rejection) => return server.reject(rejection),
+    let (path, object) = match runtime::read_request(
+            &*server,
+            path,
+            body,
+            runtime::BodyRule::Ignored,
+        )
+        .await
+    {
+        Ok(parts) => parts,
+        Err(response) => return response,
     };
-    let _ = body;
-    let object: Option<serde_json::Map<String, serde_json::Value>> = None;
-    let request = match crate::leaving::leave_room::Request::from_parts(
+    match crate::leaving::leave_room::Request::from_parts(
         &path,
         &uri,
         &headers,
         object,
     ) {
-        Ok(request) => request,
-        Err(rejection) => return server.reject(rejection),
-    };
-    match <S as crate::leaving::LeavingApi>::leave_room(&*server, principal, request)
-        .await
-    {
-        Ok(response) => response.into_response(),
-        Err(error) => error.into_response(),
+        Ok(request) => {
+            runtime::respond(
+                <S as crate::leaving::LeavingApi>::leave_room(
+                        &*server,
+                        principal,
+                        request,
+                    )
+                    .await,
+            )
+        }
+        Err(rejection) => server.reject(rejection),
     }
 }
 /// `GET /_matrix/client/api/v1/rooms/{roomId}/members`: `getMembersByRoom`.
@@ -601,30 +606,34 @@ async fn get_matrix_client_api_v1_rooms_room_id_members<S: Api>(
         Ok(principal) => principal,
         Err(response) => return response,
     };
-    let path = match captures(path) {
-        Ok(path) => path,
-        Err(rejection) => return server.reject(rejection),
+    let (path, object) = match runtime::read_request(
+            &*server,
+            path,
+            body,
+            runtime::BodyRule::Ignored,
+        )
+        .await
+    {
+        Ok(parts) => parts,
+        Err(response) => return response,
     };
-    let _ = body;
-    let object: Option<serde_json::Map<String, serde_json::Value>> = None;
-    let request = match crate::rooms::get_members_by_room::Request::from_parts(
+    match crate::rooms::get_members_by_room::Request::from_parts(
         &path,
         &uri,
         &headers,
         object,
     ) {
-        Ok(request) => request,
-        Err(rejection) => return server.reject(rejection),
-    };
-    match <S as crate::rooms::RoomsApi>::get_members_by_room(
-            &*server,
-            principal,
-            request,
-        )
-        .await
-    {
-        Ok(response) => response.into_response(),
-        Err(error) => error.into_response(),
+        Ok(request) => {
+            runtime::respond(
+                <S as crate::rooms::RoomsApi>::get_members_by_room(
+                        &*server,
+                        principal,
+                        request,
+                    )
+                    .await,
+            )
+        }
+        Err(rejection) => server.reject(rejection),
     }
 }
 /// `GET /_matrix/client/api/v1/rooms/{roomId}/state`: `getRoomState`.
@@ -639,26 +648,34 @@ async fn get_matrix_client_api_v1_rooms_room_id_state<S: Api>(
         Ok(principal) => principal,
         Err(response) => return response,
     };
-    let path = match captures(path) {
-        Ok(path) => path,
-        Err(rejection) => return server.reject(rejection),
+    let (path, object) = match runtime::read_request(
+            &*server,
+            path,
+            body,
+            runtime::BodyRule::Ignored,
+        )
+        .await
+    {
+        Ok(parts) => parts,
+        Err(response) => return response,
     };
-    let _ = body;
-    let object: Option<serde_json::Map<String, serde_json::Value>> = None;
-    let request = match crate::rooms::get_room_state::Request::from_parts(
+    match crate::rooms::get_room_state::Request::from_parts(
         &path,
         &uri,
         &headers,
         object,
     ) {
-        Ok(request) => request,
-        Err(rejection) => return server.reject(rejection),
-    };
-    match <S as crate::rooms::RoomsApi>::get_room_state(&*server, principal, request)
-        .await
-    {
-        Ok(response) => response.into_response(),
-        Err(error) => error.into_response(),
+        Ok(request) => {
+            runtime::respond(
+                <S as crate::rooms::RoomsApi>::get_room_state(
+                        &*server,
+                        principal,
+                        request,
+                    )
+                    .await,
+            )
+        }
+        Err(rejection) => server.reject(rejection),
     }
 }
 /// `GET /_matrix/client/api/v1/rooms/{roomId}/state/{eventType}/{stateKey}`: `getRoomStateWithKey`.
@@ -673,30 +690,34 @@ async fn get_matrix_client_api_v1_rooms_room_id_state_event_type_state_key<S: Ap
         Ok(principal) => principal,
         Err(response) => return response,
     };
-    let path = match captures(path) {
-        Ok(path) => path,
-        Err(rejection) => return server.reject(rejection),
+    let (path, object) = match runtime::read_request(
+            &*server,
+            path,
+            body,
+            runtime::BodyRule::Ignored,
+        )
+        .await
+    {
+        Ok(parts) => parts,
+        Err(response) => return response,
     };
-    let _ = body;
-    let object: Option<serde_json::Map<String, serde_json::Value>> = None;
-    let request = match crate::rooms::get_room_state_with_key::Request::from_parts(
+    match crate::rooms::get_room_state_with_key::Request::from_parts(
         &path,
         &uri,
         &headers,
         object,
     ) {
-        Ok(request) => request,
-        Err(rejection) => return server.reject(rejection),
-    };
-    match <S as crate::rooms::RoomsApi>::get_room_state_with_key(
-            &*server,
-            principal,
-            request,
-        )
-        .await
-    {
-        Ok(response) => response.into_response(),
-        Err(error) => error.into_response(),
+        Ok(request) => {
+            runtime::respond(
+                <S as crate::rooms::RoomsApi>::get_room_state_with_key(
+                        &*server,
+                        principal,
+                        request,
+                    )
+                    .await,
+            )
+        }
+        Err(rejection) => server.reject(rejection),
     }
 }
 /// `POST /_matrix/client/api/v1/tokenrefresh`: `tokenRefresh`.
@@ -707,29 +728,28 @@ async fn post_matrix_client_api_v1_tokenrefresh<S: Api>(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let path = match captures(path) {
-        Ok(path) => path,
-        Err(rejection) => return server.reject(rejection),
+    let (path, object) = match runtime::read_request(
+            &*server,
+            path,
+            body,
+            runtime::BodyRule::Optional,
+        )
+        .await
+    {
+        Ok(parts) => parts,
+        Err(response) => return response,
     };
-    let bytes = match runtime::read_body(body, server.body_limit()).await {
-        Ok(bytes) => bytes,
-        Err(rejection) => return server.reject(rejection),
-    };
-    let object = match runtime::parse_object(&bytes, false) {
-        Ok(object) => object,
-        Err(rejection) => return server.reject(rejection),
-    };
-    let request = match crate::login::token_refresh::Request::from_parts(
+    match crate::login::token_refresh::Request::from_parts(
         &path,
         &uri,
         &headers,
         object,
     ) {
-        Ok(request) => request,
-        Err(rejection) => return server.reject(rejection),
-    };
-    match <S as crate::login::LoginApi>::token_refresh(&*server, request).await {
-        Ok(response) => response.into_response(),
-        Err(error) => error.into_response(),
+        Ok(request) => {
+            runtime::respond(
+                <S as crate::login::LoginApi>::token_refresh(&*server, request).await,
+            )
+        }
+        Err(rejection) => server.reject(rejection),
     }
 }

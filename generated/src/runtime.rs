@@ -117,12 +117,61 @@ pub fn parse_object(
         Err(_) => Err(Rejection::new(RejectionKind::NotJson, "Content not JSON.")),
     }
 }
-/// Picks the form whose required keys are all present, trying `forms` in order. When
-/// none fits, names the keys missing from the form the body came closest to.
+/// How a route treats the request body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyRule {
+    /// No operation of the route takes a body; it is not read.
+    Ignored,
+    /// A JSON object, or nothing.
+    Optional,
+    /// A JSON object.
+    Required,
+}
+/// The path captures and the body object of a request, or the answer refusing it.
+pub async fn read_request<H: Hooks>(
+    server: &H,
+    path: Result<
+        axum::extract::Path<Vec<(String, String)>>,
+        axum::extract::rejection::PathRejection,
+    >,
+    body: Body,
+    rule: BodyRule,
+) -> Result<(Vec<(String, String)>, Option<Map<String, Value>>), Response> {
+    let path = match path {
+        Ok(path) => path.0,
+        Err(e) => {
+            return Err(
+                server.reject(Rejection::new(RejectionKind::BadParameter, e.body_text())),
+            );
+        }
+    };
+    if rule == BodyRule::Ignored {
+        return Ok((path, None));
+    }
+    let bytes = read_body(body, server.body_limit())
+        .await
+        .map_err(|r| server.reject(r))?;
+    let object = parse_object(&bytes, rule == BodyRule::Required)
+        .map_err(|r| server.reject(r))?;
+    Ok((path, object))
+}
+/// An operation's answer, or its implementation's error, as a response.
+pub fn respond<R: IntoResponse, E: IntoResponse>(result: Result<R, E>) -> Response {
+    match result {
+        Ok(response) => response.into_response(),
+        Err(error) => error.into_response(),
+    }
+}
+/// Picks the form (of operations sharing a route) whose required keys are all
+/// present, trying `forms` in order. When none fits, names the keys missing from the
+/// form the body came closest to.
 pub fn select_form(
-    object: &Map<String, Value>,
+    object: Option<&Map<String, Value>>,
     forms: &[&[&str]],
 ) -> Result<usize, Rejection> {
+    let Some(object) = object else {
+        return Err(Rejection::new(RejectionKind::NotJson, "A JSON body is required."));
+    };
     if let Some(index) = forms
         .iter()
         .position(|keys| keys.iter().all(|k| object.contains_key(*k)))

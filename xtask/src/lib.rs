@@ -63,8 +63,12 @@ pub struct Stale {
 }
 
 /// Line endings normalised, so a checkout with CRLF does not read as drift.
-fn normalise(text: &str) -> String {
-    text.replace("\r\n", "\n")
+fn normalise(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('\r') {
+        std::borrow::Cow::Owned(text.replace("\r\n", "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
 }
 
 /// Files under `out` that an earlier generation wrote and this one no longer does.
@@ -100,8 +104,9 @@ pub fn ensure_files(out: &Path, files: &[OutputFile], check: bool) -> io::Result
     for file in files {
         let path = out.join(&file.path);
         let wanted = normalise(&file.contents);
-        let current = fs::read_to_string(&path).map(|t| normalise(&t)).ok();
-        if current.as_deref() == Some(wanted.as_str()) {
+        let current = fs::read_to_string(&path).ok();
+        let current = current.as_deref().map(normalise);
+        if current.as_deref() == Some(&*wanted) {
             continue;
         }
         let old = current.unwrap_or_default();
@@ -116,7 +121,7 @@ pub fn ensure_files(out: &Path, files: &[OutputFile], check: bool) -> io::Result
             if let Some(parent) = path.parent() {
                 fs::create_dir_all(parent)?;
             }
-            fs::write(&path, &wanted)?;
+            fs::write(&path, wanted.as_bytes())?;
         }
         stale.push(Stale {
             path: file.path.clone(),

@@ -15,7 +15,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::error::{Error, Result};
-use crate::model::Model;
+use crate::model::{Api, Model, Operation};
 use crate::{Input, OutputFile};
 
 /// The header every generated Rust file starts with.
@@ -63,23 +63,64 @@ fn joined_label(label: &str, relative: &str) -> String {
     parts.join("/")
 }
 
-/// All Rust files of the generated crate.
-pub fn emit(model: &Model, input: &Input) -> Result<Vec<OutputFile>> {
+/// One output file to produce. Jobs run on worker threads (token streams are not `Send`,
+/// so each job builds its tokens where it formats them); results keep the jobs' order.
+enum Job<'m> {
+    Lib,
+    Runtime,
+    SchemasIndex,
+    Schema(&'m types::SharedModule<'m>),
+    ApiModule(&'m Api),
+    Operation(&'m Api, &'m Operation),
+    Router,
+    Examples,
+}
+
+fn run(
+    job: &Job<'_>,
+    model: &Model,
+    input: &Input,
+    shared: &[types::SharedModule<'_>],
+) -> Result<OutputFile> {
     let spec = &input.spec_label;
-    let mut files = Vec::new();
-    let modules: Vec<_> = model
-        .apis
-        .iter()
-        .map(|api| {
-            let module = quote::format_ident!("{}", api.module);
-            let doc = format!("{} (`{}`).", api.title, api.source);
-            quote! {
-                #[doc = #doc]
-                pub mod #module;
-            }
-        })
-        .collect();
-    let lib = quote! {
+    match job {
+        Job::Lib => rust_file("src/lib.rs", spec, lib_tokens(model)),
+        Job::Runtime => rust_file("src/runtime.rs", spec, runtime::tokens()),
+        Job::SchemasIndex => rust_file("src/schemas/mod.rs", spec, types::index_tokens(shared)),
+        Job::Schema(module) => rust_file(
+            format!("src/schemas/{}.rs", module.module),
+            &joined_label(spec, &module.file),
+            types::module_tokens(module),
+        ),
+        Job::ApiModule(api) => rust_file(
+            format!("src/{}/mod.rs", api.module),
+            &joined_label(spec, &api.source),
+            api::tokens(model, api),
+        ),
+        Job::Operation(api, op) => rust_file(
+            format!("src/{}/{}.rs", api.module, op.name),
+            &joined_label(spec, &api.source),
+            operation::tokens(model, api, op),
+        ),
+        Job::Router => rust_file("src/router.rs", spec, router::tokens(model)),
+        Job::Examples => rust_file(
+            "tests/examples.rs",
+            spec,
+            examples::tokens(model, &input.crate_name),
+        ),
+    }
+}
+
+fn lib_tokens(model: &Model) -> TokenStream {
+    let modules = model.apis.iter().map(|api| {
+        let module = quote::format_ident!("{}", api.module);
+        let doc = format!("{} (`{}`).", api.title, api.source);
+        quote! {
+            #[doc = #doc]
+            pub mod #module;
+        }
+    });
+    quote! {
         //! Typed request and response types, one route trait per API, and an axum router, generated from the API spec.
         //!
         //! Implement [`runtime::Hooks`] and every API trait, then serve [`router::router`].
@@ -90,32 +131,66 @@ pub fn emit(model: &Model, input: &Input) -> Result<Vec<OutputFile>> {
 
         pub use router::{router, Api};
         pub use runtime::{Credentials, Hooks, Rejection, RejectionKind};
-    };
-    files.push(rust_file("src/lib.rs", spec, lib)?);
-    files.push(rust_file("src/runtime.rs", spec, runtime::tokens())?);
-    for (path, source, tokens) in types::shared_modules(model)? {
-        files.push(rust_file(path, &joined_label(spec, &source), tokens)?);
     }
+}
+
+/// All Rust files of the generated crate, formatted on as many threads as the machine has
+/// (parsing and pretty-printing dominate the generator's time).
+pub fn emit(model: &Model, input: &Input) -> Result<Vec<OutputFile>> {
+    let shared = types::shared_modules(model)?;
+    let mut jobs = vec![Job::Lib, Job::Runtime, Job::SchemasIndex];
+    jobs.extend(shared.iter().map(Job::Schema));
     for api in &model.apis {
-        let source = joined_label(spec, &api.source);
-        files.push(rust_file(
-            format!("src/{}/mod.rs", api.module),
-            &source,
-            api::tokens(model, api),
-        )?);
-        for op in &api.operations {
-            files.push(rust_file(
-                format!("src/{}/{}.rs", api.module, op.name),
-                &source,
-                operation::tokens(model, api, op),
-            )?);
-        }
+        jobs.push(Job::ApiModule(api));
+        jobs.extend(api.operations.iter().map(|op| Job::Operation(api, op)));
     }
-    files.push(rust_file("src/router.rs", spec, router::tokens(model))?);
-    files.push(rust_file(
-        "tests/examples.rs",
-        spec,
-        examples::tokens(model, &input.crate_name),
-    )?);
-    Ok(files)
+    jobs.push(Job::Router);
+    jobs.push(Job::Examples);
+
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 4);
+    if workers == 1 {
+        return jobs
+            .iter()
+            .map(|job| run(job, model, input, &shared))
+            .collect();
+    }
+    // Job `i` goes to worker `i % workers`: the files are of similar size, so this balances.
+    let mut slots: Vec<Option<Result<OutputFile>>> = (0..jobs.len()).map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|worker| {
+                let (jobs, shared) = (&jobs, &shared);
+                scope.spawn(move || {
+                    jobs.iter()
+                        .enumerate()
+                        .skip(worker)
+                        .step_by(workers)
+                        .map(|(index, job)| (index, run(job, model, input, shared)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for handle in handles {
+            let done = handle.join().unwrap_or_else(|_| {
+                vec![(
+                    usize::MAX,
+                    Err(Error::other("internal error: an emitter panicked")),
+                )]
+            });
+            for (index, result) in done {
+                match slots.get_mut(index) {
+                    Some(slot) => *slot = Some(result),
+                    None => slots.push(Some(result)),
+                }
+            }
+        }
+    });
+    slots
+        .into_iter()
+        .map(|slot| {
+            slot.unwrap_or_else(|| Err(Error::other("internal error: an output was not produced")))
+        })
+        .collect()
 }

@@ -96,7 +96,7 @@ pub fn tokens(model: &Model) -> TokenStream {
         use axum::extract::{Path, State};
         use axum::extract::rejection::PathRejection;
         use axum::http::{HeaderMap, Uri};
-        use axum::response::{IntoResponse, Response};
+        use axum::response::Response;
 
         #[allow(unused_imports)]
         use crate::runtime::{self, Credentials, Hooks, Rejection, RejectionKind};
@@ -122,11 +122,6 @@ pub fn tokens(model: &Model) -> TokenStream {
 
         async fn wrong_method<S: Api>(State(server): State<Arc<S>>) -> Response {
             server.reject(Rejection::new(RejectionKind::WrongMethod, "Unrecognized request: method not allowed"))
-        }
-
-        /// The percent-decoded path captures, or why the path does not decode.
-        fn captures(path: Result<Path<Vec<(String, String)>>, PathRejection>) -> Result<Vec<(String, String)>, Rejection> {
-            path.map(|p| p.0).map_err(|e| Rejection::new(RejectionKind::BadParameter, e.body_text()))
         }
 
         #authenticate
@@ -161,26 +156,15 @@ fn handler(model: &Model, route: &Route) -> TokenStream {
     });
     // A body is read when any form has one; an empty body is acceptable only when no form
     // requires one.
-    let any_body = ops.iter().any(|(_, op)| op.body.is_some());
-    let body_required = ops
+    let rule = if ops.iter().all(|(_, op)| op.body.is_none()) {
+        quote!(runtime::BodyRule::Ignored)
+    } else if ops
         .iter()
-        .all(|(_, op)| op.body.as_ref().is_some_and(|b| b.required));
-    let read_body = if any_body {
-        quote! {
-            let bytes = match runtime::read_body(body, server.body_limit()).await {
-                Ok(bytes) => bytes,
-                Err(rejection) => return server.reject(rejection),
-            };
-            let object = match runtime::parse_object(&bytes, #body_required) {
-                Ok(object) => object,
-                Err(rejection) => return server.reject(rejection),
-            };
-        }
+        .all(|(_, op)| op.body.as_ref().is_some_and(|b| b.required))
+    {
+        quote!(runtime::BodyRule::Required)
     } else {
-        quote! {
-            let _ = body;
-            let object: Option<serde_json::Map<String, serde_json::Value>> = None;
-        }
+        quote!(runtime::BodyRule::Optional)
     };
     let call = |api: &crate::model::Api, op: &crate::model::Operation| {
         let module = format_ident!("{}", api.module);
@@ -196,13 +180,9 @@ fn handler(model: &Model, route: &Route) -> TokenStream {
             (false, _) => quote!(),
         };
         quote! {
-            let request = match crate::#module::#op_module::Request::from_parts(&path, &uri, &headers, object) {
-                Ok(request) => request,
-                Err(rejection) => return server.reject(rejection),
-            };
-            match <S as crate::#module::#trait_name>::#method(&*server, #principal request).await {
-                Ok(response) => response.into_response(),
-                Err(error) => error.into_response(),
+            match crate::#module::#op_module::Request::from_parts(&path, &uri, &headers, object) {
+                Ok(request) => runtime::respond(<S as crate::#module::#trait_name>::#method(&*server, #principal request).await),
+                Err(rejection) => server.reject(rejection),
             }
         }
     };
@@ -221,21 +201,18 @@ fn handler(model: &Model, route: &Route) -> TokenStream {
         let arms = ops.iter().enumerate().map(|(i, (api, op))| {
             let body = call(api, op);
             if i + 1 == ops.len() {
-                quote!(_ => { #body })
+                quote!(_ => #body,)
             } else {
-                quote!(#i => { #body })
+                let i = proc_macro2::Literal::usize_unsuffixed(i);
+                quote!(#i => #body,)
             }
         });
         quote! {
-            let Some(fields) = object.as_ref() else {
-                return server.reject(Rejection::new(RejectionKind::NotJson, "A JSON body is required."));
-            };
-            let form = match runtime::select_form(fields, &[#(#forms),*]) {
-                Ok(form) => form,
-                Err(rejection) => return server.reject(rejection),
-            };
-            match form {
-                #(#arms)*
+            match runtime::select_form(object.as_ref(), &[#(#forms),*]) {
+                Ok(form) => match form {
+                    #(#arms)*
+                },
+                Err(rejection) => server.reject(rejection),
             }
         }
     };
@@ -256,11 +233,10 @@ fn handler(model: &Model, route: &Route) -> TokenStream {
             body: Body,
         ) -> Response {
             #auth_first
-            let path = match captures(path) {
-                Ok(path) => path,
-                Err(rejection) => return server.reject(rejection),
+            let (path, object) = match runtime::read_request(&*server, path, body, #rule).await {
+                Ok(parts) => parts,
+                Err(response) => return response,
             };
-            #read_body
             #dispatch
         }
     }

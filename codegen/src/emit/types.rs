@@ -158,10 +158,18 @@ pub fn declaration(def: &TypeDef, here: &Scope) -> TokenStream {
     }
 }
 
+/// One file of `src/schemas/`: the shared types declared by one schema file.
+pub struct SharedModule<'m> {
+    /// The schema file, relative to the spec folder.
+    pub file: String,
+    /// The Rust module name (from the file name).
+    pub module: String,
+    pub defs: Vec<&'m TypeDef>,
+}
+
 /// `src/schemas/`: types that belong to no single operation, one module per schema file
 /// (so no file grows past a few hundred lines), all re-exported from `schemas`.
-/// Returns `(path, source file, tokens)` per output file.
-pub fn shared_modules(model: &Model) -> crate::Result<Vec<(String, String, TokenStream)>> {
+pub fn shared_modules(model: &Model) -> crate::Result<Vec<SharedModule<'_>>> {
     let mut by_file: BTreeMap<String, Vec<&TypeDef>> = BTreeMap::new();
     for def in &model.shared_types {
         let file = def.source.split('#').next().unwrap_or_default().to_string();
@@ -169,50 +177,55 @@ pub fn shared_modules(model: &Model) -> crate::Result<Vec<(String, String, Token
     }
     let mut modules = crate::naming::Namespace::default();
     let mut out = Vec::new();
-    let mut declarations = Vec::new();
-    for (file, defs) in &by_file {
-        let stem = file.rsplit('/').next().unwrap_or(file);
+    for (file, defs) in by_file {
+        let stem = file.rsplit('/').next().unwrap_or(&file);
         let stem = stem
             .strip_suffix(".json")
             .or_else(|| stem.strip_suffix(".yaml"))
             .or_else(|| stem.strip_suffix(".yml"))
             .unwrap_or(stem);
         let module = crate::naming::snake(stem);
-        if let Err(holder) = modules.claim(&module, file) {
+        if let Err(holder) = modules.claim(&module, &file) {
             return Err(crate::Error::other(format!(
                 "schema files `{holder}` and `{file}` both map to the module `schemas::{module}`"
             )));
         }
-        let ident = format_ident!("{}", module);
-        let names: Vec<_> = defs.iter().map(|d| format_ident!("{}", d.name)).collect();
-        let doc = format!(" `{file}`");
-        declarations.push(quote! {
+        out.push(SharedModule { file, module, defs });
+    }
+    Ok(out)
+}
+
+/// `src/schemas/mod.rs`: declares every schema module and re-exports its types.
+pub fn index_tokens(modules: &[SharedModule<'_>]) -> TokenStream {
+    let declarations = modules.iter().map(|m| {
+        let ident = format_ident!("{}", m.module);
+        let names = m.defs.iter().map(|d| format_ident!("{}", d.name));
+        let doc = format!(" `{}`", m.file);
+        quote! {
             #[doc = #doc]
             mod #ident;
             pub use #ident::{#(#names),*};
-        });
-        let decls = defs.iter().map(|def| declaration(def, &Scope::Shared));
-        let module_doc = format!(" Types from `{file}`.");
-        out.push((
-            format!("src/schemas/{module}.rs"),
-            file.clone(),
-            quote! {
-                #![doc = #module_doc]
-                // Types of other schema files are named as `schemas` re-exports them.
-                #[allow(unused_imports)]
-                use super::*;
-                #(#decls)*
-            },
-        ));
+        }
+    });
+    quote! {
+        //! Schema types shared across operations: those named by schema files and by
+        //! `definitions` / `components.schemas`.
+        #(#declarations)*
     }
-    out.push((
-        "src/schemas/mod.rs".to_string(),
-        String::new(),
-        quote! {
-            //! Schema types shared across operations: those named by schema files and by
-            //! `definitions` / `components.schemas`.
-            #(#declarations)*
-        },
-    ));
-    Ok(out)
+}
+
+/// One file of `src/schemas/`.
+pub fn module_tokens(module: &SharedModule<'_>) -> TokenStream {
+    let decls = module
+        .defs
+        .iter()
+        .map(|def| declaration(def, &Scope::Shared));
+    let module_doc = format!(" Types from `{}`.", module.file);
+    quote! {
+        #![doc = #module_doc]
+        // Types of other schema files are named as `schemas` re-exports them.
+        #[allow(unused_imports)]
+        use super::*;
+        #(#decls)*
+    }
 }
