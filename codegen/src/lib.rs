@@ -52,20 +52,50 @@ pub struct OutputFile {
 
 /// Runs every stage and returns the files of the generated crate, sorted by path.
 pub fn generate(fs: &dyn SpecFs, input: &Input) -> Result<Vec<OutputFile>> {
+    std::thread::scope(|scope| {
+        // The runtime module does not depend on the spec: format it meanwhile.
+        let runtime = scope.spawn(|| emit::runtime_file(input));
+        let files = generate_from_spec(fs, input);
+        let runtime = runtime
+            .join()
+            .unwrap_or_else(|_| Err(Error::other("internal error: the runtime emitter panicked")));
+        let mut files = files?;
+        files.push(runtime?);
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(files)
+    })
+}
+
+fn generate_from_spec(fs: &dyn SpecFs, input: &Input) -> Result<Vec<OutputFile>> {
     let mut bundle = load::Bundle::new(fs, &input.spec_dir);
     let mut api_files = Vec::new();
     for file in load::api_files(fs, &input.spec_dir)? {
         api_files.push(bundle.load(&file)?);
     }
-    if let Some(overlay_path) = &input.overlay {
-        let overlay = overlay::Overlay::load(fs, overlay_path)?;
-        overlay.apply(&mut bundle, &input.spec_dir)?;
-    }
-    bundle.load_references()?;
-    let model = lower::lower(&bundle, &api_files)?;
+    // Lowering asks for the lines of examples in the API files; find them meanwhile.
+    let texts: Vec<_> = api_files
+        .iter()
+        .map(|&f| (f, bundle.doc(f).text.clone()))
+        .collect();
+    let model = std::thread::scope(|scope| {
+        let positions = scope.spawn(move || {
+            texts
+                .into_iter()
+                .map(|(file, text)| (file, locate::positions(&text)))
+                .collect::<Vec<_>>()
+        });
+        if let Some(overlay_path) = &input.overlay {
+            let overlay = overlay::Overlay::load(fs, overlay_path)?;
+            overlay.apply(&mut bundle, &input.spec_dir)?;
+        }
+        bundle.load_references()?;
+        for (file, positions) in positions.join().unwrap_or_default() {
+            bundle.doc_mut(file).set_positions(positions);
+        }
+        lower::lower(&bundle, &api_files)
+    })?;
     let mut files = emit::emit(&model, input)?;
     files.extend(docs::render(&model, input)?);
-    files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }
 

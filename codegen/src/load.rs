@@ -35,6 +35,11 @@ pub struct Document {
 }
 
 impl Document {
+    /// Supplies the positions computed elsewhere (see [`crate::locate::positions`]).
+    pub fn set_positions(&mut self, positions: HashMap<String, (usize, usize)>) {
+        let _ = self.positions.set(positions);
+    }
+
     /// 1-based line and column of the node at `pointer`, or of its nearest ancestor.
     pub fn position(&self, pointer: &str) -> Option<(usize, usize)> {
         let positions = self
@@ -217,7 +222,7 @@ impl<'fs> Bundle<'fs> {
             let mut found = Vec::new();
             collect_references(
                 &self.docs[file.0 as usize].value,
-                &mut String::new(),
+                &mut Vec::new(),
                 &mut found,
             );
             for (pointer, reference) in found {
@@ -303,38 +308,62 @@ impl<'fs> Bundle<'fs> {
     }
 }
 
-/// Every `$ref` string and every `x-examples[].externalValue` under `value`, with pointers.
-fn collect_references(value: &Value, pointer: &mut String, found: &mut Vec<(String, String)>) {
+/// One step of a path into a JSON document.
+enum Segment<'v> {
+    Key(&'v str),
+    Index(usize),
+}
+
+/// Every `$ref` string and every `x-examples[].externalValue` under `value` that names
+/// another file, with pointers. The path is kept as segments and joined only on a hit.
+fn collect_references<'v>(
+    value: &'v Value,
+    path: &mut Vec<Segment<'v>>,
+    found: &mut Vec<(String, String)>,
+) {
+    let pointer = |path: &[Segment<'_>], tail: &str| {
+        let mut pointer = String::new();
+        for segment in path {
+            pointer.push('/');
+            match segment {
+                Segment::Key(key) => pointer.push_str(&escape(key)),
+                Segment::Index(index) => pointer.push_str(&index.to_string()),
+            }
+        }
+        pointer + tail
+    };
     match value {
         Value::Object(map) => {
-            if let Some(Value::String(reference)) = map.get("$ref") {
-                found.push((format!("{pointer}/$ref"), reference.clone()));
+            if let Some(Value::String(reference)) = map.get("$ref")
+                && !reference.starts_with('#')
+            {
+                found.push((pointer(path, "/$ref"), reference.clone()));
             }
             if let Some(Value::Array(examples)) = map.get("x-examples") {
                 for (index, example) in examples.iter().enumerate() {
                     if let Some(Value::String(external)) = example.get("externalValue") {
                         found.push((
-                            format!("{pointer}/x-examples/{index}/externalValue"),
+                            pointer(path, &format!("/x-examples/{index}/externalValue")),
                             external.clone(),
                         ));
                     }
                 }
             }
             for (key, child) in map {
-                let len = pointer.len();
-                pointer.push('/');
-                pointer.push_str(&escape(key));
-                collect_references(child, pointer, found);
-                pointer.truncate(len);
+                if child.is_object() || child.is_array() {
+                    path.push(Segment::Key(key));
+                    collect_references(child, path, found);
+                    path.pop();
+                }
             }
         }
         Value::Array(items) => {
             for (index, child) in items.iter().enumerate() {
-                let len = pointer.len();
-                pointer.push('/');
-                pointer.push_str(&index.to_string());
-                collect_references(child, pointer, found);
-                pointer.truncate(len);
+                if child.is_object() || child.is_array() {
+                    path.push(Segment::Index(index));
+                    collect_references(child, path, found);
+                    path.pop();
+                }
             }
         }
         _ => {}
@@ -375,85 +404,129 @@ pub fn parse(text: &str, display: &str) -> Result<Value> {
     {
         return Ok(value);
     }
-    let yaml: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| {
-        let (line, column) = match e.location() {
-            Some(l) => (Some(l.line()), Some(l.column())),
-            None => (None, None),
-        };
-        Error::Spec {
-            location: Location {
-                file: display.to_string(),
-                line,
-                column,
-                pointer: String::new(),
-            },
-            message: format!("invalid YAML: {e}"),
-        }
-    })?;
-    yaml_to_json(yaml, "").map_err(|(pointer, message)| {
-        let position = crate::locate::locate(text, &pointer);
-        Error::Spec {
-            location: Location {
-                file: display.to_string(),
-                line: position.map(|p| p.0),
-                column: position.map(|p| p.1),
-                pointer,
-            },
-            message,
-        }
-    })
+    serde_yaml::from_str::<Json>(text)
+        .map(|json| json.0)
+        .map_err(|e| {
+            let (line, column) = match e.location() {
+                Some(l) => (Some(l.line()), Some(l.column())),
+                None => (None, None),
+            };
+            Error::Spec {
+                location: Location {
+                    file: display.to_string(),
+                    line,
+                    column,
+                    pointer: String::new(),
+                },
+                message: format!("invalid YAML: {e}"),
+            }
+        })
 }
 
-fn yaml_to_json(yaml: serde_yaml::Value, pointer: &str) -> Result<Value, (String, String)> {
-    use serde_yaml::Value as Y;
-    Ok(match yaml {
-        Y::Null => Value::Null,
-        Y::Bool(b) => Value::Bool(b),
-        Y::Number(n) => {
-            if let Some(i) = n.as_i64() {
-                Value::from(i)
-            } else if let Some(u) = n.as_u64() {
-                Value::from(u)
-            } else {
-                let f = n.as_f64().unwrap_or(f64::NAN);
-                serde_json::Number::from_f64(f)
-                    .map(Value::Number)
-                    .ok_or_else(|| (pointer.to_string(), format!("number {n} has no JSON form")))?
+/// A JSON value deserialized straight from YAML, without an intermediate YAML tree.
+struct Json(Value);
+
+impl<'de> serde::Deserialize<'de> for Json {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(JsonVisitor).map(Json)
+    }
+}
+
+struct JsonVisitor;
+
+impl<'de> serde::de::Visitor<'de> for JsonVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a JSON-compatible value (no tags)")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Value, E> {
+        serde_json::Number::from_f64(v)
+            .map(Value::Number)
+            .ok_or_else(|| E::custom(format!("number {v} has no JSON form")))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_string()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(JsonVisitor)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(Json(item)) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut out = serde_json::Map::with_capacity(map.size_hint().unwrap_or(0));
+        while let Some(Key(key)) = map.next_key()? {
+            let Json(value) = map.next_value()?;
+            out.insert(key, value);
+        }
+        Ok(Value::Object(out))
+    }
+}
+
+/// A mapping key as text: YAML allows numbers and booleans as keys.
+struct Key(String);
+
+impl<'de> serde::Deserialize<'de> for Key {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl serde::de::Visitor<'_> for KeyVisitor {
+            type Value = String;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string, number or boolean mapping key")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<String, E> {
+                Ok(v.to_string())
+            }
+            fn visit_string<E>(self, v: String) -> Result<String, E> {
+                Ok(v)
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<String, E> {
+                Ok(v.to_string())
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<String, E> {
+                Ok(v.to_string())
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<String, E> {
+                Ok(v.to_string())
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<String, E> {
+                Ok(v.to_string())
             }
         }
-        Y::String(s) => Value::String(s),
-        Y::Sequence(items) => Value::Array(
-            items
-                .into_iter()
-                .enumerate()
-                .map(|(i, item)| yaml_to_json(item, &format!("{pointer}/{i}")))
-                .collect::<Result<_, _>>()?,
-        ),
-        Y::Mapping(map) => {
-            let mut out = serde_json::Map::with_capacity(map.len());
-            for (key, value) in map {
-                let key = match key {
-                    Y::String(s) => s,
-                    Y::Number(n) => n.to_string(),
-                    Y::Bool(b) => b.to_string(),
-                    other => {
-                        return Err((
-                            pointer.to_string(),
-                            format!("mapping key {other:?} is not a string or number"),
-                        ));
-                    }
-                };
-                let child = format!("{pointer}/{}", escape(&key));
-                let value = yaml_to_json(value, &child)?;
-                out.insert(key, value);
-            }
-            Value::Object(out)
-        }
-        Y::Tagged(tagged) => {
-            return Err((
-                pointer.to_string(),
-                format!("YAML tag `{}` is not supported", tagged.tag),
-            ));
-        }
-    })
+        deserializer.deserialize_any(KeyVisitor).map(Key)
+    }
 }

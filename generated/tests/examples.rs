@@ -6,14 +6,14 @@ fn banning_ban_forbidden_response() {
     generated::runtime::assert_round_trip::<
         generated::schemas::Error,
     >(
-        "{\n  \"errcode\": \"M_FORBIDDEN\",\n  \"error\": \"You do not have a high enough power level to ban from this room.\"\n}",
+        "{\"errcode\":\"M_FORBIDDEN\",\"error\":\"You do not have a high enough power level to ban from this room.\"}",
         "banning.yaml:72",
     );
 }
 #[test]
 fn banning_ban_ok_response() {
     generated::runtime::assert_round_trip::<
-        serde_json::Map<String, serde_json::Value>,
+        generated::runtime::JsonObject,
     >("{}", "banning.yaml:61");
 }
 #[test]
@@ -21,7 +21,7 @@ fn banning_ban_request_body() {
     generated::runtime::assert_round_trip::<
         generated::banning::ban::RequestBody,
     >(
-        "{\n  \"reason\": \"Telling unfunny jokes\",\n  \"user_id\": \"@cheeky_monkey:matrix.org\"\n}",
+        "{\"reason\":\"Telling unfunny jokes\",\"user_id\":\"@cheeky_monkey:matrix.org\"}",
         "banning.yaml:44",
     );
 }
@@ -29,50 +29,47 @@ fn banning_ban_request_body() {
 fn create_room_create_room_ok_response() {
     generated::runtime::assert_round_trip::<
         generated::create_room::create_room::OkBody,
-    >("{\n  \"room_id\": \"!sefiuhWgwghwWgh:example.com\"\n}", "create_room.yaml:142");
+    >("{\"room_id\":\"!sefiuhWgwghwWgh:example.com\"}", "create_room.yaml:142");
 }
 #[test]
 fn create_room_create_room_request_body() {
     generated::runtime::assert_round_trip::<
         generated::create_room::create_room::RequestBody,
     >(
-        "{\n  \"preset\": \"public_chat\",\n  \"room_alias_name\": \"thepub\",\n  \"name\": \"The Grand Duke Pub\",\n  \"topic\": \"All about happy hour\",\n  \"creation_content\": {\n    \"m.federate\": false\n  }\n}",
+        "{\"preset\":\"public_chat\",\"room_alias_name\":\"thepub\",\"name\":\"The Grand Duke Pub\",\"topic\":\"All about happy hour\",\"creation_content\":{\"m.federate\":false}}",
         "create_room.yaml:34",
     );
 }
 #[test]
 fn leaving_forget_room_ok_response() {
     generated::runtime::assert_round_trip::<
-        serde_json::Map<String, serde_json::Value>,
+        generated::runtime::JsonObject,
     >("{}", "leaving.yaml:85");
 }
 #[test]
 fn leaving_leave_room_ok_response() {
     generated::runtime::assert_round_trip::<
-        serde_json::Map<String, serde_json::Value>,
+        generated::runtime::JsonObject,
     >("{}", "leaving.yaml:50");
 }
 #[test]
 fn login_login_bad_request_response() {
     generated::runtime::assert_round_trip::<
         generated::schemas::Error,
-    >(
-        "{\n  \"errcode\": \"M_UNKNOWN\",\n  \"error\": \"Bad login type.\"\n}",
-        "login.yaml:89",
-    );
+    >("{\"errcode\":\"M_UNKNOWN\",\"error\":\"Bad login type.\"}", "login.yaml:89");
 }
 #[test]
 fn login_login_forbidden_response() {
     generated::runtime::assert_round_trip::<
         generated::schemas::Error,
-    >("{\n  \"errcode\": \"M_FORBIDDEN\"\n}", "login.yaml:98");
+    >("{\"errcode\":\"M_FORBIDDEN\"}", "login.yaml:98");
 }
 #[test]
 fn login_login_ok_response() {
     generated::runtime::assert_round_trip::<
         generated::login::login::OkBody,
     >(
-        "{\n  \"user_id\": \"@cheeky_monkey:matrix.org\",\n  \"access_token\": \"abc123\",\n  \"home_server\": \"matrix.org\"\n}",
+        "{\"user_id\":\"@cheeky_monkey:matrix.org\",\"access_token\":\"abc123\",\"home_server\":\"matrix.org\"}",
         "login.yaml:55",
     );
 }
@@ -81,7 +78,7 @@ fn login_login_request_body() {
     generated::runtime::assert_round_trip::<
         generated::login::login::RequestBody,
     >(
-        "{\n  \"type\": \"m.login.pasword\",\n  \"user\": \"cheeky_monkey\",\n  \"password\": \"ilovebananas\"\n}",
+        "{\"type\":\"m.login.pasword\",\"user\":\"cheeky_monkey\",\"password\":\"ilovebananas\"}",
         "login.yaml:34",
     );
 }
@@ -89,14 +86,14 @@ fn login_login_request_body() {
 fn login_token_refresh_forbidden_response() {
     generated::runtime::assert_round_trip::<
         generated::schemas::Error,
-    >("{\n  \"errcode\": \"M_FORBIDDEN\"\n}", "login.yaml:155");
+    >("{\"errcode\":\"M_FORBIDDEN\"}", "login.yaml:155");
 }
 #[test]
 fn login_token_refresh_ok_response() {
     generated::runtime::assert_round_trip::<
         generated::login::token_refresh::OkBody,
     >(
-        "{\n  \"access_token\": \"bearwithme123\",\n  \"refresh_token\": \"exchangewithme987\"\n}",
+        "{\"access_token\":\"bearwithme123\",\"refresh_token\":\"exchangewithme987\"}",
         "login.yaml:134",
     );
 }
@@ -104,21 +101,21 @@ fn login_token_refresh_ok_response() {
 fn login_token_refresh_request_body() {
     generated::runtime::assert_round_trip::<
         generated::login::token_refresh::RequestBody,
-    >("{\n  \"refresh_token\": \"a1b2c3\"\n}", "login.yaml:117");
+    >("{\"refresh_token\":\"a1b2c3\"}", "login.yaml:117");
 }
 #[test]
 fn membership_invite_by3_pid_forbidden_response() {
     generated::runtime::assert_round_trip::<
         generated::schemas::Error,
     >(
-        "{\n  \"errcode\": \"M_FORBIDDEN\",\n  \"error\": \"@cheeky_monkey:matrix.org is banned from the room\"\n}",
+        "{\"errcode\":\"M_FORBIDDEN\",\"error\":\"@cheeky_monkey:matrix.org is banned from the room\"}",
         "membership.yaml:232",
     );
 }
 #[test]
 fn membership_invite_by3_pid_ok_response() {
     generated::runtime::assert_round_trip::<
-        serde_json::Map<String, serde_json::Value>,
+        generated::runtime::JsonObject,
     >("{}", "membership.yaml:219");
 }
 #[test]
@@ -126,7 +123,7 @@ fn membership_invite_by3_pid_request_body() {
     generated::runtime::assert_round_trip::<
         generated::membership::invite_by3_pid::RequestBody,
     >(
-        "{\n  \"id_server\": \"matrix.org\",\n  \"medium\": \"email\",\n  \"address\": \"cheeky@monkey.com\",\n  \"display_name\": \"A very cheeky monkey\"\n}",
+        "{\"id_server\":\"matrix.org\",\"medium\":\"email\",\"address\":\"cheeky@monkey.com\",\"display_name\":\"A very cheeky monkey\"}",
         "membership.yaml:193",
     );
 }
@@ -135,28 +132,28 @@ fn membership_invite_user_forbidden_response() {
     generated::runtime::assert_round_trip::<
         generated::schemas::Error,
     >(
-        "{\n  \"errcode\": \"M_FORBIDDEN\",\n  \"error\": \"@cheeky_monkey:matrix.org is banned from the room\"\n}",
+        "{\"errcode\":\"M_FORBIDDEN\",\"error\":\"@cheeky_monkey:matrix.org is banned from the room\"}",
         "membership.yaml:129",
     );
 }
 #[test]
 fn membership_invite_user_ok_response() {
     generated::runtime::assert_round_trip::<
-        serde_json::Map<String, serde_json::Value>,
+        generated::runtime::JsonObject,
     >("{}", "membership.yaml:116");
 }
 #[test]
 fn membership_invite_user_request_body() {
     generated::runtime::assert_round_trip::<
         generated::membership::invite_user::RequestBody,
-    >("{\n  \"user_id\": \"@cheeky_monkey:matrix.org\"\n}", "membership.yaml:103");
+    >("{\"user_id\":\"@cheeky_monkey:matrix.org\"}", "membership.yaml:103");
 }
 #[test]
 fn membership_join_room_forbidden_response() {
     generated::runtime::assert_round_trip::<
         generated::schemas::Error,
     >(
-        "{\n  \"errcode\": \"M_FORBIDDEN\",\n  \"error\": \"You are not invited to this room.\"\n}",
+        "{\"errcode\":\"M_FORBIDDEN\",\"error\":\"You are not invited to this room.\"}",
         "membership.yaml:59",
     );
 }
@@ -164,14 +161,14 @@ fn membership_join_room_forbidden_response() {
 fn membership_join_room_ok_response() {
     generated::runtime::assert_round_trip::<
         generated::membership::join_room::JoinedRoom,
-    >("{\n  \"room_id\": \"!d41d8cd:matrix.org\"\n}", "membership.yaml:48");
+    >("{\"room_id\":\"!d41d8cd:matrix.org\"}", "membership.yaml:48");
 }
 #[test]
 fn rooms_get_members_by_room_ok_response() {
     generated::runtime::assert_round_trip::<
         generated::rooms::get_members_by_room::OkBody,
     >(
-        "{\n  \"chunk\": [\n    {\n      \"age\": 6547561012,\n      \"content\": {\n        \"avatar_url\": \"mxc://example.com/fzysBrHpPEeTGANCVLXWXNMI#auto\",\n        \"displayname\": null,\n        \"membership\": \"join\"\n      },\n      \"event_id\": \"$1426600438280zExKY:example.com\",\n      \"membership\": \"join\",\n      \"origin_server_ts\": 1426600438277,\n      \"room_id\": \"!636q39766251:example.com\",\n      \"state_key\": \"@alice:example.com\",\n      \"type\": \"m.room.member\",\n      \"user_id\": \"@alice:example.com\"\n    },\n    {\n      \"age\": 1622568720,\n      \"content\": {\n        \"avatar_url\": \"mxc://example.com/GCmhgzMPRjqgpODLsNQzVuHZ#auto\",\n        \"displayname\": \"Bob\",\n        \"membership\": \"join\"\n      },\n      \"event_id\": \"$1431525430134MxlLX:example.com\",\n      \"origin_server_ts\": 1431525430569,\n      \"replaces_state\": \"$142652023736BSXcM:example.com\",\n      \"room_id\": \"!636q39766251:example.com\",\n      \"state_key\": \"@bob:example.com\",\n      \"type\": \"m.room.member\",\n      \"user_id\": \"@bob:example.com\"\n    }\n  ]\n}",
+        "{\"chunk\":[{\"age\":6547561012,\"content\":{\"avatar_url\":\"mxc://example.com/fzysBrHpPEeTGANCVLXWXNMI#auto\",\"displayname\":null,\"membership\":\"join\"},\"event_id\":\"$1426600438280zExKY:example.com\",\"membership\":\"join\",\"origin_server_ts\":1426600438277,\"room_id\":\"!636q39766251:example.com\",\"state_key\":\"@alice:example.com\",\"type\":\"m.room.member\",\"user_id\":\"@alice:example.com\"},{\"age\":1622568720,\"content\":{\"avatar_url\":\"mxc://example.com/GCmhgzMPRjqgpODLsNQzVuHZ#auto\",\"displayname\":\"Bob\",\"membership\":\"join\"},\"event_id\":\"$1431525430134MxlLX:example.com\",\"origin_server_ts\":1431525430569,\"replaces_state\":\"$142652023736BSXcM:example.com\",\"room_id\":\"!636q39766251:example.com\",\"state_key\":\"@bob:example.com\",\"type\":\"m.room.member\",\"user_id\":\"@bob:example.com\"}]}",
         "rooms.yaml:399",
     );
 }
@@ -180,22 +177,22 @@ fn rooms_get_room_state_ok_response() {
     generated::runtime::assert_round_trip::<
         Vec<generated::schemas::StateEvent>,
     >(
-        "[\n  {\n    \"age\": 7148266897,\n    \"content\": {\n      \"join_rule\": \"public\"\n    },\n    \"event_id\": \"$14259997323TLwtb:example.com\",\n    \"origin_server_ts\": 1425999732392,\n    \"room_id\": \"!636q39766251:example.com\",\n    \"state_key\": \"\",\n    \"type\": \"m.room.join_rules\",\n    \"user_id\": \"@alice:example.com\"\n  },\n  {\n    \"age\": 6547561012,\n    \"content\": {\n      \"avatar_url\": \"mxc://example.com/fzysBrHpPEeTGANCVLXWXNMI#auto\",\n      \"displayname\": null,\n      \"membership\": \"join\"\n    },\n    \"event_id\": \"$1426600438280zExKY:example.com\",\n    \"membership\": \"join\",\n    \"origin_server_ts\": 1426600438277,\n    \"room_id\": \"!636q39766251:example.com\",\n    \"state_key\": \"@alice:example.com\",\n    \"type\": \"m.room.member\",\n    \"user_id\": \"@alice:example.com\"\n  },\n  {\n    \"age\": 7148267200,\n    \"content\": {\n      \"creator\": \"@alice:example.com\"\n    },\n    \"event_id\": \"$14259997320KhbwJ:example.com\",\n    \"origin_server_ts\": 1425999732089,\n    \"room_id\": \"!636q39766251:example.com\",\n    \"state_key\": \"\",\n    \"type\": \"m.room.create\",\n    \"user_id\": \"@alice:example.com\"\n  },\n  {\n    \"age\": 1622568720,\n    \"content\": {\n      \"avatar_url\": \"mxc://example.com/GCmhgzMPRjqgpODLsNQzVuHZ#auto\",\n      \"displayname\": \"Bob\",\n      \"membership\": \"join\"\n    },\n    \"event_id\": \"$1431525430134MxlLX:example.com\",\n    \"origin_server_ts\": 1431525430569,\n    \"replaces_state\": \"$142652023736BSXcM:example.com\",\n    \"room_id\": \"!636q39766251:example.com\",\n    \"state_key\": \"@bob:example.com\",\n    \"type\": \"m.room.member\",\n    \"user_id\": \"@bob:example.com\"\n  },\n  {\n    \"age\": 7148267004,\n    \"content\": {\n      \"ban\": 50,\n      \"events\": {\n        \"m.room.name\": 100,\n        \"m.room.power_levels\": 100\n      },\n      \"events_default\": 0,\n      \"kick\": 50,\n      \"redact\": 50,\n      \"state_default\": 50,\n      \"users\": {\n        \"@alice:example.com\": 100\n      },\n      \"users_default\": 0\n    },\n    \"event_id\": \"$14259997322mqfaq:example.com\",\n    \"origin_server_ts\": 1425999732285,\n    \"room_id\": \"!636q39766251:example.com\",\n    \"state_key\": \"\",\n    \"type\": \"m.room.power_levels\",\n    \"user_id\": \"@alice:example.com\"\n  }\n]",
+        "[{\"age\":7148266897,\"content\":{\"join_rule\":\"public\"},\"event_id\":\"$14259997323TLwtb:example.com\",\"origin_server_ts\":1425999732392,\"room_id\":\"!636q39766251:example.com\",\"state_key\":\"\",\"type\":\"m.room.join_rules\",\"user_id\":\"@alice:example.com\"},{\"age\":6547561012,\"content\":{\"avatar_url\":\"mxc://example.com/fzysBrHpPEeTGANCVLXWXNMI#auto\",\"displayname\":null,\"membership\":\"join\"},\"event_id\":\"$1426600438280zExKY:example.com\",\"membership\":\"join\",\"origin_server_ts\":1426600438277,\"room_id\":\"!636q39766251:example.com\",\"state_key\":\"@alice:example.com\",\"type\":\"m.room.member\",\"user_id\":\"@alice:example.com\"},{\"age\":7148267200,\"content\":{\"creator\":\"@alice:example.com\"},\"event_id\":\"$14259997320KhbwJ:example.com\",\"origin_server_ts\":1425999732089,\"room_id\":\"!636q39766251:example.com\",\"state_key\":\"\",\"type\":\"m.room.create\",\"user_id\":\"@alice:example.com\"},{\"age\":1622568720,\"content\":{\"avatar_url\":\"mxc://example.com/GCmhgzMPRjqgpODLsNQzVuHZ#auto\",\"displayname\":\"Bob\",\"membership\":\"join\"},\"event_id\":\"$1431525430134MxlLX:example.com\",\"origin_server_ts\":1431525430569,\"replaces_state\":\"$142652023736BSXcM:example.com\",\"room_id\":\"!636q39766251:example.com\",\"state_key\":\"@bob:example.com\",\"type\":\"m.room.member\",\"user_id\":\"@bob:example.com\"},{\"age\":7148267004,\"content\":{\"ban\":50,\"events\":{\"m.room.name\":100,\"m.room.power_levels\":100},\"events_default\":0,\"kick\":50,\"redact\":50,\"state_default\":50,\"users\":{\"@alice:example.com\":100},\"users_default\":0},\"event_id\":\"$14259997322mqfaq:example.com\",\"origin_server_ts\":1425999732285,\"room_id\":\"!636q39766251:example.com\",\"state_key\":\"\",\"type\":\"m.room.power_levels\",\"user_id\":\"@alice:example.com\"}]",
         "rooms.yaml:83",
     );
 }
 #[test]
 fn rooms_get_room_state_with_key_ok_response() {
     generated::runtime::assert_round_trip::<
-        serde_json::Map<String, serde_json::Value>,
-    >("{\n  \"name\": \"Example room name\"\n}", "rooms.yaml:54");
+        generated::runtime::JsonObject,
+    >("{\"name\":\"Example room name\"}", "rooms.yaml:54");
 }
 #[test]
 fn rooms_m_call_answer_example_1() {
     generated::runtime::assert_round_trip::<
         generated::schemas::MCallAnswer,
     >(
-        "{\n  \"age\": 242352,\n  \"content\": {\n    \"version\": 0,\n    \"call_id\": \"12345\",\n    \"lifetime\": 60000,\n    \"answer\": {\n      \"type\": \"answer\",\n      \"sdp\": \"v=0\\r\\no=- 6584580628695956864 2 IN IP4 127.0.0.1[...]\"\n    }\n  },\n  \"origin_server_ts\": 1431961217939,\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.call.answer\",\n  \"room_id\": \"!Cuyf34gef24t:localhost\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "{\"age\":242352,\"content\":{\"version\":0,\"call_id\":\"12345\",\"lifetime\":60000,\"answer\":{\"type\":\"answer\",\"sdp\":\"v=0\\r\\no=- 6584580628695956864 2 IN IP4 127.0.0.1[...]\"}},\"origin_server_ts\":1431961217939,\"event_id\":\"$WLGTSEFSEF:localhost\",\"type\":\"m.call.answer\",\"room_id\":\"!Cuyf34gef24t:localhost\",\"user_id\":\"@example:localhost\"}",
         "../../../event-schemas/examples/v1/m.call.answer:1",
     );
 }
@@ -204,7 +201,7 @@ fn rooms_m_call_candidates_example_1() {
     generated::runtime::assert_round_trip::<
         generated::schemas::MCallCandidates,
     >(
-        "{\n  \"age\": 242352,\n  \"content\": {\n    \"version\": 0,\n    \"call_id\": \"12345\",\n    \"candidates\": [\n      {\n        \"sdpMid\": \"audio\",\n        \"sdpMLineIndex\": 0,\n        \"candidate\": \"candidate:863018703 1 udp 2122260223 10.9.64.156 43670 typ host generation 0\"\n      }\n    ]\n  },\n  \"origin_server_ts\": 1431961217939,\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.call.candidates\",\n  \"room_id\": \"!Cuyf34gef24t:localhost\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "{\"age\":242352,\"content\":{\"version\":0,\"call_id\":\"12345\",\"candidates\":[{\"sdpMid\":\"audio\",\"sdpMLineIndex\":0,\"candidate\":\"candidate:863018703 1 udp 2122260223 10.9.64.156 43670 typ host generation 0\"}]},\"origin_server_ts\":1431961217939,\"event_id\":\"$WLGTSEFSEF:localhost\",\"type\":\"m.call.candidates\",\"room_id\":\"!Cuyf34gef24t:localhost\",\"user_id\":\"@example:localhost\"}",
         "../../../event-schemas/examples/v1/m.call.candidates:1",
     );
 }
@@ -213,7 +210,7 @@ fn rooms_m_call_hangup_example_1() {
     generated::runtime::assert_round_trip::<
         generated::schemas::MCallHangup,
     >(
-        "{\n  \"age\": 242352,\n  \"content\": {\n    \"version\": 0,\n    \"call_id\": \"12345\"\n  },\n  \"origin_server_ts\": 1431961217939,\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.call.hangup\",\n  \"room_id\": \"!Cuyf34gef24t:localhost\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "{\"age\":242352,\"content\":{\"version\":0,\"call_id\":\"12345\"},\"origin_server_ts\":1431961217939,\"event_id\":\"$WLGTSEFSEF:localhost\",\"type\":\"m.call.hangup\",\"room_id\":\"!Cuyf34gef24t:localhost\",\"user_id\":\"@example:localhost\"}",
         "../../../event-schemas/examples/v1/m.call.hangup:1",
     );
 }
@@ -222,7 +219,7 @@ fn rooms_m_call_invite_example_1() {
     generated::runtime::assert_round_trip::<
         generated::schemas::MCallInvite,
     >(
-        "{\n  \"age\": 242352,\n  \"content\": {\n    \"version\": 0,\n    \"call_id\": \"12345\",\n    \"lifetime\": 60000,\n    \"offer\": {\n      \"type\": \"offer\",\n      \"sdp\": \"v=0\\r\\no=- 6584580628695956864 2 IN IP4 127.0.0.1[...]\"\n    }\n  },\n  \"origin_server_ts\": 1431961217939,\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.call.invite\",\n  \"room_id\": \"!Cuyf34gef24t:localhost\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "{\"age\":242352,\"content\":{\"version\":0,\"call_id\":\"12345\",\"lifetime\":60000,\"offer\":{\"type\":\"offer\",\"sdp\":\"v=0\\r\\no=- 6584580628695956864 2 IN IP4 127.0.0.1[...]\"}},\"origin_server_ts\":1431961217939,\"event_id\":\"$WLGTSEFSEF:localhost\",\"type\":\"m.call.invite\",\"room_id\":\"!Cuyf34gef24t:localhost\",\"user_id\":\"@example:localhost\"}",
         "../../../event-schemas/examples/v1/m.call.invite:1",
     );
 }
@@ -231,7 +228,7 @@ fn rooms_m_presence_example_1() {
     generated::runtime::assert_round_trip::<
         generated::schemas::PresenceEvent,
     >(
-        "{\n  \"content\": {\n    \"avatar_url\": \"mxc://localhost:wefuiwegh8742w\",\n    \"last_active_ago\": 2478593,\n    \"presence\": \"online\",\n    \"user_id\": \"@example:localhost\"\n  },\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.presence\"\n}",
+        "{\"content\":{\"avatar_url\":\"mxc://localhost:wefuiwegh8742w\",\"last_active_ago\":2478593,\"presence\":\"online\",\"user_id\":\"@example:localhost\"},\"event_id\":\"$WLGTSEFSEF:localhost\",\"type\":\"m.presence\"}",
         "../../../event-schemas/examples/v1/m.presence:1",
     );
 }
@@ -240,7 +237,7 @@ fn rooms_m_receipt_example_1() {
     generated::runtime::assert_round_trip::<
         generated::schemas::ReceiptEvent,
     >(
-        "{\n  \"type\": \"m.receipt\",\n  \"room_id\": \"!KpjVgQyZpzBwvMBsnT:matrix.org\",\n  \"content\": {\n    \"$1435641916114394fHBLK:matrix.org\": {\n      \"m.read\": {\n        \"@rikj:jki.re\": {\n          \"ts\": 1436451550453\n        }\n      }\n    }\n  }\n}",
+        "{\"type\":\"m.receipt\",\"room_id\":\"!KpjVgQyZpzBwvMBsnT:matrix.org\",\"content\":{\"$1435641916114394fHBLK:matrix.org\":{\"m.read\":{\"@rikj:jki.re\":{\"ts\":1436451550453}}}}}",
         "../../../event-schemas/examples/v1/m.receipt:1",
     );
 }
@@ -249,7 +246,7 @@ fn rooms_m_room_aliases_example_1() {
     generated::runtime::assert_round_trip::<
         generated::schemas::MRoomAliases,
     >(
-        "{\n  \"age\": 242352,\n  \"content\": {\n    \"aliases\": [\n      \"#somewhere:localhost\",\n      \"#another:localhost\"\n    ]\n  },\n  \"state_key\": \"localhost\",\n  \"origin_server_ts\": 1431961217939,\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.room.aliases\",\n  \"room_id\": \"!Cuyf34gef24t:localhost\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "{\"age\":242352,\"content\":{\"aliases\":[\"#somewhere:localhost\",\"#another:localhost\"]},\"state_key\":\"localhost\",\"origin_server_ts\":1431961217939,\"event_id\":\"$WLGTSEFSEF:localhost\",\"type\":\"m.room.aliases\",\"room_id\":\"!Cuyf34gef24t:localhost\",\"user_id\":\"@example:localhost\"}",
         "../../../event-schemas/examples/v1/m.room.aliases:1",
     );
 }
@@ -258,7 +255,7 @@ fn rooms_m_room_avatar_example_1() {
     generated::runtime::assert_round_trip::<
         generated::schemas::RoomAvatar,
     >(
-        "{\n  \"age\": 242352,\n  \"content\": {\n    \"info\": {\n      \"h\": 398,\n      \"w\": 394,\n      \"mimetype\": \"image/jpeg\",\n      \"size\": 31037\n    },\n    \"url\": \"mxc://localhost/JWEIFJgwEIhweiWJE\"\n  },\n  \"origin_server_ts\": 1431961217939,\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.room.avatar\",\n  \"state_key\": \"\",\n  \"room_id\": \"!Cuyf34gef24t:localhost\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "{\"age\":242352,\"content\":{\"info\":{\"h\":398,\"w\":394,\"mimetype\":\"image/jpeg\",\"size\":31037},\"url\":\"mxc://localhost/JWEIFJgwEIhweiWJE\"},\"origin_server_ts\":1431961217939,\"event_id\":\"$WLGTSEFSEF:localhost\",\"type\":\"m.room.avatar\",\"state_key\":\"\",\"room_id\":\"!Cuyf34gef24t:localhost\",\"user_id\":\"@example:localhost\"}",
         "../../../event-schemas/examples/v1/m.room.avatar:1",
     );
 }
@@ -267,7 +264,7 @@ fn rooms_m_room_canonical_alias_example_1() {
     generated::runtime::assert_round_trip::<
         generated::schemas::MRoomCanonicalAlias,
     >(
-        "{\n  \"age\": 242352,\n  \"content\": {\n    \"alias\": \"#somewhere:localhost\"\n  },\n  \"state_key\": \"\",\n  \"origin_server_ts\": 1431961217939,\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.room.canonical_alias\",\n  \"room_id\": \"!Cuyf34gef24t:localhost\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "{\"age\":242352,\"content\":{\"alias\":\"#somewhere:localhost\"},\"state_key\":\"\",\"origin_server_ts\":1431961217939,\"event_id\":\"$WLGTSEFSEF:localhost\",\"type\":\"m.room.canonical_alias\",\"room_id\":\"!Cuyf34gef24t:localhost\",\"user_id\":\"@example:localhost\"}",
         "../../../event-schemas/examples/v1/m.room.canonical_alias:1",
     );
 }
@@ -276,7 +273,7 @@ fn rooms_m_room_create_example_1() {
     generated::runtime::assert_round_trip::<
         generated::schemas::MRoomCreate,
     >(
-        "{\n  \"age\": 242352,\n  \"content\": {\n    \"creator\": \"@example:localhost\"\n  },\n  \"state_key\": \"\",\n  \"origin_server_ts\": 1431961217939,\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.room.create\",\n  \"room_id\": \"!Cuyf34gef24t:localhost\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "{\"age\":242352,\"content\":{\"creator\":\"@example:localhost\"},\"state_key\":\"\",\"origin_server_ts\":1431961217939,\"event_id\":\"$WLGTSEFSEF:localhost\",\"type\":\"m.room.create\",\"room_id\":\"!Cuyf34gef24t:localhost\",\"user_id\":\"@example:localhost\"}",
         "../../../event-schemas/examples/v1/m.room.create:1",
     );
 }
@@ -285,7 +282,7 @@ fn rooms_m_room_history_visibility_example_1() {
     generated::runtime::assert_round_trip::<
         generated::schemas::MRoomHistoryVisibility,
     >(
-        "{\n  \"age\": 242352,\n  \"content\": {\n    \"history_visibility\": \"shared\"\n  },\n  \"state_key\": \"\",\n  \"origin_server_ts\": 1431961217939,\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.room.history_visibility\",\n  \"room_id\": \"!Cuyf34gef24t:localhost\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "{\"age\":242352,\"content\":{\"history_visibility\":\"shared\"},\"state_key\":\"\",\"origin_server_ts\":1431961217939,\"event_id\":\"$WLGTSEFSEF:localhost\",\"type\":\"m.room.history_visibility\",\"room_id\":\"!Cuyf34gef24t:localhost\",\"user_id\":\"@example:localhost\"}",
         "../../../event-schemas/examples/v1/m.room.history_visibility:1",
     );
 }
@@ -294,7 +291,7 @@ fn rooms_m_room_join_rules_example_1() {
     generated::runtime::assert_round_trip::<
         generated::schemas::MRoomJoinRules,
     >(
-        "{\n  \"age\": 242352,\n  \"content\": {\n    \"join_rule\": \"public\"\n  },\n  \"state_key\": \"\",\n  \"origin_server_ts\": 1431961217939,\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.room.join_rules\",\n  \"room_id\": \"!Cuyf34gef24t:localhost\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "{\"age\":242352,\"content\":{\"join_rule\":\"public\"},\"state_key\":\"\",\"origin_server_ts\":1431961217939,\"event_id\":\"$WLGTSEFSEF:localhost\",\"type\":\"m.room.join_rules\",\"room_id\":\"!Cuyf34gef24t:localhost\",\"user_id\":\"@example:localhost\"}",
         "../../../event-schemas/examples/v1/m.room.join_rules:1",
     );
 }
@@ -303,7 +300,7 @@ fn rooms_m_room_member_example_1() {
     generated::runtime::assert_round_trip::<
         generated::schemas::MemberEvent,
     >(
-        "{\n  \"age\": 242352,\n  \"content\": {\n    \"membership\": \"join\",\n    \"avatar_url\": \"mxc://localhost/SEsfnsuifSDFSSEF#auto\",\n    \"displayname\": \"Alice Margatroid\",\n    \"third_party_invite\": {\n      \"token\": \"pc98\",\n      \"public_key\": \"abc123\",\n      \"key_validity_url\": \"https://magic.forest/verifykey\",\n      \"signed\": {\n        \"mxid\": \"@alice:localhost\",\n        \"token\": \"pc98\",\n        \"signatures\": {\n          \"magic.forest\": {\n            \"ed25519:0\": \"poi098\"\n          }\n        }\n      },\n      \"sender\": \"@zun:zun.soft\"\n    }\n  },\n  \"invite_room_state\": [\n    {\n      \"type\": \"m.room.name\",\n      \"state_key\": \"\",\n      \"content\": {\n        \"name\": \"Forest of Magic\"\n      }\n    },\n    {\n      \"type\": \"m.room.join_rules\",\n      \"state_key\": \"\",\n      \"content\": {\n        \"join_rules\": \"invite\"\n      }\n    }\n  ],\n  \"state_key\": \"@alice:localhost\",\n  \"origin_server_ts\": 1431961217939,\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.room.member\",\n  \"room_id\": \"!Cuyf34gef24t:localhost\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "{\"age\":242352,\"content\":{\"membership\":\"join\",\"avatar_url\":\"mxc://localhost/SEsfnsuifSDFSSEF#auto\",\"displayname\":\"Alice Margatroid\",\"third_party_invite\":{\"token\":\"pc98\",\"public_key\":\"abc123\",\"key_validity_url\":\"https://magic.forest/verifykey\",\"signed\":{\"mxid\":\"@alice:localhost\",\"token\":\"pc98\",\"signatures\":{\"magic.forest\":{\"ed25519:0\":\"poi098\"}}},\"sender\":\"@zun:zun.soft\"}},\"invite_room_state\":[{\"type\":\"m.room.name\",\"state_key\":\"\",\"content\":{\"name\":\"Forest of Magic\"}},{\"type\":\"m.room.join_rules\",\"state_key\":\"\",\"content\":{\"join_rules\":\"invite\"}}],\"state_key\":\"@alice:localhost\",\"origin_server_ts\":1431961217939,\"event_id\":\"$WLGTSEFSEF:localhost\",\"type\":\"m.room.member\",\"room_id\":\"!Cuyf34gef24t:localhost\",\"user_id\":\"@example:localhost\"}",
         "../../../event-schemas/examples/v1/m.room.member:1",
     );
 }
@@ -312,7 +309,7 @@ fn rooms_m_room_message_feedback_example_1() {
     generated::runtime::assert_round_trip::<
         generated::schemas::MessageFeedback,
     >(
-        "{\n  \"age\": 242352,\n  \"content\": {\n    \"type\": \"delivered\",\n    \"target_event_id\": \"$WEIGFHFW:localhost\"\n  },\n  \"origin_server_ts\": 1431961217939,\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.room.message.feedback\",\n  \"room_id\": \"!Cuyf34gef24t:localhost\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "{\"age\":242352,\"content\":{\"type\":\"delivered\",\"target_event_id\":\"$WEIGFHFW:localhost\"},\"origin_server_ts\":1431961217939,\"event_id\":\"$WLGTSEFSEF:localhost\",\"type\":\"m.room.message.feedback\",\"room_id\":\"!Cuyf34gef24t:localhost\",\"user_id\":\"@example:localhost\"}",
         "../../../event-schemas/examples/v1/m.room.message.feedback:1",
     );
 }
@@ -321,7 +318,7 @@ fn rooms_m_room_message_m_audio_example_1() {
     generated::runtime::assert_round_trip::<
         generated::schemas::AudioMessage,
     >(
-        "{\n  \"age\": 146,\n  \"content\": {\n    \"body\": \"Bee Gees - Stayin' Alive\",\n    \"url\": \"mxc://localhost/ffed755USFFxlgbQYZGtryd\",\n    \"info\": {\n      \"duration\": 2140786,\n      \"size\": 1563685,\n      \"mimetype\": \"audio/mpeg\"\n    },\n    \"msgtype\": \"m.audio\"\n  },\n  \"event_id\": \"$143273582443PhrSn:localhost\",\n  \"origin_server_ts\": 1432735824653,\n  \"room_id\": \"!jEsUZKDJdhlrceRyVU:localhost\",\n  \"type\": \"m.room.message\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "{\"age\":146,\"content\":{\"body\":\"Bee Gees - Stayin' Alive\",\"url\":\"mxc://localhost/ffed755USFFxlgbQYZGtryd\",\"info\":{\"duration\":2140786,\"size\":1563685,\"mimetype\":\"audio/mpeg\"},\"msgtype\":\"m.audio\"},\"event_id\":\"$143273582443PhrSn:localhost\",\"origin_server_ts\":1432735824653,\"room_id\":\"!jEsUZKDJdhlrceRyVU:localhost\",\"type\":\"m.room.message\",\"user_id\":\"@example:localhost\"}",
         "../../../event-schemas/examples/v1/m.room.message#m.audio:1",
     );
 }
@@ -330,7 +327,7 @@ fn rooms_m_room_message_m_emote_example_1() {
     generated::runtime::assert_round_trip::<
         generated::schemas::EmoteMessage,
     >(
-        "{\n  \"age\": 242352,\n  \"content\": {\n    \"body\": \"thinks this is an example emote\",\n    \"msgtype\": \"m.emote\"\n  },\n  \"origin_server_ts\": 1431961217939,\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.room.message\",\n  \"room_id\": \"!Cuyf34gef24t:localhost\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "{\"age\":242352,\"content\":{\"body\":\"thinks this is an example emote\",\"msgtype\":\"m.emote\"},\"origin_server_ts\":1431961217939,\"event_id\":\"$WLGTSEFSEF:localhost\",\"type\":\"m.room.message\",\"room_id\":\"!Cuyf34gef24t:localhost\",\"user_id\":\"@example:localhost\"}",
         "../../../event-schemas/examples/v1/m.room.message#m.emote:1",
     );
 }
@@ -339,7 +336,7 @@ fn rooms_m_room_message_m_file_example_1() {
     generated::runtime::assert_round_trip::<
         generated::schemas::FileMessage,
     >(
-        "{\n  \"age\": 146,\n  \"content\": {\n    \"body\": \"something-important.doc\",\n    \"filename\": \"something-important.doc\",\n    \"info\": {\n      \"mimetype\": \"application/msword\",\n      \"size\": 46144\n    },\n    \"msgtype\": \"m.file\",\n    \"url\": \"mxc://localhost/FHyPlCeYUSFFxlgbQYZmoEoe\"\n  },\n  \"event_id\": \"$143273582443PhrSn:localhost\",\n  \"origin_server_ts\": 1432735824653,\n  \"room_id\": \"!jEsUZKDJdhlrceRyVU:localhost\",\n  \"type\": \"m.room.message\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "{\"age\":146,\"content\":{\"body\":\"something-important.doc\",\"filename\":\"something-important.doc\",\"info\":{\"mimetype\":\"application/msword\",\"size\":46144},\"msgtype\":\"m.file\",\"url\":\"mxc://localhost/FHyPlCeYUSFFxlgbQYZmoEoe\"},\"event_id\":\"$143273582443PhrSn:localhost\",\"origin_server_ts\":1432735824653,\"room_id\":\"!jEsUZKDJdhlrceRyVU:localhost\",\"type\":\"m.room.message\",\"user_id\":\"@example:localhost\"}",
         "../../../event-schemas/examples/v1/m.room.message#m.file:1",
     );
 }
@@ -348,7 +345,7 @@ fn rooms_m_room_message_m_image_example_1() {
     generated::runtime::assert_round_trip::<
         generated::schemas::ImageMessage,
     >(
-        "{\n  \"age\": 242352,\n  \"content\": {\n    \"body\": \"filename.jpg\",\n    \"info\": {\n      \"h\": 398,\n      \"w\": 394,\n      \"mimetype\": \"image/jpeg\",\n      \"size\": 31037\n    },\n    \"url\": \"mxc://localhost/JWEIFJgwEIhweiWJE\",\n    \"msgtype\": \"m.image\"\n  },\n  \"origin_server_ts\": 1431961217939,\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.room.message\",\n  \"room_id\": \"!Cuyf34gef24t:localhost\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "{\"age\":242352,\"content\":{\"body\":\"filename.jpg\",\"info\":{\"h\":398,\"w\":394,\"mimetype\":\"image/jpeg\",\"size\":31037},\"url\":\"mxc://localhost/JWEIFJgwEIhweiWJE\",\"msgtype\":\"m.image\"},\"origin_server_ts\":1431961217939,\"event_id\":\"$WLGTSEFSEF:localhost\",\"type\":\"m.room.message\",\"room_id\":\"!Cuyf34gef24t:localhost\",\"user_id\":\"@example:localhost\"}",
         "../../../event-schemas/examples/v1/m.room.message#m.image:1",
     );
 }
@@ -357,7 +354,7 @@ fn rooms_m_room_message_m_location_example_1() {
     generated::runtime::assert_round_trip::<
         generated::schemas::LocationMessage,
     >(
-        "{\n  \"age\": 146,\n  \"content\": {\n    \"body\": \"Big Ben, London, UK\",\n    \"geo_uri\": \"geo:51.5008,0.1247\",\n    \"thumbnail_url\": \"mxc://localhost/FHyPlCeYUSFFxlgbQYZmoEoe\",\n    \"thumbnail_info\": {\n      \"mimetype\": \"image/jpeg\",\n      \"size\": 46144,\n      \"w\": 300,\n      \"h\": 300\n    },\n    \"msgtype\": \"m.location\"\n  },\n  \"event_id\": \"$143273582443PhrSn:localhost\",\n  \"origin_server_ts\": 1432735824653,\n  \"room_id\": \"!jEsUZKDJdhlrceRyVU:localhost\",\n  \"type\": \"m.room.message\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "{\"age\":146,\"content\":{\"body\":\"Big Ben, London, UK\",\"geo_uri\":\"geo:51.5008,0.1247\",\"thumbnail_url\":\"mxc://localhost/FHyPlCeYUSFFxlgbQYZmoEoe\",\"thumbnail_info\":{\"mimetype\":\"image/jpeg\",\"size\":46144,\"w\":300,\"h\":300},\"msgtype\":\"m.location\"},\"event_id\":\"$143273582443PhrSn:localhost\",\"origin_server_ts\":1432735824653,\"room_id\":\"!jEsUZKDJdhlrceRyVU:localhost\",\"type\":\"m.room.message\",\"user_id\":\"@example:localhost\"}",
         "../../../event-schemas/examples/v1/m.room.message#m.location:1",
     );
 }
@@ -366,7 +363,7 @@ fn rooms_m_room_message_m_notice_example_1() {
     generated::runtime::assert_round_trip::<
         generated::schemas::NoticeMessage,
     >(
-        "{\n  \"age\": 242352,\n  \"content\": {\n    \"body\": \"This is an example notice\",\n    \"msgtype\": \"m.notice\"\n  },\n  \"origin_server_ts\": 1431961217939,\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.room.message\",\n  \"room_id\": \"!Cuyf34gef24t:localhost\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "{\"age\":242352,\"content\":{\"body\":\"This is an example notice\",\"msgtype\":\"m.notice\"},\"origin_server_ts\":1431961217939,\"event_id\":\"$WLGTSEFSEF:localhost\",\"type\":\"m.room.message\",\"room_id\":\"!Cuyf34gef24t:localhost\",\"user_id\":\"@example:localhost\"}",
         "../../../event-schemas/examples/v1/m.room.message#m.notice:1",
     );
 }
@@ -375,7 +372,7 @@ fn rooms_m_room_message_m_text_example_1() {
     generated::runtime::assert_round_trip::<
         generated::schemas::TextMessage,
     >(
-        "{\n  \"age\": 242352,\n  \"content\": {\n    \"body\": \"This is an example text message\",\n    \"msgtype\": \"m.text\"\n  },\n  \"origin_server_ts\": 1431961217939,\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.room.message\",\n  \"room_id\": \"!Cuyf34gef24t:localhost\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "{\"age\":242352,\"content\":{\"body\":\"This is an example text message\",\"msgtype\":\"m.text\"},\"origin_server_ts\":1431961217939,\"event_id\":\"$WLGTSEFSEF:localhost\",\"type\":\"m.room.message\",\"room_id\":\"!Cuyf34gef24t:localhost\",\"user_id\":\"@example:localhost\"}",
         "../../../event-schemas/examples/v1/m.room.message#m.text:1",
     );
 }
@@ -384,7 +381,7 @@ fn rooms_m_room_message_m_video_example_1() {
     generated::runtime::assert_round_trip::<
         generated::schemas::VideoMessage,
     >(
-        "{\n  \"age\": 146,\n  \"content\": {\n    \"body\": \"Gangnam Style\",\n    \"url\": \"mxc://localhost/a526eYUSFFxlgbQYZmo442\",\n    \"info\": {\n      \"thumbnail_url\": \"mxc://localhost/FHyPlCeYUSFFxlgbQYZmoEoe\",\n      \"thumbnail_info\": {\n        \"mimetype\": \"image/jpeg\",\n        \"size\": 46144,\n        \"w\": 300,\n        \"h\": 300\n      },\n      \"w\": 480,\n      \"h\": 320,\n      \"duration\": 2140786,\n      \"size\": 1563685,\n      \"mimetype\": \"video/mp4\"\n    },\n    \"msgtype\": \"m.video\"\n  },\n  \"event_id\": \"$143273582443PhrSn:localhost\",\n  \"origin_server_ts\": 1432735824653,\n  \"room_id\": \"!jEsUZKDJdhlrceRyVU:localhost\",\n  \"type\": \"m.room.message\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "{\"age\":146,\"content\":{\"body\":\"Gangnam Style\",\"url\":\"mxc://localhost/a526eYUSFFxlgbQYZmo442\",\"info\":{\"thumbnail_url\":\"mxc://localhost/FHyPlCeYUSFFxlgbQYZmoEoe\",\"thumbnail_info\":{\"mimetype\":\"image/jpeg\",\"size\":46144,\"w\":300,\"h\":300},\"w\":480,\"h\":320,\"duration\":2140786,\"size\":1563685,\"mimetype\":\"video/mp4\"},\"msgtype\":\"m.video\"},\"event_id\":\"$143273582443PhrSn:localhost\",\"origin_server_ts\":1432735824653,\"room_id\":\"!jEsUZKDJdhlrceRyVU:localhost\",\"type\":\"m.room.message\",\"user_id\":\"@example:localhost\"}",
         "../../../event-schemas/examples/v1/m.room.message#m.video:1",
     );
 }
@@ -393,7 +390,7 @@ fn rooms_m_room_name_example_1() {
     generated::runtime::assert_round_trip::<
         generated::schemas::RoomName,
     >(
-        "{\n  \"age\": 242352,\n  \"content\": {\n    \"name\": \"The room name\"\n  },\n  \"state_key\": \"\",\n  \"origin_server_ts\": 1431961217939,\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.room.name\",\n  \"room_id\": \"!Cuyf34gef24t:localhost\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "{\"age\":242352,\"content\":{\"name\":\"The room name\"},\"state_key\":\"\",\"origin_server_ts\":1431961217939,\"event_id\":\"$WLGTSEFSEF:localhost\",\"type\":\"m.room.name\",\"room_id\":\"!Cuyf34gef24t:localhost\",\"user_id\":\"@example:localhost\"}",
         "../../../event-schemas/examples/v1/m.room.name:1",
     );
 }
@@ -402,7 +399,7 @@ fn rooms_m_room_power_levels_example_1() {
     generated::runtime::assert_round_trip::<
         generated::schemas::MRoomPowerLevels,
     >(
-        "{\n  \"age\": 242352,\n  \"content\": {\n    \"ban\": 50,\n    \"events\": {\n      \"m.room.name\": 100,\n      \"m.room.power_levels\": 100\n    },\n    \"events_default\": 0,\n    \"kick\": 50,\n    \"redact\": 50,\n    \"state_default\": 50,\n    \"users\": {\n      \"@example:localhost\": 100\n    },\n    \"users_default\": 0\n  },\n  \"state_key\": \"\",\n  \"origin_server_ts\": 1431961217939,\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.room.power_levels\",\n  \"room_id\": \"!Cuyf34gef24t:localhost\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "{\"age\":242352,\"content\":{\"ban\":50,\"events\":{\"m.room.name\":100,\"m.room.power_levels\":100},\"events_default\":0,\"kick\":50,\"redact\":50,\"state_default\":50,\"users\":{\"@example:localhost\":100},\"users_default\":0},\"state_key\":\"\",\"origin_server_ts\":1431961217939,\"event_id\":\"$WLGTSEFSEF:localhost\",\"type\":\"m.room.power_levels\",\"room_id\":\"!Cuyf34gef24t:localhost\",\"user_id\":\"@example:localhost\"}",
         "../../../event-schemas/examples/v1/m.room.power_levels:1",
     );
 }
@@ -411,7 +408,7 @@ fn rooms_m_room_redaction_example_1() {
     generated::runtime::assert_round_trip::<
         generated::schemas::Redaction,
     >(
-        "{\n  \"age\": 242352,\n  \"content\": {\n    \"reason\": \"Spamming\"\n  },\n  \"origin_server_ts\": 1431961217939,\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.room.redaction\",\n  \"room_id\": \"!Cuyf34gef24t:localhost\",\n  \"redacts\": \"!fukweghifu23:localhost\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "{\"age\":242352,\"content\":{\"reason\":\"Spamming\"},\"origin_server_ts\":1431961217939,\"event_id\":\"$WLGTSEFSEF:localhost\",\"type\":\"m.room.redaction\",\"room_id\":\"!Cuyf34gef24t:localhost\",\"redacts\":\"!fukweghifu23:localhost\",\"user_id\":\"@example:localhost\"}",
         "../../../event-schemas/examples/v1/m.room.redaction:1",
     );
 }
@@ -420,7 +417,7 @@ fn rooms_m_room_third_party_invite_example_1() {
     generated::runtime::assert_round_trip::<
         generated::schemas::MRoomThirdPartyInvite,
     >(
-        "{\n  \"age\": 242352,\n  \"content\": {\n    \"display_name\": \"Alice Margatroid\",\n    \"key_validity_url\": \"https://magic.forest/verifykey\",\n    \"public_key\": \"abc123\"\n  },\n  \"state_key\": \"pc98\",\n  \"origin_server_ts\": 1431961217939,\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.room.third_party_invite\",\n  \"room_id\": \"!Cuyf34gef24t:localhost\",\n  \"sender\": \"@example:localhost\"\n}",
+        "{\"age\":242352,\"content\":{\"display_name\":\"Alice Margatroid\",\"key_validity_url\":\"https://magic.forest/verifykey\",\"public_key\":\"abc123\"},\"state_key\":\"pc98\",\"origin_server_ts\":1431961217939,\"event_id\":\"$WLGTSEFSEF:localhost\",\"type\":\"m.room.third_party_invite\",\"room_id\":\"!Cuyf34gef24t:localhost\",\"sender\":\"@example:localhost\"}",
         "../../../event-schemas/examples/v1/m.room.third_party_invite:1",
     );
 }
@@ -429,7 +426,7 @@ fn rooms_m_room_topic_example_1() {
     generated::runtime::assert_round_trip::<
         generated::schemas::Topic,
     >(
-        "{\n  \"age\": 242352,\n  \"content\": {\n    \"topic\": \"A room topic\"\n  },\n  \"state_key\": \"\",\n  \"origin_server_ts\": 1431961217939,\n  \"event_id\": \"$WLGTSEFSEF:localhost\",\n  \"type\": \"m.room.topic\",\n  \"room_id\": \"!Cuyf34gef24t:localhost\",\n  \"user_id\": \"@example:localhost\"\n}",
+        "{\"age\":242352,\"content\":{\"topic\":\"A room topic\"},\"state_key\":\"\",\"origin_server_ts\":1431961217939,\"event_id\":\"$WLGTSEFSEF:localhost\",\"type\":\"m.room.topic\",\"room_id\":\"!Cuyf34gef24t:localhost\",\"user_id\":\"@example:localhost\"}",
         "../../../event-schemas/examples/v1/m.room.topic:1",
     );
 }
@@ -438,7 +435,7 @@ fn rooms_m_typing_example_1() {
     generated::runtime::assert_round_trip::<
         generated::schemas::TypingEvent,
     >(
-        "{\n  \"type\": \"m.typing\",\n  \"room_id\": \"!z0mnsuiwhifuhwwfw:matrix.org\",\n  \"content\": {\n    \"user_ids\": [\n      \"@alice:matrix.org\",\n      \"@bob:example.com\"\n    ]\n  }\n}",
+        "{\"type\":\"m.typing\",\"room_id\":\"!z0mnsuiwhifuhwwfw:matrix.org\",\"content\":{\"user_ids\":[\"@alice:matrix.org\",\"@bob:example.com\"]}}",
         "../../../event-schemas/examples/v1/m.typing:1",
     );
 }
@@ -447,7 +444,7 @@ fn rooms_room_initial_sync_ok_response() {
     generated::runtime::assert_round_trip::<
         generated::rooms::room_initial_sync::RoomInfo,
     >(
-        "{\n  \"membership\": \"join\",\n  \"messages\": {\n    \"chunk\": [\n      {\n        \"age\": 343513403,\n        \"content\": {\n          \"body\": \"foo\",\n          \"msgtype\": \"m.text\"\n        },\n        \"event_id\": \"$14328044851tzTJS:example.com\",\n        \"origin_server_ts\": 1432804485886,\n        \"room_id\": \"!636q39766251:example.com\",\n        \"type\": \"m.room.message\",\n        \"user_id\": \"@alice:example.com\"\n      },\n      {\n        \"age\": 343511809,\n        \"content\": {\n          \"body\": \"bar\",\n          \"msgtype\": \"m.text\"\n        },\n        \"event_id\": \"$14328044872spjFg:example.com\",\n        \"origin_server_ts\": 1432804487480,\n        \"room_id\": \"!636q39766251:example.com\",\n        \"type\": \"m.room.message\",\n        \"user_id\": \"@bob:example.com\"\n      }\n    ],\n    \"end\": \"s3456_9_0\",\n    \"start\": \"t44-3453_9_0\"\n  },\n  \"room_id\": \"!636q39766251:example.com\",\n  \"state\": [\n    {\n      \"age\": 7148266897,\n      \"content\": {\n        \"join_rule\": \"public\"\n      },\n      \"event_id\": \"$14259997323TLwtb:example.com\",\n      \"origin_server_ts\": 1425999732392,\n      \"room_id\": \"!636q39766251:example.com\",\n      \"state_key\": \"\",\n      \"type\": \"m.room.join_rules\",\n      \"user_id\": \"@alice:example.com\"\n    },\n    {\n      \"age\": 6547561012,\n      \"content\": {\n        \"avatar_url\": \"mxc://example.com/fzysBrHpPEeTGANCVLXWXNMI#auto\",\n        \"displayname\": null,\n        \"membership\": \"join\"\n      },\n      \"event_id\": \"$1426600438280zExKY:example.com\",\n      \"membership\": \"join\",\n      \"origin_server_ts\": 1426600438277,\n      \"room_id\": \"!636q39766251:example.com\",\n      \"state_key\": \"@alice:example.com\",\n      \"type\": \"m.room.member\",\n      \"user_id\": \"@alice:example.com\"\n    },\n    {\n      \"age\": 7148267200,\n      \"content\": {\n        \"creator\": \"@alice:example.com\"\n      },\n      \"event_id\": \"$14259997320KhbwJ:example.com\",\n      \"origin_server_ts\": 1425999732089,\n      \"room_id\": \"!636q39766251:example.com\",\n      \"state_key\": \"\",\n      \"type\": \"m.room.create\",\n      \"user_id\": \"@alice:example.com\"\n    },\n    {\n      \"age\": 1622568720,\n      \"content\": {\n        \"avatar_url\": \"mxc://example.com/GCmhgzMPRjqgpODLsNQzVuHZ#auto\",\n        \"displayname\": \"Bob\",\n        \"membership\": \"join\"\n      },\n      \"event_id\": \"$1431525430134MxlLX:example.com\",\n      \"origin_server_ts\": 1431525430569,\n      \"replaces_state\": \"$142652023736BSXcM:example.com\",\n      \"room_id\": \"!636q39766251:example.com\",\n      \"state_key\": \"@bob:example.com\",\n      \"type\": \"m.room.member\",\n      \"user_id\": \"@bob:example.com\"\n    },\n    {\n      \"age\": 7148267004,\n      \"content\": {\n        \"ban\": 50,\n        \"events\": {\n          \"m.room.name\": 100,\n          \"m.room.power_levels\": 100\n        },\n        \"events_default\": 0,\n        \"kick\": 50,\n        \"redact\": 50,\n        \"state_default\": 50,\n        \"users\": {\n          \"@alice:example.com\": 100\n        },\n        \"users_default\": 0\n      },\n      \"event_id\": \"$14259997322mqfaq:example.com\",\n      \"origin_server_ts\": 1425999732285,\n      \"room_id\": \"!636q39766251:example.com\",\n      \"state_key\": \"\",\n      \"type\": \"m.room.power_levels\",\n      \"user_id\": \"@alice:example.com\"\n    }\n  ],\n  \"visibility\": \"private\"\n}",
+        "{\"membership\":\"join\",\"messages\":{\"chunk\":[{\"age\":343513403,\"content\":{\"body\":\"foo\",\"msgtype\":\"m.text\"},\"event_id\":\"$14328044851tzTJS:example.com\",\"origin_server_ts\":1432804485886,\"room_id\":\"!636q39766251:example.com\",\"type\":\"m.room.message\",\"user_id\":\"@alice:example.com\"},{\"age\":343511809,\"content\":{\"body\":\"bar\",\"msgtype\":\"m.text\"},\"event_id\":\"$14328044872spjFg:example.com\",\"origin_server_ts\":1432804487480,\"room_id\":\"!636q39766251:example.com\",\"type\":\"m.room.message\",\"user_id\":\"@bob:example.com\"}],\"end\":\"s3456_9_0\",\"start\":\"t44-3453_9_0\"},\"room_id\":\"!636q39766251:example.com\",\"state\":[{\"age\":7148266897,\"content\":{\"join_rule\":\"public\"},\"event_id\":\"$14259997323TLwtb:example.com\",\"origin_server_ts\":1425999732392,\"room_id\":\"!636q39766251:example.com\",\"state_key\":\"\",\"type\":\"m.room.join_rules\",\"user_id\":\"@alice:example.com\"},{\"age\":6547561012,\"content\":{\"avatar_url\":\"mxc://example.com/fzysBrHpPEeTGANCVLXWXNMI#auto\",\"displayname\":null,\"membership\":\"join\"},\"event_id\":\"$1426600438280zExKY:example.com\",\"membership\":\"join\",\"origin_server_ts\":1426600438277,\"room_id\":\"!636q39766251:example.com\",\"state_key\":\"@alice:example.com\",\"type\":\"m.room.member\",\"user_id\":\"@alice:example.com\"},{\"age\":7148267200,\"content\":{\"creator\":\"@alice:example.com\"},\"event_id\":\"$14259997320KhbwJ:example.com\",\"origin_server_ts\":1425999732089,\"room_id\":\"!636q39766251:example.com\",\"state_key\":\"\",\"type\":\"m.room.create\",\"user_id\":\"@alice:example.com\"},{\"age\":1622568720,\"content\":{\"avatar_url\":\"mxc://example.com/GCmhgzMPRjqgpODLsNQzVuHZ#auto\",\"displayname\":\"Bob\",\"membership\":\"join\"},\"event_id\":\"$1431525430134MxlLX:example.com\",\"origin_server_ts\":1431525430569,\"replaces_state\":\"$142652023736BSXcM:example.com\",\"room_id\":\"!636q39766251:example.com\",\"state_key\":\"@bob:example.com\",\"type\":\"m.room.member\",\"user_id\":\"@bob:example.com\"},{\"age\":7148267004,\"content\":{\"ban\":50,\"events\":{\"m.room.name\":100,\"m.room.power_levels\":100},\"events_default\":0,\"kick\":50,\"redact\":50,\"state_default\":50,\"users\":{\"@alice:example.com\":100},\"users_default\":0},\"event_id\":\"$14259997322mqfaq:example.com\",\"origin_server_ts\":1425999732285,\"room_id\":\"!636q39766251:example.com\",\"state_key\":\"\",\"type\":\"m.room.power_levels\",\"user_id\":\"@alice:example.com\"}],\"visibility\":\"private\"}",
         "rooms.yaml:200",
     );
 }

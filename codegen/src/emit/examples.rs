@@ -12,7 +12,7 @@ pub fn tokens(model: &Model, crate_name: &str) -> TokenStream {
     let tests = model.examples.iter().map(|example| {
         let name = format_ident!("{}", example.test_name);
         let ty = external_type_tokens(&example.ty, &krate);
-        let json = serde_json::to_string_pretty(&example.json).unwrap_or_default();
+        let json = serde_json::to_string(&example.json).unwrap_or_default();
         let location = &example.location;
         quote! {
             #[test]

@@ -11,6 +11,8 @@ mod types;
 
 use std::path::PathBuf;
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -67,7 +69,6 @@ fn joined_label(label: &str, relative: &str) -> String {
 /// so each job builds its tokens where it formats them); results keep the jobs' order.
 enum Job<'m> {
     Lib,
-    Runtime,
     SchemasIndex,
     Schema(&'m types::SharedModule<'m>),
     ApiModule(&'m Api),
@@ -85,7 +86,6 @@ fn run(
     let spec = &input.spec_label;
     match job {
         Job::Lib => rust_file("src/lib.rs", spec, lib_tokens(model)),
-        Job::Runtime => rust_file("src/runtime.rs", spec, runtime::tokens()),
         Job::SchemasIndex => rust_file("src/schemas/mod.rs", spec, types::index_tokens(shared)),
         Job::Schema(module) => rust_file(
             format!("src/schemas/{}.rs", module.module),
@@ -138,59 +138,52 @@ fn lib_tokens(model: &Model) -> TokenStream {
 /// (parsing and pretty-printing dominate the generator's time).
 pub fn emit(model: &Model, input: &Input) -> Result<Vec<OutputFile>> {
     let shared = types::shared_modules(model)?;
-    let mut jobs = vec![Job::Lib, Job::Runtime, Job::SchemasIndex];
-    jobs.extend(shared.iter().map(Job::Schema));
+    // The largest files first, so no worker is left with a big one at the end.
+    let mut jobs = vec![Job::Router, Job::Examples, Job::Lib, Job::SchemasIndex];
     for api in &model.apis {
         jobs.push(Job::ApiModule(api));
         jobs.extend(api.operations.iter().map(|op| Job::Operation(api, op)));
     }
-    jobs.push(Job::Router);
-    jobs.push(Job::Examples);
+    jobs.extend(shared.iter().map(Job::Schema));
 
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 4);
-    if workers == 1 {
-        return jobs
-            .iter()
-            .map(|job| run(job, model, input, &shared))
-            .collect();
-    }
-    // Job `i` goes to worker `i % workers`: the files are of similar size, so this balances.
-    let mut slots: Vec<Option<Result<OutputFile>>> = (0..jobs.len()).map(|_| None).collect();
-    std::thread::scope(|scope| {
+    let next = AtomicUsize::new(0);
+    let mut done: Vec<(usize, Result<OutputFile>)> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
-            .map(|worker| {
-                let (jobs, shared) = (&jobs, &shared);
+            .map(|_| {
+                let (jobs, shared, next) = (&jobs, &shared, &next);
                 scope.spawn(move || {
-                    jobs.iter()
-                        .enumerate()
-                        .skip(worker)
-                        .step_by(workers)
-                        .map(|(index, job)| (index, run(job, model, input, shared)))
-                        .collect::<Vec<_>>()
+                    let mut done = Vec::new();
+                    loop {
+                        let index = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(job) = jobs.get(index) else {
+                            break done;
+                        };
+                        done.push((index, run(job, model, input, shared)));
+                    }
                 })
             })
             .collect();
-        for handle in handles {
-            let done = handle.join().unwrap_or_else(|_| {
-                vec![(
-                    usize::MAX,
-                    Err(Error::other("internal error: an emitter panicked")),
-                )]
-            });
-            for (index, result) in done {
-                match slots.get_mut(index) {
-                    Some(slot) => *slot = Some(result),
-                    None => slots.push(Some(result)),
-                }
-            }
-        }
+        handles
+            .into_iter()
+            .flat_map(|handle| {
+                handle.join().unwrap_or_else(|_| {
+                    vec![(
+                        usize::MAX,
+                        Err(Error::other("internal error: an emitter panicked")),
+                    )]
+                })
+            })
+            .collect()
     });
-    slots
-        .into_iter()
-        .map(|slot| {
-            slot.unwrap_or_else(|| Err(Error::other("internal error: an output was not produced")))
-        })
-        .collect()
+    done.sort_by_key(|(index, _)| *index);
+    done.into_iter().map(|(_, file)| file).collect()
+}
+
+/// `src/runtime.rs`, which depends on nothing in the spec: [`crate::generate`] formats it
+/// while the spec is still being loaded.
+pub fn runtime_file(input: &Input) -> Result<OutputFile> {
+    rust_file("src/runtime.rs", &input.spec_label, runtime::tokens())
 }

@@ -211,7 +211,7 @@ fn from_parts(op: &Operation, scope: &Scope) -> TokenStream {
                 #path_arg: &[(String, String)],
                 #uri_arg: &axum::http::Uri,
                 #headers_arg: &axum::http::HeaderMap,
-                body: Option<serde_json::Map<String, serde_json::Value>>,
+                body: Option<crate::runtime::JsonObject>,
             ) -> Result<Self, crate::runtime::Rejection> {
                 #[allow(unused_imports)]
                 use crate::runtime::{self, Rejection, RejectionKind};

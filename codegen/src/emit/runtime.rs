@@ -19,6 +19,9 @@ pub fn tokens() -> TokenStream {
         use serde::de::DeserializeOwned;
         use serde_json::{Map, Value};
 
+        /// A JSON object whose keys the spec does not describe.
+        pub type JsonObject = Map<String, Value>;
+
         /// Why the router refused a request before any operation saw it.
         #[derive(Debug, Clone, PartialEq, Eq)]
         pub enum RejectionKind {

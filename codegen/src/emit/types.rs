@@ -32,7 +32,10 @@ fn spell(ty: &TypeRef, here: &Scope, krate: Option<&syn::Ident>) -> TokenStream 
         TypeRef::Number => quote!(f64),
         TypeRef::Boolean => quote!(bool),
         TypeRef::Any => quote!(serde_json::Value),
-        TypeRef::Object => quote!(serde_json::Map<String, serde_json::Value>),
+        TypeRef::Object => match krate {
+            Some(k) => quote!(#k::runtime::JsonObject),
+            None => quote!(crate::runtime::JsonObject),
+        },
         TypeRef::Array(item) => {
             let item = spell(item, here, krate);
             quote!(Vec<#item>)
@@ -124,7 +127,7 @@ pub fn declaration(def: &TypeDef, here: &Scope) -> TokenStream {
                 quote! {
                     /// Keys the schema does not name, kept as sent.
                     #[serde(flatten)]
-                    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+                    pub additional_properties: crate::runtime::JsonObject,
                 }
             });
             quote! {

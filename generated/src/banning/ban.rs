@@ -34,7 +34,7 @@ impl Request {
         path: &[(String, String)],
         _uri: &axum::http::Uri,
         _headers: &axum::http::HeaderMap,
-        body: Option<serde_json::Map<String, serde_json::Value>>,
+        body: Option<crate::runtime::JsonObject>,
     ) -> Result<Self, crate::runtime::Rejection> {
         #[allow(unused_imports)]
         use crate::runtime::{self, Rejection, RejectionKind};
@@ -60,7 +60,7 @@ impl Request {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Response {
     /// 200: The user has been kicked and banned from the room.
-    Ok(serde_json::Map<String, serde_json::Value>),
+    Ok(crate::runtime::JsonObject),
     /// 400: The room ID or user ID is malformed.
     BadRequest(crate::schemas::Error),
     /// 403: You do not have permission to ban the user from the room. A meaningful ``errcode`` and description error text will be returned. Example reasons for rejections are:
@@ -101,5 +101,5 @@ pub struct RequestBody {
     pub reason: Option<String>,
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::JsonObject,
 }

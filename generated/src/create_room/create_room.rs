@@ -32,7 +32,7 @@ impl Request {
         _path: &[(String, String)],
         _uri: &axum::http::Uri,
         _headers: &axum::http::HeaderMap,
-        body: Option<serde_json::Map<String, serde_json::Value>>,
+        body: Option<crate::runtime::JsonObject>,
     ) -> Result<Self, crate::runtime::Rejection> {
         #[allow(unused_imports)]
         use crate::runtime::{self, Rejection, RejectionKind};
@@ -75,7 +75,7 @@ pub struct OkBody {
     pub room_id: Option<String>,
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::JsonObject,
 }
 /// Schema: `create_room.yaml#/paths/~1createRoom/post/parameters/0/schema`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -115,7 +115,7 @@ pub struct RequestBody {
     /// versions of the specification may allow the server to clobber
     /// other keys.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub creation_content: Option<serde_json::Map<String, serde_json::Value>>,
+    pub creation_content: Option<crate::runtime::JsonObject>,
     /// A list of state events to set in the new room. This allows
     /// the user to override the default state events set in the new
     /// room. The expected format of the state events are an object
@@ -143,7 +143,7 @@ pub struct RequestBody {
     pub preset: Option<RequestBodyPreset>,
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::JsonObject,
 }
 /// Convenience parameter for setting various default state events
 /// based on a preset. Must be either:
@@ -195,8 +195,8 @@ pub struct StateEvent {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state_key: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub content: Option<serde_json::Map<String, serde_json::Value>>,
+    pub content: Option<crate::runtime::JsonObject>,
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::JsonObject,
 }

@@ -16,7 +16,7 @@ impl Request {
         path: &[(String, String)],
         _uri: &axum::http::Uri,
         _headers: &axum::http::HeaderMap,
-        body: Option<serde_json::Map<String, serde_json::Value>>,
+        body: Option<crate::runtime::JsonObject>,
     ) -> Result<Self, crate::runtime::Rejection> {
         #[allow(unused_imports)]
         use crate::runtime::{self, Rejection, RejectionKind};
@@ -32,7 +32,7 @@ impl Request {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Response {
     /// 200: The mapping was removed.
-    Ok(serde_json::Map<String, serde_json::Value>),
+    Ok(crate::runtime::JsonObject),
     /// 400: The alias or room ID is malformed, or the alias belongs to another server.
     BadRequest(crate::schemas::Error),
     /// 404: There is no mapping for this alias.

@@ -18,7 +18,7 @@ impl Request {
         path: &[(String, String)],
         _uri: &axum::http::Uri,
         _headers: &axum::http::HeaderMap,
-        body: Option<serde_json::Map<String, serde_json::Value>>,
+        body: Option<crate::runtime::JsonObject>,
     ) -> Result<Self, crate::runtime::Rejection> {
         #[allow(unused_imports)]
         use crate::runtime::{self, Rejection, RejectionKind};
@@ -44,7 +44,7 @@ impl Request {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Response {
     /// 200: The mapping was created.
-    Ok(serde_json::Map<String, serde_json::Value>),
+    Ok(crate::runtime::JsonObject),
     /// 400: The alias or room ID is malformed, or the alias belongs to another server.
     BadRequest(crate::schemas::Error),
     /// 409: The alias is already mapped to a room.
@@ -74,5 +74,5 @@ pub struct RequestBody {
     pub room_id: String,
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::JsonObject,
 }

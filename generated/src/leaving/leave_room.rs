@@ -29,7 +29,7 @@ impl Request {
         path: &[(String, String)],
         _uri: &axum::http::Uri,
         _headers: &axum::http::HeaderMap,
-        body: Option<serde_json::Map<String, serde_json::Value>>,
+        body: Option<crate::runtime::JsonObject>,
     ) -> Result<Self, crate::runtime::Rejection> {
         #[allow(unused_imports)]
         use crate::runtime::{self, Rejection, RejectionKind};
@@ -45,7 +45,7 @@ impl Request {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Response {
     /// 200: The room has been left.
-    Ok(serde_json::Map<String, serde_json::Value>),
+    Ok(crate::runtime::JsonObject),
     /// 400: The room ID is malformed.
     BadRequest(crate::schemas::Error),
     /// 403: The user is not in the room.

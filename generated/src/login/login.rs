@@ -29,7 +29,7 @@ impl Request {
         _path: &[(String, String)],
         _uri: &axum::http::Uri,
         _headers: &axum::http::HeaderMap,
-        body: Option<serde_json::Map<String, serde_json::Value>>,
+        body: Option<crate::runtime::JsonObject>,
     ) -> Result<Self, crate::runtime::Rejection> {
         #[allow(unused_imports)]
         use crate::runtime::{self, Rejection, RejectionKind};
@@ -101,7 +101,7 @@ pub struct OkBody {
     pub home_server: Option<String>,
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::JsonObject,
 }
 /// Schema: `login.yaml#/paths/~1login/post/parameters/0/schema`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -115,5 +115,5 @@ pub struct RequestBody {
     pub password: String,
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::JsonObject,
 }

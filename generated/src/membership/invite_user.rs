@@ -41,7 +41,7 @@ impl Request {
         path: &[(String, String)],
         _uri: &axum::http::Uri,
         _headers: &axum::http::HeaderMap,
-        body: Option<serde_json::Map<String, serde_json::Value>>,
+        body: Option<crate::runtime::JsonObject>,
     ) -> Result<Self, crate::runtime::Rejection> {
         #[allow(unused_imports)]
         use crate::runtime::{self, Rejection, RejectionKind};
@@ -67,7 +67,7 @@ impl Request {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Response {
     /// 200: The user has been invited to join the room.
-    Ok(serde_json::Map<String, serde_json::Value>),
+    Ok(crate::runtime::JsonObject),
     /// 400: The room ID or user ID is malformed, or the body is not of this form.
     BadRequest(crate::schemas::Error),
     /// 403: You do not have permission to invite the user to the room. A meaningful ``errcode`` and description error text will be returned. Example reasons for rejections are:
@@ -105,5 +105,5 @@ pub struct RequestBody {
     pub user_id: String,
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::JsonObject,
 }

@@ -15,7 +15,7 @@ pub struct Answer {
     pub sdp: String,
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::JsonObject,
 }
 /// The type of session description.
 ///
@@ -45,7 +45,7 @@ pub struct MCallAnswer {
     pub user_id: Option<String>,
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::JsonObject,
 }
 /// Schema: `v1-event-schema/m.call.answer#/properties/content`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -57,7 +57,7 @@ pub struct MCallAnswerContent {
     pub version: f64,
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::JsonObject,
 }
 /// Schema: `v1-event-schema/m.call.answer#/properties/type`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]

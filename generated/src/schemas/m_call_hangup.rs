@@ -23,7 +23,7 @@ pub struct MCallHangup {
     pub user_id: Option<String>,
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::JsonObject,
 }
 /// Schema: `v1-event-schema/m.call.hangup#/properties/content`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -34,7 +34,7 @@ pub struct MCallHangupContent {
     pub version: i64,
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::JsonObject,
 }
 /// Schema: `v1-event-schema/m.call.hangup#/properties/type`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]

@@ -8,13 +8,13 @@ use super::*;
 /// Schema: `v1-event-schema/m.receipt#`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ReceiptEvent {
-    pub content: serde_json::Map<String, serde_json::Value>,
+    pub content: crate::runtime::JsonObject,
     #[serde(rename = "type")]
     pub type_: ReceiptEventType,
     pub room_id: String,
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::JsonObject,
 }
 /// Schema: `v1-event-schema/m.receipt#/properties/type`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]

@@ -25,10 +25,10 @@ pub struct MRoomCreate {
     pub state_key: String,
     /// Optional. The previous ``content`` for this event. If there is no previous content, this key will be missing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub prev_content: Option<serde_json::Map<String, serde_json::Value>>,
+    pub prev_content: Option<crate::runtime::JsonObject>,
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::JsonObject,
 }
 /// Schema: `v1-event-schema/m.room.create#/properties/content`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -41,7 +41,7 @@ pub struct MRoomCreateContent {
     pub m_federate: Option<bool>,
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::JsonObject,
 }
 /// Schema: `v1-event-schema/m.room.create#/properties/type`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]

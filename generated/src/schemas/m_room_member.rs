@@ -17,7 +17,7 @@ pub struct Invite {
     pub sender: String,
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::JsonObject,
 }
 /// Adjusts the membership state for a user in a room. It is preferable to use the membership APIs (``/rooms/<room id>/invite`` etc) when performing membership actions rather than adjusting the state directly as there are a restricted set of valid transformations. For example, user A cannot force user B to join a room, and trying to force this state change directly will fail.
 ///
@@ -45,13 +45,13 @@ pub struct MemberEvent {
     pub state_key: String,
     /// Optional. The previous ``content`` for this event. If there is no previous content, this key will be missing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub prev_content: Option<serde_json::Map<String, serde_json::Value>>,
+    pub prev_content: Option<crate::runtime::JsonObject>,
     /// A subset of the state of the room at the time of the invite, if ``membership`` is ``invite``
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invite_room_state: Option<Vec<StrippedState>>,
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::JsonObject,
 }
 /// Schema: `../../../event-schemas/schema/v1/m.room.member#/properties/content`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -72,7 +72,7 @@ pub struct MemberEventContent {
     pub third_party_invite: Option<Invite>,
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::JsonObject,
 }
 /// The membership state of the user.
 ///
@@ -104,10 +104,10 @@ pub struct Signed {
     /// The token property of the containing third_party_invite object.
     pub token: String,
     /// A single signature from the verifying server, in the format specified by the Signing Events section.
-    pub signatures: serde_json::Map<String, serde_json::Value>,
+    pub signatures: crate::runtime::JsonObject,
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::JsonObject,
 }
 /// A stripped down state event, with only the ``type``, ``state_key`` and ``content`` keys.
 ///
@@ -120,10 +120,10 @@ pub struct StrippedState {
     /// The ``state_key`` for the event.
     pub state_key: String,
     /// The ``content`` for the event.
-    pub content: serde_json::Map<String, serde_json::Value>,
+    pub content: crate::runtime::JsonObject,
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::JsonObject,
 }
 /// The ``type`` for the event.
 ///

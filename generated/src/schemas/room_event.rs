@@ -10,7 +10,7 @@ use super::*;
 pub struct RoomEvent {
     /// The fields in this object will vary depending on the type of event. When interacting with the REST API, this is the HTTP body.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub content: Option<serde_json::Map<String, serde_json::Value>>,
+    pub content: Option<crate::runtime::JsonObject>,
     /// The type of event. This SHOULD be namespaced similar to Java package naming conventions e.g. 'com.example.subdomain.event.type'
     #[serde(rename = "type")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -25,5 +25,5 @@ pub struct RoomEvent {
     pub user_id: Option<String>,
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::JsonObject,
 }

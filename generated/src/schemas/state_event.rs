@@ -10,7 +10,7 @@ use super::*;
 pub struct StateEvent {
     /// The fields in this object will vary depending on the type of event. When interacting with the REST API, this is the HTTP body.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub content: Option<serde_json::Map<String, serde_json::Value>>,
+    pub content: Option<crate::runtime::JsonObject>,
     /// The type of event. This SHOULD be namespaced similar to Java package naming conventions e.g. 'com.example.subdomain.event.type'
     #[serde(rename = "type")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -27,8 +27,8 @@ pub struct StateEvent {
     pub state_key: String,
     /// Optional. The previous ``content`` for this event. If there is no previous content, this key will be missing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub prev_content: Option<serde_json::Map<String, serde_json::Value>>,
+    pub prev_content: Option<crate::runtime::JsonObject>,
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::JsonObject,
 }
