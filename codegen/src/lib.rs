@@ -53,10 +53,23 @@ pub struct OutputFile {
 /// Runs every stage and returns the files of the generated crate, sorted by path.
 pub fn generate(fs: &dyn SpecFs, input: &Input) -> Result<Vec<OutputFile>> {
     std::thread::scope(|scope| {
-        // The runtime module does not depend on the spec: format it meanwhile.
-        let runtime = scope.spawn(|| emit::runtime_file(input));
-        let files = generate_from_spec(fs, input);
-        let runtime = runtime
+        // One helper runs beside the main line of work: it finds the source positions the
+        // lowering asks for (examples' lines), then formats the runtime module, which does
+        // not depend on the spec.
+        let (texts_in, texts_out) = std::sync::mpsc::channel::<Vec<(load::FileId, String)>>();
+        let (positions_in, positions_out) = std::sync::mpsc::channel();
+        let helper = scope.spawn(move || {
+            if let Ok(texts) = texts_out.recv() {
+                let positions: Vec<_> = texts
+                    .into_iter()
+                    .map(|(file, text)| (file, locate::positions(&text)))
+                    .collect();
+                let _ = positions_in.send(positions);
+            }
+            emit::runtime_file(input)
+        });
+        let files = generate_from_spec(fs, input, texts_in, positions_out);
+        let runtime = helper
             .join()
             .unwrap_or_else(|_| Err(Error::other("internal error: the runtime emitter panicked")));
         let mut files = files?;
@@ -66,34 +79,37 @@ pub fn generate(fs: &dyn SpecFs, input: &Input) -> Result<Vec<OutputFile>> {
     })
 }
 
-fn generate_from_spec(fs: &dyn SpecFs, input: &Input) -> Result<Vec<OutputFile>> {
+type Positions = Vec<(
+    load::FileId,
+    std::collections::HashMap<String, (usize, usize)>,
+)>;
+
+fn generate_from_spec(
+    fs: &dyn SpecFs,
+    input: &Input,
+    texts: std::sync::mpsc::Sender<Vec<(load::FileId, String)>>,
+    positions: std::sync::mpsc::Receiver<Positions>,
+) -> Result<Vec<OutputFile>> {
     let mut bundle = load::Bundle::new(fs, &input.spec_dir);
     let mut api_files = Vec::new();
     for file in load::api_files(fs, &input.spec_dir)? {
         api_files.push(bundle.load(&file)?);
     }
-    // Lowering asks for the lines of examples in the API files; find them meanwhile.
-    let texts: Vec<_> = api_files
-        .iter()
-        .map(|&f| (f, bundle.doc(f).text.clone()))
-        .collect();
-    let model = std::thread::scope(|scope| {
-        let positions = scope.spawn(move || {
-            texts
-                .into_iter()
-                .map(|(file, text)| (file, locate::positions(&text)))
-                .collect::<Vec<_>>()
-        });
-        if let Some(overlay_path) = &input.overlay {
-            let overlay = overlay::Overlay::load(fs, overlay_path)?;
-            overlay.apply(&mut bundle, &input.spec_dir)?;
-        }
-        bundle.load_references()?;
-        for (file, positions) in positions.join().unwrap_or_default() {
-            bundle.doc_mut(file).set_positions(positions);
-        }
-        lower::lower(&bundle, &api_files)
-    })?;
+    let _ = texts.send(
+        api_files
+            .iter()
+            .map(|&f| (f, bundle.doc(f).text.clone()))
+            .collect(),
+    );
+    if let Some(overlay_path) = &input.overlay {
+        let overlay = overlay::Overlay::load(fs, overlay_path)?;
+        overlay.apply(&mut bundle, &input.spec_dir)?;
+    }
+    bundle.load_references()?;
+    for (file, positions) in positions.recv().unwrap_or_default() {
+        bundle.doc_mut(file).set_positions(positions);
+    }
+    let model = lower::lower(&bundle, &api_files)?;
     let mut files = emit::emit(&model, input)?;
     files.extend(docs::render(&model, input)?);
     Ok(files)

@@ -68,16 +68,46 @@ pub struct NodeId {
 
 impl NodeId {
     pub fn child(&self, segment: &str) -> NodeId {
+        let mut pointer = String::with_capacity(self.pointer.len() + segment.len() + 1);
+        pointer.push_str(&self.pointer);
+        pointer.push('/');
+        pointer.push_str(&escape(segment));
         NodeId {
             file: self.file,
-            pointer: format!("{}/{}", self.pointer, escape(segment)),
+            pointer,
         }
     }
 }
 
 /// Escapes one JSON pointer segment.
-pub fn escape(segment: &str) -> String {
-    segment.replace('~', "~0").replace('/', "~1")
+pub fn escape(segment: &str) -> std::borrow::Cow<'_, str> {
+    if segment.contains(['~', '/']) {
+        std::borrow::Cow::Owned(segment.replace('~', "~0").replace('/', "~1"))
+    } else {
+        std::borrow::Cow::Borrowed(segment)
+    }
+}
+
+/// The value at an RFC 6901 pointer: like `Value::pointer`, without allocating for
+/// segments that need no unescaping (nearly all of them; lowering looks nodes up often).
+pub fn resolve_pointer<'v>(root: &'v Value, pointer: &str) -> Option<&'v Value> {
+    if pointer.is_empty() {
+        return Some(root);
+    }
+    let mut node = root;
+    for segment in pointer.strip_prefix('/')?.split('/') {
+        let segment: std::borrow::Cow<'_, str> = if segment.contains('~') {
+            std::borrow::Cow::Owned(segment.replace("~1", "/").replace("~0", "~"))
+        } else {
+            std::borrow::Cow::Borrowed(segment)
+        };
+        node = match node {
+            Value::Object(map) => map.get(segment.as_ref())?,
+            Value::Array(items) => items.get(segment.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    Some(node)
 }
 
 /// All files loaded so far.
@@ -188,7 +218,7 @@ impl<'fs> Bundle<'fs> {
 
     /// The value at `node`, if it exists.
     pub fn get(&self, node: &NodeId) -> Option<&Value> {
-        self.doc(node.file).value.pointer(&node.pointer)
+        resolve_pointer(&self.doc(node.file).value, &node.pointer)
     }
 
     /// An error located at `node`, with line and column when the node can be found.

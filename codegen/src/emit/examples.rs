@@ -12,7 +12,7 @@ pub fn tokens(model: &Model, crate_name: &str) -> TokenStream {
     let tests = model.examples.iter().map(|example| {
         let name = format_ident!("{}", example.test_name);
         let ty = external_type_tokens(&example.ty, &krate);
-        let json = serde_json::to_string(&example.json).unwrap_or_default();
+        let json = raw_string(&serde_json::to_string(&example.json).unwrap_or_default());
         let location = &example.location;
         quote! {
             #[test]
@@ -25,4 +25,17 @@ pub fn tokens(model: &Model, crate_name: &str) -> TokenStream {
         //! Every example in the spec, round-tripped through its generated type.
         #(#tests)*
     }
+}
+
+/// `text` as a raw string literal (`r#"…"#`), with enough `#`s that it cannot end early:
+/// JSON reads far better without escaped quotes.
+fn raw_string(text: &str) -> proc_macro2::Literal {
+    let mut hashes = 1;
+    while text.contains(&format!("\"{}", "#".repeat(hashes))) {
+        hashes += 1;
+    }
+    let fence = "#".repeat(hashes);
+    format!("r{fence}\"{text}\"{fence}")
+        .parse()
+        .unwrap_or_else(|_| proc_macro2::Literal::string(text))
 }
