@@ -91,10 +91,10 @@ fn generate_from_spec(
     positions: std::sync::mpsc::Receiver<Positions>,
 ) -> Result<Vec<OutputFile>> {
     let mut bundle = load::Bundle::new(fs, &input.spec_dir);
-    let mut api_files = Vec::new();
-    for file in load::api_files(fs, &input.spec_dir)? {
-        api_files.push(bundle.load(&file)?);
-    }
+    let api_files = bundle
+        .load_many(&load::api_files(fs, &input.spec_dir)?)
+        .into_iter()
+        .collect::<Result<Vec<_>>>()?;
     let _ = texts.send(
         api_files
             .iter()

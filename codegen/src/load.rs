@@ -165,35 +165,109 @@ impl<'fs> Bundle<'fs> {
 
     /// Loads `path` (once) and returns its id.
     pub fn load(&mut self, path: &Path) -> Result<FileId> {
-        let key = self.fs.canonicalize(path).map_err(|e| {
-            Error::other(format!(
-                "{}: cannot open: {}",
-                self.display(path),
-                io_reason(&e)
-            ))
-        })?;
-        if let Some(id) = self.by_path.get(&key) {
-            return Ok(*id);
+        self.load_many(&[path.to_path_buf()])
+            .pop()
+            .unwrap_or_else(|| Err(Error::other("nothing loaded")))
+    }
+
+    /// Loads several files, each once, parsing them on two threads (parsing YAML is most
+    /// of loading). Returns one result per path, in order.
+    pub fn load_many(&mut self, paths: &[PathBuf]) -> Vec<Result<FileId>> {
+        enum Slot {
+            Known(FileId),
+            /// Index into `fresh`.
+            Fresh(usize),
+            Failed(Error),
         }
-        let display = self.display(path);
-        let text = self
-            .fs
-            .read(&key)
-            .map_err(|e| Error::other(format!("{display}: cannot read: {}", io_reason(&e))))?;
-        let value = parse(&text, &display)?;
-        let id = FileId(
-            u32::try_from(self.docs.len()).map_err(|_| Error::other("too many spec files"))?,
-        );
-        self.docs.push(Document {
-            path: key.clone(),
-            access_path: path.to_path_buf(),
-            display,
-            text,
-            value,
-            positions: OnceCell::new(),
-        });
-        self.by_path.insert(key, id);
-        Ok(id)
+        struct Source {
+            key: PathBuf,
+            access_path: PathBuf,
+            display: String,
+            text: String,
+        }
+        let mut slots = Vec::with_capacity(paths.len());
+        let mut fresh: Vec<Source> = Vec::new();
+        for path in paths {
+            let display = self.display(path);
+            let key = match self.fs.canonicalize(path) {
+                Ok(key) => key,
+                Err(e) => {
+                    slots.push(Slot::Failed(Error::other(format!(
+                        "{display}: cannot open: {}",
+                        io_reason(&e)
+                    ))));
+                    continue;
+                }
+            };
+            if let Some(id) = self.by_path.get(&key) {
+                slots.push(Slot::Known(*id));
+            } else if let Some(index) = fresh.iter().position(|s| s.key == key) {
+                slots.push(Slot::Fresh(index));
+            } else {
+                match self.fs.read(&key) {
+                    Ok(text) => {
+                        slots.push(Slot::Fresh(fresh.len()));
+                        fresh.push(Source {
+                            key,
+                            access_path: path.clone(),
+                            display,
+                            text,
+                        });
+                    }
+                    Err(e) => slots.push(Slot::Failed(Error::other(format!(
+                        "{display}: cannot read: {}",
+                        io_reason(&e)
+                    )))),
+                }
+            }
+        }
+        let parse_all = |sources: &[Source]| -> Vec<Result<Value>> {
+            sources.iter().map(|s| parse(&s.text, &s.display)).collect()
+        };
+        let half = fresh.len() / 2;
+        let parsed: Vec<Result<Value>> = if fresh.len() < 4 {
+            parse_all(&fresh)
+        } else {
+            std::thread::scope(|scope| {
+                let (first, second) = fresh.split_at(half);
+                let helper = scope.spawn(move || parse_all(second));
+                let mut parsed = parse_all(first);
+                parsed.extend(helper.join().unwrap_or_else(|_| {
+                    second
+                        .iter()
+                        .map(|_| Err(Error::other("internal error: a parser panicked")))
+                        .collect()
+                }));
+                parsed
+            })
+        };
+        let mut ids: Vec<Result<FileId>> = Vec::with_capacity(fresh.len());
+        for (source, value) in fresh.into_iter().zip(parsed) {
+            ids.push(value.and_then(|value| {
+                let id = FileId(
+                    u32::try_from(self.docs.len())
+                        .map_err(|_| Error::other("too many spec files"))?,
+                );
+                self.by_path.insert(source.key.clone(), id);
+                self.docs.push(Document {
+                    path: source.key,
+                    access_path: source.access_path,
+                    display: source.display,
+                    text: source.text,
+                    value,
+                    positions: OnceCell::new(),
+                });
+                Ok(id)
+            }));
+        }
+        slots
+            .into_iter()
+            .map(|slot| match slot {
+                Slot::Known(id) => Ok(id),
+                Slot::Fresh(index) => ids[index].clone(),
+                Slot::Failed(error) => Err(error),
+            })
+            .collect()
     }
 
     fn display(&self, path: &Path) -> String {
@@ -255,41 +329,42 @@ impl<'fs> Bundle<'fs> {
                 &mut Vec::new(),
                 &mut found,
             );
+            // Every new file this document names, loaded as one batch.
+            let mut wanted: Vec<(NodeId, String, String)> = Vec::new();
+            let mut paths = Vec::new();
             for (pointer, reference) in found {
                 let at = NodeId { file, pointer };
-                let path_part = reference.split('#').next().unwrap_or_default();
-                if !path_part.is_empty() {
-                    self.load_reference(&at, &reference, path_part)?;
+                let path_part = reference.split('#').next().unwrap_or_default().to_string();
+                if path_part.is_empty() || self.references.contains_key(&(file, path_part.clone()))
+                {
+                    continue;
                 }
+                if path_part.contains("://") {
+                    return Err(self.error_at(
+                        &at,
+                        format!("`{reference}`: remote references are not supported"),
+                    ));
+                }
+                let decoded = percent_decode(&path_part).ok_or_else(|| {
+                    self.error_at(&at, format!("`{reference}` has a malformed path"))
+                })?;
+                let from = self.doc(file).access_path.clone();
+                paths.push(from.parent().unwrap_or(Path::new("")).join(decoded));
+                wanted.push((at, reference, path_part));
+            }
+            let loaded = self.load_many(&paths);
+            for ((at, reference, path_part), result) in wanted.into_iter().zip(loaded) {
+                let id = result.map_err(|e| {
+                    let reason = match e {
+                        Error::Other(reason) => reason,
+                        spec => spec.to_string(),
+                    };
+                    self.error_at(&at, format!("`{reference}` cannot be loaded: {reason}"))
+                })?;
+                self.references.insert((file, path_part), id);
             }
         }
         Ok(())
-    }
-
-    fn load_reference(&mut self, at: &NodeId, reference: &str, path_part: &str) -> Result<FileId> {
-        let key = (at.file, path_part.to_string());
-        if let Some(id) = self.references.get(&key) {
-            return Ok(*id);
-        }
-        if path_part.contains("://") {
-            return Err(self.error_at(
-                at,
-                format!("`{reference}`: remote references are not supported"),
-            ));
-        }
-        let decoded = percent_decode(path_part)
-            .ok_or_else(|| self.error_at(at, format!("`{reference}` has a malformed path")))?;
-        let from = self.doc(at.file).access_path.clone();
-        let target = from.parent().unwrap_or(Path::new("")).join(decoded);
-        let id = self.load(&target).map_err(|e| {
-            let reason = match e {
-                Error::Other(reason) => reason,
-                spec => spec.to_string(),
-            };
-            self.error_at(at, format!("`{reference}` cannot be loaded: {reason}"))
-        })?;
-        self.references.insert(key, id);
-        Ok(id)
     }
 
     /// The file a relative reference found at `at` names; it was loaded by
