@@ -363,20 +363,31 @@ impl ApiLowering<'_, '_> {
                     ));
                 }
             };
-            let ty = match &data.format {
+            let (ty, default) = match &data.format {
                 openapiv3::ParameterSchemaOrContent::Schema(ReferenceOr::Reference {
                     reference,
                 }) => {
                     let holder = self.detached(at, reference)?;
+                    let default = self
+                        .bundle
+                        .get(&holder)
+                        .and_then(|s| s.get("default"))
+                        .cloned();
                     let mut lowerer = SchemaLowerer::new(self.bundle, self.registry);
-                    lowerer.lower(&holder, &scope, &naming::camel(&data.name))?
+                    (
+                        lowerer.lower(&holder, &scope, &naming::camel(&data.name))?,
+                        default,
+                    )
                 }
-                _ => TypeRef::String,
+                _ => (TypeRef::String, None),
             };
-            if matches!(
-                ty,
-                TypeRef::Named { .. } | TypeRef::Object | TypeRef::Map(_)
-            ) && location != ParamLocation::Query
+            let is_enum = matches!(
+                self.registry.get(&ty).map(|d| &d.kind),
+                Some(TypeKind::Enum { .. })
+            );
+            if (matches!(ty, TypeRef::Object | TypeRef::Map(_))
+                || matches!(ty, TypeRef::Named { .. }) && !is_enum)
+                && location != ParamLocation::Query
             {
                 return Err(self.bundle.error_at(
                     at,
@@ -397,6 +408,7 @@ impl ApiLowering<'_, '_> {
                 required: data.required || location == ParamLocation::Path,
                 description: data.description.clone(),
                 example: data.example.clone(),
+                default: default.and_then(|d| d.as_str().map(str::to_string)),
             });
         }
         let mut fields = Namespace::default();

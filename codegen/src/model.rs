@@ -73,6 +73,8 @@ pub struct Param {
     pub required: bool,
     pub description: Option<String>,
     pub example: Option<Value>,
+    /// The value used when the parameter is absent (a path parameter left out by an alias).
+    pub default: Option<String>,
 }
 
 #[derive(Debug, Clone)]

@@ -75,6 +75,18 @@ pub fn router<S: Api>(server: Arc<S>) -> Router {
             axum::routing::get(get_matrix_client_api_v1_rooms_room_id_state::<S>),
         )
         .route(
+            "/_matrix/client/api/v1/rooms/{roomId}/state/{eventType}",
+            axum::routing::get(
+                get_matrix_client_api_v1_rooms_room_id_state_event_type_state_key::<S>,
+            ),
+        )
+        .route(
+            "/_matrix/client/api/v1/rooms/{roomId}/state/{eventType}/",
+            axum::routing::get(
+                get_matrix_client_api_v1_rooms_room_id_state_event_type_state_key::<S>,
+            ),
+        )
+        .route(
             "/_matrix/client/api/v1/rooms/{roomId}/state/{eventType}/{stateKey}",
             axum::routing::get(
                 get_matrix_client_api_v1_rooms_room_id_state_event_type_state_key::<S>,

@@ -138,11 +138,15 @@ fn from_parts(op: &Operation, scope: &Scope) -> TokenStream {
         let name = format_ident!("{}", p.field);
         let wire = &p.wire_name;
         match p.location {
-            ParamLocation::Path => {
-                decode.push(quote! {
+            ParamLocation::Path => match &p.default {
+                // An alias may leave the parameter out; its default stands in.
+                Some(default) => decode.push(quote! {
+                    let #name = runtime::parse_param(#wire, runtime::path_param(path, #wire).unwrap_or(#default))?;
+                }),
+                None => decode.push(quote! {
                     let #name = runtime::parse_param(#wire, runtime::path_param(path, #wire)?)?;
-                });
-            }
+                }),
+            },
             ParamLocation::Header => {
                 let lookup = quote! {
                     headers.get(#wire).map(|v| v.to_str().map_err(|_| Rejection::new(RejectionKind::BadParameter, concat!("Invalid header `", #wire, "`."))).and_then(|text| runtime::parse_param(#wire, text))).transpose()?

@@ -35,6 +35,8 @@ pub enum Response {
     Ok(crate::runtime::JsonObject),
     /// 400: The alias or room ID is malformed, or the alias belongs to another server.
     BadRequest(crate::schemas::Error),
+    /// 403: Only the user who created the alias may remove it.
+    Forbidden(crate::schemas::Error),
     /// 404: There is no mapping for this alias.
     NotFound(crate::schemas::Error),
 }
@@ -48,6 +50,9 @@ impl axum::response::IntoResponse for Response {
             }
             Response::BadRequest(body) => {
                 crate::runtime::json_response(axum::http::StatusCode::BAD_REQUEST, &body)
+            }
+            Response::Forbidden(body) => {
+                crate::runtime::json_response(axum::http::StatusCode::FORBIDDEN, &body)
             }
             Response::NotFound(body) => {
                 crate::runtime::json_response(axum::http::StatusCode::NOT_FOUND, &body)

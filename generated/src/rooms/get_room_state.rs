@@ -36,6 +36,8 @@ impl Request {
 pub enum Response {
     /// 200: The current state of the room
     Ok(Vec<crate::schemas::StateEvent>),
+    /// 400: The room ID is malformed.
+    BadRequest(crate::schemas::Error),
     /// 403: You aren't a member of the room and weren't previously a member of the room.
     Forbidden(crate::schemas::Error),
 }
@@ -46,6 +48,9 @@ impl axum::response::IntoResponse for Response {
         match self {
             Response::Ok(body) => {
                 crate::runtime::json_response(axum::http::StatusCode::OK, &body)
+            }
+            Response::BadRequest(body) => {
+                crate::runtime::json_response(axum::http::StatusCode::BAD_REQUEST, &body)
             }
             Response::Forbidden(body) => {
                 crate::runtime::json_response(axum::http::StatusCode::FORBIDDEN, &body)

@@ -7,6 +7,8 @@
 //! state of the room. If the user has left the room then the state is
 //! taken from the state of the room when they left.
 //!
+//! Also served at `GET /_matrix/client/api/v1/rooms/{roomId}/state/{eventType}`.
+//! Also served at `GET /_matrix/client/api/v1/rooms/{roomId}/state/{eventType}/`.
 //! Operation `getRoomStateWithKey`.
 /// Everything the client sent, decoded.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,7 +44,7 @@ impl Request {
         )?;
         let state_key = runtime::parse_param(
             "stateKey",
-            runtime::path_param(path, "stateKey")?,
+            runtime::path_param(path, "stateKey").unwrap_or(""),
         )?;
         let _ = body;
         Ok(Request {
@@ -57,6 +59,8 @@ impl Request {
 pub enum Response {
     /// 200: The content of the state event.
     Ok(crate::runtime::JsonObject),
+    /// 400: The room ID is malformed.
+    BadRequest(crate::schemas::Error),
     /// 403: You aren't a member of the room and weren't previously a member of the room.
     Forbidden(crate::schemas::Error),
     /// 404: The room has no state with the given type or key.
@@ -69,6 +73,9 @@ impl axum::response::IntoResponse for Response {
         match self {
             Response::Ok(body) => {
                 crate::runtime::json_response(axum::http::StatusCode::OK, &body)
+            }
+            Response::BadRequest(body) => {
+                crate::runtime::json_response(axum::http::StatusCode::BAD_REQUEST, &body)
             }
             Response::Forbidden(body) => {
                 crate::runtime::json_response(axum::http::StatusCode::FORBIDDEN, &body)

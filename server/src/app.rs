@@ -1,0 +1,112 @@
+//! The homeserver: its shared state, and the hooks the generated router calls (who a token
+//! belongs to, how refused requests are answered, the body size cap).
+
+use std::sync::Arc;
+
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use generated::runtime::{Credentials, Hooks, Rejection};
+
+use crate::config::Config;
+use crate::credentials::token_hash;
+use crate::error::{InternalError, MatrixError};
+use crate::ids::UserId;
+use crate::ratelimit::RateLimits;
+use crate::storage::Store;
+
+/// Everything a request may need.
+pub struct Homeserver {
+    pub config: Config,
+    pub store: Store,
+    pub limits: RateLimits,
+}
+
+impl Homeserver {
+    pub async fn new(config: Config) -> anyhow::Result<Arc<Homeserver>> {
+        let store =
+            Store::open(&config.database_url, config.durability, &config.server_name).await?;
+        let limits = RateLimits::new(config.rate_limit_per_second, config.rate_limit_burst);
+        Ok(Arc::new(Homeserver {
+            config,
+            store,
+            limits,
+        }))
+    }
+
+    pub fn server_name(&self) -> &str {
+        &self.config.server_name
+    }
+}
+
+/// The bearer token of an `Authorization` header, if it has one.
+fn bearer(headers: &HeaderMap) -> Result<Option<String>, MatrixError> {
+    let Some(value) = headers.get(header::AUTHORIZATION) else {
+        return Ok(None);
+    };
+    let value = value
+        .to_str()
+        .map_err(|_| MatrixError::bad_request("M_UNKNOWN", "Invalid Authorization header."))?;
+    match value.strip_prefix("Bearer ") {
+        Some(token) => Ok(Some(token.trim().to_string())),
+        None => Err(MatrixError::bad_request(
+            "M_UNKNOWN",
+            "Only Bearer authorization is supported.",
+        )),
+    }
+}
+
+impl Homeserver {
+    async fn principal(&self, credentials: Credentials<'_>) -> Result<UserId, Response> {
+        let header = bearer(credentials.headers).map_err(IntoResponse::into_response)?;
+        // Decision 9: either place; both, and different, is a client mistake.
+        let token = match (credentials.api_key, header) {
+            (Some(query), Some(header)) if query != header => {
+                return Err(MatrixError::bad_request(
+                    "M_UNKNOWN",
+                    "Two different access tokens were given.",
+                )
+                .into_response());
+            }
+            (Some(token), _) | (None, Some(token)) => token,
+            (None, None) => {
+                return Err(MatrixError::new(
+                    StatusCode::FORBIDDEN,
+                    "M_MISSING_TOKEN",
+                    "Missing access token.",
+                )
+                .into_response());
+            }
+        };
+        let user = self
+            .store
+            .user_for_access_token(&token_hash(&token))
+            .await
+            .map_err(IntoResponse::into_response)?;
+        match user.as_deref().map(UserId::parse) {
+            Some(Ok(user)) => Ok(user),
+            _ => Err(MatrixError::new(
+                StatusCode::FORBIDDEN,
+                "M_UNKNOWN_TOKEN",
+                "Unrecognised access token.",
+            )
+            .into_response()),
+        }
+    }
+}
+
+impl Hooks for Homeserver {
+    type Principal = UserId;
+    type Error = InternalError;
+
+    async fn authenticate(&self, credentials: Credentials<'_>) -> Result<UserId, Response> {
+        self.principal(credentials).await
+    }
+
+    fn reject(&self, rejection: Rejection) -> Response {
+        crate::error::rejection(rejection).into_response()
+    }
+
+    fn body_limit(&self) -> usize {
+        self.config.max_body_bytes
+    }
+}

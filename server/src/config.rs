@@ -1,0 +1,152 @@
+//! Configuration: defaults, then a TOML file (`--config`), then environment variables and
+//! flags (which clap merges, flags winning).
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use anyhow::Context;
+use serde::Deserialize;
+
+use crate::storage::Durability;
+
+/// Everything `server serve` needs, resolved.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub server_name: String,
+    pub listen: SocketAddr,
+    pub database_url: String,
+    pub durability: Durability,
+    /// Joins and invites per user per second, on average.
+    pub rate_limit_per_second: f64,
+    /// The most joins and invites a user may make at once.
+    pub rate_limit_burst: u32,
+    pub max_body_bytes: usize,
+    /// Identity servers trusted for third-party invites (empty: the form is off).
+    pub identity_servers: Vec<String>,
+    pub log_json: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            server_name: "localhost".into(),
+            listen: SocketAddr::from(([127, 0, 0, 1], 8008)),
+            database_url: "sqlite://data/homeserver.db".into(),
+            durability: Durability::ProcessCrash,
+            rate_limit_per_second: 0.2,
+            rate_limit_burst: 10,
+            max_body_bytes: 64 * 1024,
+            identity_servers: Vec::new(),
+            log_json: false,
+        }
+    }
+}
+
+/// The TOML file: every key optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileConfig {
+    pub server_name: Option<String>,
+    pub listen: Option<SocketAddr>,
+    pub database_url: Option<String>,
+    pub durability: Option<Durability>,
+    pub rate_limit_per_second: Option<f64>,
+    pub rate_limit_burst: Option<u32>,
+    pub max_body_bytes: Option<usize>,
+    pub identity_servers: Option<Vec<String>>,
+    pub log_json: Option<bool>,
+}
+
+/// Settings given on the command line or in the environment.
+#[derive(Debug, Default, Clone, clap::Args)]
+pub struct Overrides {
+    /// TOML configuration file; flags and environment variables override it.
+    #[arg(long, env = "HOMESERVER_CONFIG")]
+    pub config: Option<PathBuf>,
+    /// The server name: the domain of user IDs, room IDs and aliases [default: localhost].
+    #[arg(long, env = "HOMESERVER_SERVER_NAME")]
+    pub server_name: Option<String>,
+    /// The database, e.g. sqlite://data/homeserver.db [default: sqlite://data/homeserver.db].
+    #[arg(long, env = "HOMESERVER_DATABASE_URL")]
+    pub database_url: Option<String>,
+    /// What an answered request survives: process-crash (default) or power-loss (fsync).
+    #[arg(long, env = "HOMESERVER_DURABILITY", value_enum)]
+    pub durability: Option<Durability>,
+}
+
+/// Settings only `serve` takes.
+#[derive(Debug, Default, Clone, clap::Args)]
+pub struct ServeOverrides {
+    /// Address to listen on [default: 127.0.0.1:8008].
+    #[arg(long, env = "HOMESERVER_LISTEN")]
+    pub listen: Option<SocketAddr>,
+    /// Joins and invites per user per second, on average [default: 0.2].
+    #[arg(long, env = "HOMESERVER_RATE_LIMIT_PER_SECOND")]
+    pub rate_limit_per_second: Option<f64>,
+    /// Joins and invites a user may make in a burst [default: 10].
+    #[arg(long, env = "HOMESERVER_RATE_LIMIT_BURST")]
+    pub rate_limit_burst: Option<u32>,
+    /// The largest request body accepted, in bytes [default: 65536].
+    #[arg(long, env = "HOMESERVER_MAX_BODY_BYTES")]
+    pub max_body_bytes: Option<usize>,
+    /// Log as JSON lines instead of human-readable text.
+    #[arg(long, env = "HOMESERVER_LOG_JSON")]
+    pub log_json: bool,
+}
+
+impl Config {
+    /// Defaults ← the TOML file ← environment and flags.
+    pub fn resolve(common: &Overrides, serve: &ServeOverrides) -> anyhow::Result<Config> {
+        let file = match &common.config {
+            Some(path) => {
+                let text = std::fs::read_to_string(path)
+                    .with_context(|| format!("cannot read {}", path.display()))?;
+                toml::from_str::<FileConfig>(&text)
+                    .with_context(|| format!("invalid configuration in {}", path.display()))?
+            }
+            None => FileConfig::default(),
+        };
+        let defaults = Config::default();
+        let config = Config {
+            server_name: common
+                .server_name
+                .clone()
+                .or(file.server_name)
+                .unwrap_or(defaults.server_name),
+            listen: serve.listen.or(file.listen).unwrap_or(defaults.listen),
+            database_url: common
+                .database_url
+                .clone()
+                .or(file.database_url)
+                .unwrap_or(defaults.database_url),
+            durability: common
+                .durability
+                .or(file.durability)
+                .unwrap_or(defaults.durability),
+            rate_limit_per_second: serve
+                .rate_limit_per_second
+                .or(file.rate_limit_per_second)
+                .unwrap_or(defaults.rate_limit_per_second),
+            rate_limit_burst: serve
+                .rate_limit_burst
+                .or(file.rate_limit_burst)
+                .unwrap_or(defaults.rate_limit_burst),
+            max_body_bytes: serve
+                .max_body_bytes
+                .or(file.max_body_bytes)
+                .unwrap_or(defaults.max_body_bytes),
+            identity_servers: file.identity_servers.unwrap_or_default(),
+            log_json: serve.log_json || file.log_json.unwrap_or(false),
+        };
+        if crate::ids::RoomId::parse(&format!("!x:{}", config.server_name)).is_err() {
+            anyhow::bail!(
+                "server name `{}` is not a valid host[:port]",
+                config.server_name
+            );
+        }
+        if config.rate_limit_per_second.is_nan() || config.rate_limit_per_second <= 0.0 {
+            anyhow::bail!("rate_limit_per_second must be positive");
+        }
+        Ok(config)
+    }
+}

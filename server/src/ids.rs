@@ -1,0 +1,145 @@
+//! Matrix identifiers as the contract (membership-semantics.md 1.1) accepts them: the right
+//! sigil, a non-empty localpart, a `:`, a non-empty domain, at most 255 bytes.
+
+use std::fmt;
+
+/// The longest identifier accepted, in bytes.
+pub const MAX_ID_BYTES: usize = 255;
+
+/// Why an identifier was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum IdError {
+    #[error("{what} must start with '{sigil}'")]
+    Sigil { what: &'static str, sigil: char },
+    #[error("{what} is longer than {MAX_ID_BYTES} bytes")]
+    TooLong { what: &'static str },
+    #[error("{what} must look like {sigil}localpart:domain")]
+    Shape { what: &'static str, sigil: char },
+}
+
+/// Splits `raw` as `<sigil>localpart:domain`, checking the contract's rules.
+fn parse(raw: &str, sigil: char, what: &'static str) -> Result<(usize, usize), IdError> {
+    if raw.len() > MAX_ID_BYTES {
+        return Err(IdError::TooLong { what });
+    }
+    let rest = raw
+        .strip_prefix(sigil)
+        .ok_or(IdError::Sigil { what, sigil })?;
+    let (local, domain) = rest.split_once(':').ok_or(IdError::Shape { what, sigil })?;
+    let domain_ok = !domain.is_empty()
+        && domain
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
+    let local_ok = !local.is_empty() && !local.chars().any(|c| c.is_control() || c.is_whitespace());
+    if !local_ok || !domain_ok {
+        return Err(IdError::Shape { what, sigil });
+    }
+    Ok((1 + local.len(), 1 + local.len() + 1))
+}
+
+macro_rules! identifier {
+    ($name:ident, $sigil:literal, $what:literal, $doc:literal) => {
+        #[doc = $doc]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name {
+            raw: String,
+            domain_at: usize,
+        }
+
+        impl $name {
+            pub fn parse(raw: &str) -> Result<Self, IdError> {
+                let (_, domain_at) = parse(raw, $sigil, $what)?;
+                Ok(Self {
+                    raw: raw.to_string(),
+                    domain_at,
+                })
+            }
+
+            pub fn as_str(&self) -> &str {
+                &self.raw
+            }
+
+            /// The part after the first `:` (host with an optional port).
+            pub fn domain(&self) -> &str {
+                &self.raw[self.domain_at..]
+            }
+
+            /// The part between the sigil and the first `:`.
+            pub fn localpart(&self) -> &str {
+                &self.raw[1..self.domain_at - 1]
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.raw)
+            }
+        }
+    };
+}
+
+identifier!(UserId, '@', "a user ID", "`@localpart:domain`");
+identifier!(RoomId, '!', "a room ID", "`!opaque:domain`");
+identifier!(RoomAlias, '#', "a room alias", "`#name:domain`");
+
+/// A room named by ID or by alias, as the join paths accept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RoomIdOrAlias {
+    Id(RoomId),
+    Alias(RoomAlias),
+}
+
+impl RoomIdOrAlias {
+    pub fn parse(raw: &str) -> Result<Self, IdError> {
+        if raw.starts_with('#') {
+            RoomAlias::parse(raw).map(Self::Alias)
+        } else if raw.starts_with('!') {
+            RoomId::parse(raw).map(Self::Id)
+        } else if raw.len() > MAX_ID_BYTES {
+            Err(IdError::TooLong {
+                what: "a room ID or alias",
+            })
+        } else {
+            Err(IdError::Shape {
+                what: "a room ID or alias",
+                sigil: '!',
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_well_formed_ids() {
+        let user = UserId::parse("@bob:hs.test").unwrap();
+        assert_eq!((user.localpart(), user.domain()), ("bob", "hs.test"));
+        assert_eq!(
+            RoomId::parse("!r:hs.test:8448").unwrap().domain(),
+            "hs.test:8448"
+        );
+        assert!(matches!(
+            RoomIdOrAlias::parse("#pub:hs.test"),
+            Ok(RoomIdOrAlias::Alias(_))
+        ));
+    }
+
+    #[test]
+    fn refuses_what_the_contract_refuses() {
+        for bad in ["foo", "!nocolon", "!:hs", "!r:", "#", "", "@a b:hs"] {
+            assert!(
+                RoomIdOrAlias::parse(bad).is_err() || UserId::parse(bad).is_err(),
+                "{bad}"
+            );
+            assert!(RoomIdOrAlias::parse(bad).is_err(), "{bad}");
+        }
+        let long = format!("!{}:hs.test", "a".repeat(300));
+        assert_eq!(
+            RoomId::parse(&long),
+            Err(IdError::TooLong { what: "a room ID" })
+        );
+        assert!(UserId::parse("bob").is_err());
+    }
+}

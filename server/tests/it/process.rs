@@ -1,0 +1,190 @@
+//! The real binary: users added from the command line, and durability across `kill -9`.
+
+use std::io::Write;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use serde_json::json;
+
+use crate::harness::{BASE, encode};
+
+fn binary() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_server"))
+}
+
+fn add_user(db: &str, localpart: &str) {
+    let mut child = binary()
+        .args([
+            "--server-name",
+            "hs.test",
+            "--database-url",
+            db,
+            "user",
+            "add",
+            localpart,
+            "--password-stdin",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"pw\n").unwrap();
+    assert!(child.wait().unwrap().success());
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+async fn serve(db: &str, port: u16) -> Child {
+    let mut child = binary()
+        .args([
+            "--server-name",
+            "hs.test",
+            "--database-url",
+            db,
+            "serve",
+            "--listen",
+            &format!("127.0.0.1:{port}"),
+        ])
+        .args([
+            "--rate-limit-per-second",
+            "1000",
+            "--rate-limit-burst",
+            "1000",
+        ])
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let client = reqwest::Client::new();
+    for _ in 0..200 {
+        if client
+            .get(format!("http://127.0.0.1:{port}/health"))
+            .send()
+            .await
+            .is_ok()
+        {
+            return child;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    panic!("the server did not start");
+}
+
+async fn login(client: &reqwest::Client, url: &str, user: &str) -> String {
+    let answer: serde_json::Value = client
+        .post(format!("{url}{BASE}/login"))
+        .json(&json!({"type": "m.login.password", "user": user, "password": "pw"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    answer["access_token"].as_str().unwrap().to_string()
+}
+
+#[tokio::test]
+async fn everything_answered_200_survives_kill_9() {
+    const USERS: usize = 20;
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}", dir.path().join("hs.db").display());
+    add_user(&db, "alice");
+    for i in 0..USERS {
+        add_user(&db, &format!("u{i}"));
+    }
+    let port = free_port();
+    let mut child = serve(&db, port).await;
+    let url = format!("http://127.0.0.1:{port}");
+    let client = reqwest::Client::new();
+    let alice = login(&client, &url, "alice").await;
+    let created: serde_json::Value = client
+        .post(format!("{url}{BASE}/createRoom?access_token={alice}"))
+        .json(&json!({"preset": "public_chat"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let room = created["room_id"].as_str().unwrap().to_string();
+    let mut joined = Vec::new();
+    for i in 0..USERS {
+        let token = login(&client, &url, &format!("u{i}")).await;
+        let status = client
+            .post(format!(
+                "{url}{BASE}/rooms/{}/join?access_token={token}",
+                encode(&room)
+            ))
+            .send()
+            .await
+            .unwrap()
+            .status();
+        if status == 200 {
+            joined.push(format!("@u{i}:hs.test"));
+        }
+    }
+    assert_eq!(joined.len(), USERS);
+    child.kill().unwrap(); // SIGKILL: no shutdown, no flush.
+    child.wait().unwrap();
+
+    let port = free_port();
+    let mut child = serve(&db, port).await;
+    let url = format!("http://127.0.0.1:{port}");
+    let alice = login(&client, &url, "alice").await;
+    let members: serde_json::Value = client
+        .get(format!(
+            "{url}{BASE}/rooms/{}/members?access_token={alice}",
+            encode(&room)
+        ))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let found: Vec<&str> = members["chunk"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["state_key"].as_str())
+        .collect();
+    for user in &joined {
+        assert!(
+            found.contains(&user.as_str()),
+            "{user} was answered 200 but is gone"
+        );
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
+
+#[test]
+fn passwords_are_never_taken_from_the_command_line_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}", dir.path().join("hs.db").display());
+    let output = binary()
+        .args(["--database-url", &db, "user", "add", "bob", "secret"])
+        .output()
+        .unwrap();
+    assert!(
+        !output.status.success(),
+        "a bare password argument is refused"
+    );
+    let help = binary().args(["serve", "--help"]).output().unwrap();
+    let help = String::from_utf8_lossy(&help.stdout);
+    for flag in [
+        "--listen",
+        "--rate-limit-per-second",
+        "--max-body-bytes",
+        "--log-json",
+    ] {
+        assert!(help.contains(flag), "{flag} missing from --help");
+    }
+}
