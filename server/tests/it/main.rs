@@ -2,7 +2,9 @@
 //! temporary SQLite file. The contract's scenarios are numbered as in
 //! membership-semantics.md section 5.
 
+mod concurrency;
 mod harness;
+mod inprocess;
 mod invite;
 mod join;
 mod lifecycle;

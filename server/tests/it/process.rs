@@ -41,6 +41,10 @@ fn free_port() -> u16 {
 }
 
 async fn serve(db: &str, port: u16) -> Child {
+    serve_logging(db, port, Stdio::null()).await
+}
+
+async fn serve_logging(db: &str, port: u16, log: Stdio) -> Child {
     let mut child = binary()
         .args([
             "--server-name",
@@ -57,7 +61,7 @@ async fn serve(db: &str, port: u16) -> Child {
             "--rate-limit-burst",
             "1000",
         ])
-        .stderr(Stdio::null())
+        .stderr(log)
         .spawn()
         .unwrap();
     let client = reqwest::Client::new();
@@ -187,4 +191,52 @@ fn passwords_are_never_taken_from_the_command_line_alone() {
     ] {
         assert!(help.contains(flag), "{flag} missing from --help");
     }
+}
+
+/// Scenario 36: the log shows `access_token=<redacted>`, never a token; SIGTERM stops the
+/// server cleanly.
+#[tokio::test]
+async fn s36_logs_never_contain_tokens_and_sigterm_stops_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}", dir.path().join("hs.db").display());
+    add_user(&db, "alice");
+    let log_path = dir.path().join("server.log");
+    let port = free_port();
+    let mut child = serve_logging(
+        &db,
+        port,
+        Stdio::from(std::fs::File::create(&log_path).unwrap()),
+    )
+    .await;
+    let url = format!("http://127.0.0.1:{port}");
+    let client = reqwest::Client::new();
+    let token = login(&client, &url, "alice").await;
+    for query in [
+        format!("access_token={token}"),
+        format!("x=1&access%5Ftoken={token}"),
+    ] {
+        client
+            .post(format!("{url}{BASE}/createRoom?{query}"))
+            .json(&json!({}))
+            .send()
+            .await
+            .unwrap();
+    }
+    client
+        .post(format!("{url}{BASE}/join/%21nope%3Ahs.test"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert!(child.wait().unwrap().success(), "SIGTERM is a clean exit");
+    let log = std::fs::read_to_string(&log_path).unwrap();
+    assert!(log.contains("access_token=<redacted>"), "{log}");
+    assert!(log.contains("access%5Ftoken=<redacted>"), "{log}");
+    assert!(!log.contains(&token), "a token reached the log:\n{log}");
+    assert!(log.contains("stopped"), "{log}");
 }
