@@ -110,7 +110,9 @@ async fn everything_answered_200_survives_kill_9() {
     let alice = login(&client, &url, "alice").await;
     let created: serde_json::Value = client
         .post(format!("{url}{BASE}/createRoom?access_token={alice}"))
-        .json(&json!({"preset": "public_chat"}))
+        // Invite-only, with only the even-numbered users invited: the odd ones are refused.
+        .json(&json!({"preset": "private_chat",
+            "invite": (0..USERS).step_by(2).map(|i| format!("@u{i}:hs.test")).collect::<Vec<_>>()}))
         .send()
         .await
         .unwrap()
@@ -118,7 +120,7 @@ async fn everything_answered_200_survives_kill_9() {
         .await
         .unwrap();
     let room = created["room_id"].as_str().unwrap().to_string();
-    let mut joined = Vec::new();
+    let (mut joined, mut refused) = (Vec::new(), Vec::new());
     for i in 0..USERS {
         let token = login(&client, &url, &format!("u{i}")).await;
         let status = client
@@ -130,11 +132,13 @@ async fn everything_answered_200_survives_kill_9() {
             .await
             .unwrap()
             .status();
-        if status == 200 {
-            joined.push(format!("@u{i}:hs.test"));
+        match status.as_u16() {
+            200 => joined.push(format!("@u{i}:hs.test")),
+            403 => refused.push(format!("@u{i}:hs.test")),
+            other => panic!("unexpected {other}"),
         }
     }
-    assert_eq!(joined.len(), USERS);
+    assert_eq!((joined.len(), refused.len()), (USERS / 2, USERS / 2));
     child.kill().unwrap(); // SIGKILL: no shutdown, no flush.
     child.wait().unwrap();
 
@@ -153,17 +157,24 @@ async fn everything_answered_200_survives_kill_9() {
         .json()
         .await
         .unwrap();
-    let found: Vec<&str> = members["chunk"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|e| e["state_key"].as_str())
-        .collect();
+    let membership = |user: &str| {
+        members["chunk"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["state_key"] == user)
+            .and_then(|e| e["content"]["membership"].as_str())
+            .map(str::to_string)
+    };
     for user in &joined {
-        assert!(
-            found.contains(&user.as_str()),
+        assert_eq!(
+            membership(user).as_deref(),
+            Some("join"),
             "{user} was answered 200 but is gone"
         );
+    }
+    for user in &refused {
+        assert_eq!(membership(user), None, "{user} was refused but is a member");
     }
     child.kill().unwrap();
     child.wait().unwrap();
