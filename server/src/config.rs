@@ -144,9 +144,101 @@ impl Config {
                 config.server_name
             );
         }
+        if !config.identity_servers.is_empty() {
+            // Talking to identity servers is not built yet; accepting the setting would
+            // only turn every third-party invite into a gateway error.
+            anyhow::bail!(
+                "identity_servers: third-party invites are not supported yet; leave the list empty"
+            );
+        }
         if config.rate_limit_per_second.is_nan() || config.rate_limit_per_second <= 0.0 {
             anyhow::bail!("rate_limit_per_second must be positive");
         }
         Ok(config)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(text: &str) -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, text).unwrap();
+        (dir, path)
+    }
+
+    #[test]
+    fn defaults_then_file_then_flags() {
+        let defaults = Config::resolve(&Overrides::default(), &ServeOverrides::default()).unwrap();
+        assert_eq!(
+            (
+                defaults.server_name.as_str(),
+                defaults.listen.to_string().as_str()
+            ),
+            ("localhost", "127.0.0.1:8008")
+        );
+        assert_eq!(defaults.database_url, "sqlite://data/homeserver.db");
+
+        let (_dir, path) = file(
+            "server_name = \"file.test\"\nrate_limit_burst = 3\nlisten = \"127.0.0.1:9000\"\n",
+        );
+        let common = Overrides {
+            config: Some(path),
+            ..Overrides::default()
+        };
+        let from_file = Config::resolve(&common, &ServeOverrides::default()).unwrap();
+        assert_eq!(
+            (from_file.server_name.as_str(), from_file.rate_limit_burst),
+            ("file.test", 3)
+        );
+        let flags = ServeOverrides {
+            rate_limit_burst: Some(7),
+            ..ServeOverrides::default()
+        };
+        let common = Overrides {
+            server_name: Some("flag.test".into()),
+            ..common
+        };
+        let both = Config::resolve(&common, &flags).unwrap();
+        assert_eq!(
+            (
+                both.server_name.as_str(),
+                both.rate_limit_burst,
+                both.listen.port()
+            ),
+            ("flag.test", 7, 9000)
+        );
+    }
+
+    #[test]
+    fn bad_settings_are_refused_with_a_reason() {
+        let (_dir, path) = file("unknown_key = 1\n");
+        let error = Config::resolve(
+            &Overrides {
+                config: Some(path),
+                ..Overrides::default()
+            },
+            &ServeOverrides::default(),
+        )
+        .unwrap_err();
+        assert!(format!("{error:#}").contains("unknown_key"), "{error:#}");
+        let bad_name = Overrides {
+            server_name: Some("bad name".into()),
+            ..Overrides::default()
+        };
+        assert!(Config::resolve(&bad_name, &ServeOverrides::default()).is_err());
+        let (_dir, path) = file("identity_servers = [\"is.example\"]\n");
+        assert!(
+            Config::resolve(
+                &Overrides {
+                    config: Some(path),
+                    ..Overrides::default()
+                },
+                &ServeOverrides::default()
+            )
+            .is_err()
+        );
     }
 }
