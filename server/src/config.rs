@@ -21,8 +21,6 @@ pub struct Config {
     /// The most joins and invites a user may make at once.
     pub rate_limit_burst: u32,
     pub max_body_bytes: usize,
-    /// Identity servers trusted for third-party invites (empty: the form is off).
-    pub identity_servers: Vec<String>,
     pub log_json: bool,
 }
 
@@ -36,7 +34,6 @@ impl Default for Config {
             rate_limit_per_second: 0.2,
             rate_limit_burst: 10,
             max_body_bytes: 64 * 1024,
-            identity_servers: Vec::new(),
             log_json: false,
         }
     }
@@ -53,7 +50,6 @@ pub struct FileConfig {
     pub rate_limit_per_second: Option<f64>,
     pub rate_limit_burst: Option<u32>,
     pub max_body_bytes: Option<usize>,
-    pub identity_servers: Option<Vec<String>>,
     pub log_json: Option<bool>,
 }
 
@@ -135,20 +131,12 @@ impl Config {
                 .max_body_bytes
                 .or(file.max_body_bytes)
                 .unwrap_or(defaults.max_body_bytes),
-            identity_servers: file.identity_servers.unwrap_or_default(),
             log_json: serve.log_json || file.log_json.unwrap_or(false),
         };
         if crate::ids::RoomId::parse(&format!("!x:{}", config.server_name)).is_err() {
             anyhow::bail!(
                 "server name `{}` is not a valid host[:port]",
                 config.server_name
-            );
-        }
-        if !config.identity_servers.is_empty() {
-            // Talking to identity servers is not built yet; accepting the setting would
-            // only turn every third-party invite into a gateway error.
-            anyhow::bail!(
-                "identity_servers: third-party invites are not supported yet; leave the list empty"
             );
         }
         if config.rate_limit_per_second.is_nan() || config.rate_limit_per_second <= 0.0 {
@@ -229,6 +217,7 @@ mod tests {
             ..Overrides::default()
         };
         assert!(Config::resolve(&bad_name, &ServeOverrides::default()).is_err());
+        // Identity servers are not a setting until the server can talk to them.
         let (_dir, path) = file("identity_servers = [\"is.example\"]\n");
         assert!(
             Config::resolve(

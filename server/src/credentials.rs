@@ -6,8 +6,6 @@ use argon2::password_hash::{
 };
 use sha2::{Digest, Sha256};
 
-use crate::storage::sqlite_random_id;
-
 /// An argon2id hash in PHC string form.
 pub fn hash_password(password: &str) -> anyhow::Result<String> {
     let salt = SaltString::generate(&mut OsRng);
@@ -25,9 +23,17 @@ pub fn verify_password(password: &str, hash: &str) -> bool {
     })
 }
 
+/// `bytes` random bytes as unpadded URL-safe base64: opaque IDs and tokens.
+pub fn random_string(bytes: usize) -> String {
+    use base64::Engine;
+    let mut buf = vec![0u8; bytes];
+    rand::Rng::fill(&mut rand::thread_rng(), &mut buf[..]);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(buf)
+}
+
 /// A new random token (256 bits).
 pub fn new_token() -> String {
-    sqlite_random_id(32)
+    random_string(32)
 }
 
 /// What is stored for a token: its SHA-256.

@@ -129,10 +129,7 @@ mod tests {
     #[test]
     fn refuses_what_the_contract_refuses() {
         for bad in ["foo", "!nocolon", "!:hs", "!r:", "#", "", "@a b:hs"] {
-            assert!(
-                RoomIdOrAlias::parse(bad).is_err() || UserId::parse(bad).is_err(),
-                "{bad}"
-            );
+            assert!(UserId::parse(bad).is_err(), "{bad}");
             assert!(RoomIdOrAlias::parse(bad).is_err(), "{bad}");
         }
         let long = format!("!{}:hs.test", "a".repeat(300));

@@ -6,10 +6,10 @@ use serde_json::{Map, Value, json};
 
 use super::{Failure, finish, refusals, user_id};
 use crate::app::Homeserver;
+use crate::credentials::random_string;
 use crate::error::{InternalError, MatrixError};
 use crate::ids::{RoomAlias, UserId};
 use crate::rules::NewEvent;
-use crate::storage::sqlite_random_id;
 
 refusals! {
     create_room::Response { BAD_REQUEST => BadRequest }
@@ -58,7 +58,7 @@ impl Homeserver {
             Some(Visibility::Public) => Preset::PublicChat,
             _ => Preset::PrivateChat,
         });
-        let room_id = format!("!{}:{}", sqlite_random_id(12), self.server_name());
+        let room_id = format!("!{}:{}", random_string(12), self.server_name());
 
         let mut create = body.creation_content.clone().unwrap_or_default();
         create.insert("creator".into(), json!(creator.as_str()));

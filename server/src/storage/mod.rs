@@ -7,7 +7,7 @@
 
 mod sqlite;
 
-pub use sqlite::{Decision, Durability, PutAlias, Store, random_id as sqlite_random_id};
+pub use sqlite::{Decision, Durability, PutAlias, Store};
 
 use serde_json::Value;
 

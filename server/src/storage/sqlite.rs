@@ -50,14 +50,6 @@ fn now_ms() -> i64 {
         .map_or(0, |d| d.as_millis() as i64)
 }
 
-/// A random opaque string for IDs and tokens.
-pub fn random_id(bytes: usize) -> String {
-    use base64::Engine;
-    let mut buf = vec![0u8; bytes];
-    rand::Rng::fill(&mut rand::thread_rng(), &mut buf[..]);
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(buf)
-}
-
 const INVITE_STATE_TYPES: [&str; 4] = [
     "m.room.join_rules",
     "m.room.canonical_alias",
@@ -523,7 +515,7 @@ async fn append(
     sender: &str,
     event: &NewEvent,
 ) -> Result<String, InternalError> {
-    let event_id = format!("${}:{server_name}", random_id(18));
+    let event_id = format!("${}:{server_name}", crate::credentials::random_string(18));
     let content = serde_json::to_string(&event.content).map_err(|e| InternalError(e.into()))?;
     let extra = serde_json::to_string(&event.extra).map_err(|e| InternalError(e.into()))?;
     let stream: i64 = sqlx::query(
