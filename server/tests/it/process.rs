@@ -12,18 +12,16 @@ fn binary() -> Command {
     Command::new(env!("CARGO_BIN_EXE_server"))
 }
 
+/// The binary for server `hs.test` on database `db`.
+fn binary_on(db: &str) -> Command {
+    let mut command = binary();
+    command.args(["--server-name", "hs.test", "--database-url", db]);
+    command
+}
+
 fn add_user(db: &str, localpart: &str) {
-    let mut child = binary()
-        .args([
-            "--server-name",
-            "hs.test",
-            "--database-url",
-            db,
-            "user",
-            "add",
-            localpart,
-            "--password-stdin",
-        ])
+    let mut child = binary_on(db)
+        .args(["user", "add", localpart, "--password-stdin"])
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
         .spawn()
@@ -45,16 +43,8 @@ async fn serve(db: &str, port: u16) -> Child {
 }
 
 async fn serve_logging(db: &str, port: u16, log: Stdio) -> Child {
-    let mut child = binary()
-        .args([
-            "--server-name",
-            "hs.test",
-            "--database-url",
-            db,
-            "serve",
-            "--listen",
-            &format!("127.0.0.1:{port}"),
-        ])
+    let mut child = binary_on(db)
+        .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
         .args([
             "--rate-limit-per-second",
             "1000",
