@@ -240,4 +240,8 @@ async fn s36_logs_never_contain_tokens_and_sigterm_stops_cleanly() {
     assert!(log.contains("access%5Ftoken=<redacted>"), "{log}");
     assert!(!log.contains(&token), "a token reached the log:\n{log}");
     assert!(log.contains("stopped"), "{log}");
+    assert!(
+        !log.contains('\u{1b}'),
+        "a log written to a file has no terminal colour codes"
+    );
 }
