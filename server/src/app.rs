@@ -23,8 +23,7 @@ pub struct Homeserver {
 
 impl Homeserver {
     pub async fn new(config: Config) -> anyhow::Result<Arc<Homeserver>> {
-        let store =
-            Store::open(&config.database_url, config.durability, &config.server_name).await?;
+        let store = Store::open(&config).await?;
         let limits = RateLimits::new(config.rate_limit_per_second, config.rate_limit_burst);
         Ok(Arc::new(Homeserver {
             config,

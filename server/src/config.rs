@@ -15,6 +15,8 @@ pub struct Config {
     pub server_name: String,
     pub listen: SocketAddr,
     pub database_url: String,
+    /// PostgreSQL only: the most connections this process opens.
+    pub database_connections: u32,
     pub durability: Durability,
     /// Joins and invites per user per second, on average.
     pub rate_limit_per_second: f64,
@@ -30,6 +32,7 @@ impl Default for Config {
             server_name: "localhost".into(),
             listen: SocketAddr::from(([127, 0, 0, 1], 8008)),
             database_url: "sqlite://data/homeserver.db".into(),
+            database_connections: 16,
             durability: Durability::ProcessCrash,
             rate_limit_per_second: 0.2,
             rate_limit_burst: 10,
@@ -46,6 +49,7 @@ pub struct FileConfig {
     pub server_name: Option<String>,
     pub listen: Option<SocketAddr>,
     pub database_url: Option<String>,
+    pub database_connections: Option<u32>,
     pub durability: Option<Durability>,
     pub rate_limit_per_second: Option<f64>,
     pub rate_limit_burst: Option<u32>,
@@ -53,20 +57,26 @@ pub struct FileConfig {
     pub log_json: Option<bool>,
 }
 
-/// Settings given on the command line or in the environment.
+/// Settings given on the command line (before or after the subcommand) or in the
+/// environment.
 #[derive(Debug, Default, Clone, clap::Args)]
 pub struct Overrides {
     /// TOML configuration file; flags and environment variables override it.
-    #[arg(long, env = "HOMESERVER_CONFIG")]
+    #[arg(long, global = true, env = "HOMESERVER_CONFIG")]
     pub config: Option<PathBuf>,
     /// The server name: the domain of user IDs, room IDs and aliases [default: localhost].
-    #[arg(long, env = "HOMESERVER_SERVER_NAME")]
+    #[arg(long, global = true, env = "HOMESERVER_SERVER_NAME")]
     pub server_name: Option<String>,
-    /// The database, e.g. sqlite://data/homeserver.db [default: sqlite://data/homeserver.db].
-    #[arg(long, env = "HOMESERVER_DATABASE_URL")]
+    /// The database: sqlite://PATH, or postgres://USER:PASSWORD@HOST/DATABASE to share one
+    /// database between several server processes [default: sqlite://data/homeserver.db].
+    #[arg(long, global = true, env = "HOMESERVER_DATABASE_URL")]
     pub database_url: Option<String>,
+    /// PostgreSQL only: the most connections this process opens (keep the sum over all
+    /// processes under the server's max_connections) [default: 16].
+    #[arg(long, global = true, env = "HOMESERVER_DATABASE_CONNECTIONS")]
+    pub database_connections: Option<u32>,
     /// What an answered request survives: process-crash (default) or power-loss (fsync).
-    #[arg(long, env = "HOMESERVER_DURABILITY", value_enum)]
+    #[arg(long, global = true, env = "HOMESERVER_DURABILITY", value_enum)]
     pub durability: Option<Durability>,
 }
 
@@ -115,6 +125,10 @@ impl Config {
                 .clone()
                 .or(file.database_url)
                 .unwrap_or(defaults.database_url),
+            database_connections: common
+                .database_connections
+                .or(file.database_connections)
+                .unwrap_or(defaults.database_connections),
             durability: common
                 .durability
                 .or(file.durability)

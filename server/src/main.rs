@@ -107,12 +107,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let hash =
                 tokio::task::spawn_blocking(move || server::credentials::hash_password(&password))
                     .await??;
-            let store = server::storage::Store::open(
-                &config.database_url,
-                config.durability,
-                &config.server_name,
-            )
-            .await?;
+            let store = server::storage::Store::open(&config).await?;
             if !store.create_user(&user, &hash).await.map_err(|e| e.0)? {
                 bail!("{user} already exists");
             }

@@ -1,10 +1,13 @@
-//! The file IO, diffing and exit codes around [`codegen`]: the generator itself does none.
+//! The file IO, diffing and exit codes around [`codegen`] (the generator itself does none),
+//! and the checks CI runs ([`checks`]).
 
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use codegen::{Input, OutputFile, SpecFs};
+
+pub mod checks;
 
 /// Exit code of `regen --check` when `generated/` is stale (not 1, so CI can tell a stale
 /// tree from a crash).

@@ -1,4 +1,5 @@
-//! `cargo xtask`: regenerate `generated/`, check it for drift, and benchmark the generator.
+//! `cargo xtask`: regenerate `generated/`, check it for drift, run every check CI runs, and
+//! benchmark the generator.
 
 /// The generator allocates many small strings and token trees; mimalloc makes that
 /// markedly cheaper than the system allocator (see `cargo xtask bench-codegen`).
@@ -19,6 +20,9 @@ usage:
       --check writes nothing; when anything is stale it prints a diff and exits with 3.
   cargo xtask regen --spec DIR --out DIR [--overlay FILE] [--name CRATE] [--check]
       Generate a standalone crate from every *.yaml/*.yml/*.json directly in DIR.
+  cargo xtask test
+      Everything CI runs: installs PostgreSQL's server programs when missing (as root, with
+      apt-get), then fmt --check, clippy -D warnings, regen --check, cargo test --workspace.
   cargo xtask bench-codegen [--runs N]
       Median whole-process wall time of the release generator over api-spec/.";
 
@@ -36,6 +40,17 @@ fn run() -> anyhow::Result<ExitCode> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("regen") => regen_command(&args[1..]),
+        Some("test") if args.len() == 1 => {
+            let root = workspace_root();
+            xtask::checks::run_all(&root, || {
+                let stale = regen(&project_input(&root), &root.join("generated"), true)?;
+                for file in &stale {
+                    print!("{}", file.diff);
+                }
+                Ok(stale.is_empty())
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some("bench-codegen") => bench_codegen(&args[1..]),
         _ => {
             eprintln!("{USAGE}");

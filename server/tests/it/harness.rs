@@ -1,4 +1,5 @@
-//! A server on 127.0.0.1:0 with a fresh database, users, and the contract's fixture rooms.
+//! A server on 127.0.0.1:0 with a fresh database (of the engine the test binary names in
+//! `crate::database`), users, and the contract's fixture rooms.
 
 use std::sync::Arc;
 
@@ -67,7 +68,7 @@ impl TestServer {
         let dir = tempfile::tempdir().unwrap();
         let mut config = Config {
             server_name: "hs.test".into(),
-            database_url: format!("sqlite://{}", dir.path().join("homeserver.db").display()),
+            database_url: crate::database::fresh_url(dir.path()).await,
             rate_limit_per_second: 1000.0,
             rate_limit_burst: 1000,
             ..Config::default()

@@ -1,6 +1,7 @@
-//! Integration tests: the real server over real HTTP on an ephemeral loopback port, with a
-//! temporary SQLite file. The contract's scenarios are numbered as in
-//! membership-semantics.md section 5.
+//! Integration tests on SQLite: the real server over real HTTP on an ephemeral loopback
+//! port, with a temporary SQLite file. The contract's scenarios are numbered as in
+//! membership-semantics.md section 5. `tests/it_postgres` runs the same scenarios on
+//! PostgreSQL.
 
 mod concurrency;
 mod harness;
@@ -9,3 +10,16 @@ mod invite;
 mod join;
 mod lifecycle;
 mod process;
+mod serial_order;
+mod server_process;
+mod storage;
+
+/// The engine these tests run on.
+mod database {
+    use std::path::Path;
+
+    /// A fresh SQLite database in the test's own folder.
+    pub async fn fresh_url(dir: &Path) -> String {
+        format!("sqlite://{}", dir.join("homeserver.db").display())
+    }
+}

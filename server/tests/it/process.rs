@@ -1,88 +1,11 @@
 //! The real binary: users added from the command line, and durability across `kill -9`.
 
-use std::io::Write;
-use std::process::{Child, Command, Stdio};
-use std::time::Duration;
+use std::process::{Command, Stdio};
 
 use serde_json::json;
 
 use crate::harness::{BASE, encode};
-
-fn binary() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_server"))
-}
-
-/// The binary for server `hs.test` on database `db`.
-fn binary_on(db: &str) -> Command {
-    let mut command = binary();
-    command.args(["--server-name", "hs.test", "--database-url", db]);
-    command
-}
-
-fn add_user(db: &str, localpart: &str) {
-    let mut child = binary_on(db)
-        .args(["user", "add", localpart, "--password-stdin"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(b"pw\n").unwrap();
-    assert!(child.wait().unwrap().success());
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-async fn serve(db: &str, port: u16) -> Child {
-    serve_logging(db, port, Stdio::null()).await
-}
-
-async fn serve_logging(db: &str, port: u16, log: Stdio) -> Child {
-    let mut child = binary_on(db)
-        .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
-        .args([
-            "--rate-limit-per-second",
-            "1000",
-            "--rate-limit-burst",
-            "1000",
-        ])
-        .stderr(log)
-        .spawn()
-        .unwrap();
-    let client = reqwest::Client::new();
-    for _ in 0..200 {
-        if client
-            .get(format!("http://127.0.0.1:{port}/health"))
-            .send()
-            .await
-            .is_ok()
-        {
-            return child;
-        }
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
-    let _ = child.kill();
-    let _ = child.wait();
-    panic!("the server did not start");
-}
-
-async fn login(client: &reqwest::Client, url: &str, user: &str) -> String {
-    let answer: serde_json::Value = client
-        .post(format!("{url}{BASE}/login"))
-        .json(&json!({"type": "m.login.password", "user": user, "password": "pw"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    answer["access_token"].as_str().unwrap().to_string()
-}
+use crate::server_process::{add_user, binary, free_port, login, serve};
 
 #[tokio::test]
 async fn everything_answered_200_survives_kill_9() {
@@ -94,7 +17,7 @@ async fn everything_answered_200_survives_kill_9() {
         add_user(&db, &format!("u{i}"));
     }
     let port = free_port();
-    let mut child = serve(&db, port).await;
+    let mut child = serve(&db, port, Stdio::null(), &[]).await;
     let url = format!("http://127.0.0.1:{port}");
     let client = reqwest::Client::new();
     let alice = login(&client, &url, "alice").await;
@@ -133,7 +56,7 @@ async fn everything_answered_200_survives_kill_9() {
     child.wait().unwrap();
 
     let port = free_port();
-    let mut child = serve(&db, port).await;
+    let mut child = serve(&db, port, Stdio::null(), &[]).await;
     let url = format!("http://127.0.0.1:{port}");
     let alice = login(&client, &url, "alice").await;
     let members: serde_json::Value = client
@@ -203,10 +126,11 @@ async fn s36_logs_never_contain_tokens_and_sigterm_stops_cleanly() {
     add_user(&db, "alice");
     let log_path = dir.path().join("server.log");
     let port = free_port();
-    let mut child = serve_logging(
+    let mut child = serve(
         &db,
         port,
         Stdio::from(std::fs::File::create(&log_path).unwrap()),
+        &[],
     )
     .await;
     let url = format!("http://127.0.0.1:{port}");

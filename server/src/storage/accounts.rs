@@ -1,0 +1,103 @@
+//! Users and their tokens. Tokens are kept only as SHA-256 hashes.
+
+use super::{Store, in_transaction, now_ms, on_reader};
+use crate::error::InternalError;
+use crate::ids::UserId;
+
+impl Store {
+    /// Adds a user; `false` when the ID is taken.
+    pub async fn create_user(
+        &self,
+        user: &UserId,
+        password_hash: &str,
+    ) -> Result<bool, InternalError> {
+        in_transaction!(self, |tx, _dialect| {
+            let done = sqlx::query(
+                "INSERT INTO users (user_id, password_hash, created_ts) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+            )
+            .bind(user.as_str())
+            .bind(password_hash)
+            .bind(now_ms())
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            Ok(done.rows_affected() == 1)
+        })
+    }
+
+    pub async fn password_hash(&self, user: &UserId) -> Result<Option<String>, InternalError> {
+        on_reader!(self, |pool| {
+            Ok(
+                sqlx::query_scalar("SELECT password_hash FROM users WHERE user_id = $1")
+                    .bind(user.as_str())
+                    .fetch_optional(pool)
+                    .await?,
+            )
+        })
+    }
+
+    pub async fn insert_tokens(
+        &self,
+        user: &str,
+        access_hash: &[u8],
+        refresh_hash: &[u8],
+    ) -> Result<(), InternalError> {
+        in_transaction!(self, |tx, _dialect| {
+            sqlx::query(
+                "INSERT INTO tokens (access_hash, refresh_hash, user_id, created_ts) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(access_hash)
+            .bind(refresh_hash)
+            .bind(user)
+            .bind(now_ms())
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+
+    pub async fn user_for_access_token(
+        &self,
+        access_hash: &[u8],
+    ) -> Result<Option<String>, InternalError> {
+        on_reader!(self, |pool| {
+            Ok(
+                sqlx::query_scalar("SELECT user_id FROM tokens WHERE access_hash = $1")
+                    .bind(access_hash)
+                    .fetch_optional(pool)
+                    .await?,
+            )
+        })
+    }
+
+    /// Replaces the token pair of `refresh_hash` with a new one; `None` when the refresh
+    /// token is unknown (or was already used, perhaps by another process: the delete decides).
+    pub async fn rotate_tokens(
+        &self,
+        refresh_hash: &[u8],
+        access_hash: &[u8],
+        new_refresh_hash: &[u8],
+    ) -> Result<Option<String>, InternalError> {
+        in_transaction!(self, |tx, _dialect| {
+            let user: Option<String> =
+                sqlx::query_scalar("DELETE FROM tokens WHERE refresh_hash = $1 RETURNING user_id")
+                    .bind(refresh_hash)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            if let Some(user) = &user {
+                sqlx::query(
+                    "INSERT INTO tokens (access_hash, refresh_hash, user_id, created_ts) VALUES ($1, $2, $3, $4)",
+                )
+                .bind(access_hash)
+                .bind(new_refresh_hash)
+                .bind(user)
+                .bind(now_ms())
+                .execute(&mut *tx)
+                .await?;
+            }
+            tx.commit().await?;
+            Ok(user)
+        })
+    }
+}

@@ -1,0 +1,35 @@
+//! Integration tests on PostgreSQL: the scenarios of `tests/it` (the same files), each on a
+//! fresh database of a real PostgreSQL server, plus what only PostgreSQL offers: several
+//! server processes sharing one database.
+
+#[path = "../it/concurrency.rs"]
+mod concurrency;
+#[path = "../it/harness.rs"]
+mod harness;
+#[path = "../it/inprocess.rs"]
+mod inprocess;
+#[path = "../it/invite.rs"]
+mod invite;
+#[path = "../it/join.rs"]
+mod join;
+#[path = "../it/lifecycle.rs"]
+mod lifecycle;
+mod multiprocess;
+#[path = "../it/postgres_cluster.rs"]
+mod postgres_cluster;
+#[path = "../it/serial_order.rs"]
+mod serial_order;
+#[path = "../it/server_process.rs"]
+mod server_process;
+#[path = "../it/storage.rs"]
+mod storage;
+
+/// The engine these tests run on.
+mod database {
+    use std::path::Path;
+
+    /// A fresh database on the test PostgreSQL server (`dir` is unused: the server keeps it).
+    pub async fn fresh_url(_dir: &Path) -> String {
+        crate::postgres_cluster::fresh_database().await
+    }
+}

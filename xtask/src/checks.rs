@@ -1,0 +1,115 @@
+//! `cargo xtask test`: everything CI checks, in CI's order, after installing what the tests
+//! need that cargo cannot fetch. On a fresh machine this one command is the whole suite.
+//!
+//! What the tests need beyond crates: PostgreSQL's server programs (`initdb`, `postgres`),
+//! with which the PostgreSQL test binary starts its own private cluster. They are installed
+//! from Debian's `postgresql` package when missing and this process may (root, apt-get);
+//! otherwise the command stops and says what to install.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context, bail};
+
+/// Whether PostgreSQL's server programs are on this machine (Debian's layout or the `PATH`).
+/// Mirrors what `server/tests/it/postgres_cluster.rs` looks for.
+pub fn postgres_installed() -> bool {
+    let debian = std::fs::read_dir("/usr/lib/postgresql")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .any(|version| version.path().join("bin/initdb").exists());
+    debian
+        || std::env::var_os("PATH")
+            .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join("initdb").exists()))
+}
+
+fn is_root() -> bool {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0)
+}
+
+fn run(what: &str, command: &mut Command) -> anyhow::Result<()> {
+    println!("== {what}");
+    let status = command
+        .status()
+        .with_context(|| format!("cannot run {what}"))?;
+    if !status.success() {
+        bail!("{what} failed ({status})");
+    }
+    Ok(())
+}
+
+/// Installs PostgreSQL's server programs unless they are there already.
+pub fn ensure_postgres() -> anyhow::Result<()> {
+    if postgres_installed() || std::env::var_os("TEST_POSTGRES_URL").is_some() {
+        return Ok(());
+    }
+    let apt = Path::new("/usr/bin/apt-get");
+    if !is_root() || !apt.exists() {
+        bail!(
+            "the PostgreSQL tests need PostgreSQL's server programs (initdb, postgres): install \
+             them (Debian: `apt-get install postgresql`), or set TEST_POSTGRES_URL to a server \
+             where the role may CREATE DATABASE"
+        );
+    }
+    let quiet = |args: &[&str]| {
+        let mut command = Command::new(apt);
+        command.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        command
+    };
+    run("apt-get update", &mut quiet(&["-q", "update"]))?;
+    run(
+        "apt-get install postgresql",
+        &mut quiet(&[
+            "-q",
+            "-y",
+            "--no-install-recommends",
+            "install",
+            "postgresql",
+        ]),
+    )?;
+    if !postgres_installed() {
+        bail!("apt-get installed postgresql, but initdb is still not found");
+    }
+    Ok(())
+}
+
+/// Every check CI runs: prerequisites, formatting, lints, drift, then the tests.
+pub fn run_all(
+    root: &Path,
+    regen_check: impl FnOnce() -> anyhow::Result<bool>,
+) -> anyhow::Result<()> {
+    let cargo = PathBuf::from(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    let cargo = |args: &[&str]| {
+        let mut command = Command::new(&cargo);
+        command.args(args).current_dir(root);
+        command
+    };
+    println!("== prerequisites");
+    ensure_postgres()?;
+    run(
+        "cargo fmt --all --check",
+        &mut cargo(&["fmt", "--all", "--check"]),
+    )?;
+    run(
+        "cargo clippy --workspace --all-targets -- -D warnings",
+        &mut cargo(&[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]),
+    )?;
+    println!("== cargo xtask regen --check");
+    if !regen_check()? {
+        bail!("generated/ is stale: run cargo xtask regen");
+    }
+    run(
+        "cargo test --workspace",
+        &mut cargo(&["test", "--workspace"]),
+    )?;
+    Ok(())
+}
