@@ -111,6 +111,12 @@ impl From<sqlx::Error> for InternalError {
     }
 }
 
+impl From<rusqlite::Error> for InternalError {
+    fn from(e: rusqlite::Error) -> Self {
+        InternalError(e.into())
+    }
+}
+
 impl IntoResponse for InternalError {
     fn into_response(self) -> Response {
         tracing::error!(error = %self.0, "internal error");

@@ -23,6 +23,11 @@ usage:
   cargo xtask test
       Everything CI runs: installs PostgreSQL's server programs when missing (as root, with
       apt-get), then fmt --check, clippy -D warnings, regen --check, cargo test --workspace.
+  cargo xtask bench [--requests N] [--memberships N] [--json PATH]
+      Builds the server, the generator and the harness (bench/) in release mode and measures:
+      the generator, server throughput and latency at concurrency 1/16/64 in both durability
+      modes, a no-work axum ceiling, large-room scaling and memory. Prints a table; writes JSON
+      (default target/bench/results.json).
   cargo xtask bench-codegen [--runs N]
       Median whole-process wall time of the release generator over api-spec/.";
 
@@ -52,6 +57,7 @@ fn run() -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some("bench-codegen") => bench_codegen(&args[1..]),
+        Some("bench") => bench(&args[1..]),
         _ => {
             eprintln!("{USAGE}");
             Ok(ExitCode::from(2))
@@ -146,6 +152,41 @@ fn regen_command(args: &[String]) -> anyhow::Result<ExitCode> {
         eprintln!("wrote {}", file.path.display());
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Builds the release server, generator and harness, then runs the harness on them.
+fn bench(args: &[String]) -> anyhow::Result<ExitCode> {
+    let root = workspace_root();
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let status = std::process::Command::new(&cargo)
+        .args(["build", "--release", "--quiet"])
+        .args([
+            "--package",
+            "server",
+            "--package",
+            "xtask",
+            "--package",
+            "bench",
+        ])
+        .current_dir(&root)
+        .status()?;
+    if !status.success() {
+        bail!("release build failed");
+    }
+    let release = root.join("target/release");
+    let status = std::process::Command::new(release.join("bench"))
+        .arg("--server")
+        .arg(release.join("server"))
+        .arg("--xtask")
+        .arg(release.join("xtask"))
+        .args(args)
+        .current_dir(&root)
+        .status()?;
+    Ok(if status.success() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 /// Builds the release generator, then times whole runs of `regen --check` (load, lower,

@@ -20,10 +20,11 @@ impl Homeserver {
     ) -> Result<ban::Response, Failure> {
         let room = room_id(&request.room_id)?;
         let target = user_id(&request.body.user_id)?;
-        let reason = request.body.reason.as_deref();
+        let reason = request.body.reason;
         self.store
-            .change_membership(room.as_str(), &banner, &target, |state| {
-                rules::ban(state, &banner, &target, reason)
+            .change_membership(room.as_str(), &banner, &target, {
+                let (banner, target) = (banner.clone(), target.clone());
+                move |state| rules::ban(state, &banner, &target, reason.as_deref())
             })
             .await??;
         Ok(ban::Response::Ok(empty()))

@@ -18,7 +18,10 @@ impl Homeserver {
     async fn leave(&self, user: &UserId, raw_room: &str) -> Result<(), Failure> {
         let room = room_id(raw_room)?;
         self.store
-            .change_membership(room.as_str(), user, user, |state| rules::leave(state, user))
+            .change_membership(room.as_str(), user, user, {
+                let user = user.clone();
+                move |state| rules::leave(state, &user)
+            })
             .await??;
         Ok(())
     }

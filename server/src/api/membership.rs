@@ -53,8 +53,9 @@ impl Homeserver {
         let proof_ok = false;
         let decided = self
             .store
-            .change_membership(&room_id, &user, &user, |room| {
-                rules::join(room, &user, Map::new(), proof_ok)
+            .change_membership(&room_id, &user, &user, {
+                let user = user.clone();
+                move |room| rules::join(room, &user, Map::new(), proof_ok)
             })
             .await?;
         decided?;
@@ -75,8 +76,9 @@ impl Homeserver {
         let server = self.server_name().to_string();
         let decided = self
             .store
-            .change_membership(room.as_str(), &inviter, &invitee, |state| {
-                rules::invite(state, &inviter, &invitee, &server)
+            .change_membership(room.as_str(), &inviter, &invitee, {
+                let (inviter, invitee) = (inviter.clone(), invitee.clone());
+                move |state| rules::invite(state, &inviter, &invitee, &server)
             })
             .await?;
         decided?;

@@ -8,12 +8,15 @@
 //! once per engine, and each expansion is type-checked against that engine's driver.
 //!
 //! A membership change is read, decided and written in one transaction that holds the
-//! room's lock (SQLite: the single writer connection; PostgreSQL: a row lock on the room's
+//! room's lock (SQLite: the group-commit writer thread; PostgreSQL: a row lock on the room's
 //! `m.room.create` state row), so a room's changes are serialised across every process, and
-//! a request answered 200 is committed before the answer.
+//! a request answered 200 is committed before the answer. That one operation has an
+//! executor per engine (SQLite's runs synchronously on its writer thread); its SQL is
+//! still shared.
 
 mod accounts;
 mod aliases;
+mod group_commit;
 mod postgres;
 mod rooms;
 mod sqlite;
@@ -92,7 +95,7 @@ macro_rules! in_transaction {
             $crate::storage::Engine::Sqlite(db) => {
                 let mut writer = db.writer().await;
                 #[allow(unused_mut)]
-                let mut $tx = sqlx::Connection::begin(&mut *writer).await?;
+                let mut $tx = sqlx::Connection::begin_with(&mut *writer, "BEGIN IMMEDIATE").await?;
                 let $dialect = $crate::storage::Dialect::Sqlite;
                 $body
             }

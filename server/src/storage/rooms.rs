@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use super::{Store, StoredEvent, in_transaction, now_ms, on_reader};
+use super::{Dialect, Engine, Store, StoredEvent, in_transaction, now_ms, on_reader};
 use crate::error::{InternalError, MatrixError};
 use crate::ids::UserId;
 use crate::rules::{NewEvent, RoomSnapshot};
@@ -162,28 +162,73 @@ impl Store {
         decide: F,
     ) -> Result<Decision, InternalError>
     where
-        F: FnOnce(&RoomSnapshot) -> Result<Option<NewEvent>, MatrixError>,
+        F: FnOnce(&RoomSnapshot) -> Result<Option<NewEvent>, MatrixError> + Send + 'static,
     {
-        in_transaction!(self, |tx, dialect| {
-            if let Some(lock) = dialect.lock_room() {
-                sqlx::query(lock).bind(room_id).execute(&mut *tx).await?;
+        match &self.engine {
+            Engine::Sqlite(db) => {
+                let (room_id, sender, target) =
+                    (room_id.to_string(), sender.clone(), target.clone());
+                let server_name = self.server_name.clone();
+                db.changes
+                    .run(move |conn| {
+                        let rows = conn
+                            .prepare_cached(SNAPSHOT)?
+                            .query_map((&room_id, sender.as_str(), target.as_str()), |row| {
+                                Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+                            })?
+                            .collect::<Result<Vec<StateRow>, _>>()?;
+                        let event = match decide(&snapshot(rows, &sender, &target)?) {
+                            Ok(Some(event)) => event,
+                            Ok(None) => return Ok(Ok(None)),
+                            Err(refusal) => return Ok(Err(refusal)),
+                        };
+                        let prepared = PreparedEvent::new(&server_name, &event)?;
+                        let stream: i64 = conn.prepare_cached(INSERT_EVENT)?.query_row(
+                            (
+                                &prepared.event_id,
+                                &room_id,
+                                &event.event_type,
+                                &event.state_key,
+                                sender.as_str(),
+                                prepared.origin_server_ts,
+                                &prepared.content,
+                                &prepared.extra,
+                            ),
+                            |row| row.get(0),
+                        )?;
+                        conn.prepare_cached(MAKE_CURRENT)?.execute((
+                            &room_id,
+                            &event.event_type,
+                            &event.state_key,
+                            stream,
+                            &prepared.membership,
+                        ))?;
+                        Ok(Ok(Some(prepared.event_id)))
+                    })
+                    .await
             }
-            let rows: Vec<StateRow> = sqlx::query_as(SNAPSHOT)
-                .bind(room_id)
-                .bind(sender.as_str())
-                .bind(target.as_str())
-                .fetch_all(&mut *tx)
-                .await?;
-            let event = match decide(&snapshot(rows, sender, target)?) {
-                Ok(Some(event)) => event,
-                Ok(None) => return Ok(Ok(None)),
-                Err(refusal) => return Ok(Err(refusal)),
-            };
-            let prepared = PreparedEvent::new(&self.server_name, &event)?;
-            append!(tx, room_id, sender.as_str(), &prepared);
-            tx.commit().await?;
-            Ok(Ok(Some(prepared.event_id)))
-        })
+            Engine::Postgres(db) => {
+                let mut tx = db.pool.begin().await?;
+                if let Some(lock) = Dialect::Postgres.lock_room() {
+                    sqlx::query(lock).bind(room_id).execute(&mut *tx).await?;
+                }
+                let rows: Vec<StateRow> = sqlx::query_as(SNAPSHOT)
+                    .bind(room_id)
+                    .bind(sender.as_str())
+                    .bind(target.as_str())
+                    .fetch_all(&mut *tx)
+                    .await?;
+                let event = match decide(&snapshot(rows, sender, target)?) {
+                    Ok(Some(event)) => event,
+                    Ok(None) => return Ok(Ok(None)),
+                    Err(refusal) => return Ok(Err(refusal)),
+                };
+                let prepared = PreparedEvent::new(&self.server_name, &event)?;
+                append!(tx, room_id, sender.as_str(), &prepared);
+                tx.commit().await?;
+                Ok(Ok(Some(prepared.event_id)))
+            }
+        }
     }
 
     /// The user's membership in a room and the stream position it took effect.

@@ -2,7 +2,11 @@
 //! behind an async mutex, and a pool of readers. WAL mode; `synchronous=NORMAL` survives a
 //! process crash, `FULL` (power-loss durability) also survives losing the machine.
 //!
-//! One process only: the writer mutex is what serialises a room's changes.
+//! Membership changes, the hot path, go to a second write connection that commits them in
+//! groups (`group_commit.rs`); the rest of the writes use the sqlx writer. Both begin with
+//! `BEGIN IMMEDIATE`, so they queue for SQLite's write lock instead of failing on it.
+//!
+//! One process only: these writers are what serialise a room's changes.
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -13,10 +17,12 @@ use sqlx::{Connection, SqliteConnection, SqlitePool};
 use tokio::sync::{Mutex, MutexGuard};
 
 use super::Durability;
+use super::group_commit::GroupCommit;
 
 pub struct Sqlite {
     pub read: SqlitePool,
     write: Mutex<SqliteConnection>,
+    pub changes: GroupCommit,
 }
 
 impl Sqlite {
@@ -45,6 +51,7 @@ impl Sqlite {
             .run(&mut write)
             .await
             .context("cannot migrate the database")?;
+        let changes = GroupCommit::start(options.get_filename(), durability)?;
         let read = SqlitePoolOptions::new()
             .max_connections(4)
             .connect_with(options.read_only(true))
@@ -53,6 +60,7 @@ impl Sqlite {
         Ok(Sqlite {
             read,
             write: Mutex::new(write),
+            changes,
         })
     }
 

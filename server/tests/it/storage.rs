@@ -155,11 +155,14 @@ async fn a_membership_decision_reads_the_state_it_needs_and_writes_what_it_decid
     let before = store.event_count("!r:hs.test").await.unwrap();
 
     // What the rules see.
-    let seen = std::sync::Mutex::new(None::<RoomSnapshot>);
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(None::<RoomSnapshot>));
     let refused = store
-        .change_membership("!r:hs.test", &alice, &bob, |snapshot| {
-            *seen.lock().unwrap() = Some(snapshot.clone());
-            Err(server::error::MatrixError::forbidden("no"))
+        .change_membership("!r:hs.test", &alice, &bob, {
+            let seen = seen.clone();
+            move |snapshot| {
+                *seen.lock().unwrap() = Some(snapshot.clone());
+                Err(server::error::MatrixError::forbidden("no"))
+            }
         })
         .await
         .unwrap();
@@ -197,11 +200,14 @@ async fn a_membership_decision_reads_the_state_it_needs_and_writes_what_it_decid
 
     // An invite, then a leave: current state follows, history keeps both.
     let invited = store
-        .change_membership("!r:hs.test", &alice, &bob, |_| {
-            Ok(Some(NewEvent::member(
-                &bob,
-                json!({"membership": "invite"}),
-            )))
+        .change_membership("!r:hs.test", &alice, &bob, {
+            let bob = bob.clone();
+            move |_| {
+                Ok(Some(NewEvent::member(
+                    &bob,
+                    json!({"membership": "invite"}),
+                )))
+            }
         })
         .await
         .unwrap()
@@ -214,9 +220,13 @@ async fn a_membership_decision_reads_the_state_it_needs_and_writes_what_it_decid
         .unwrap();
     assert_eq!(membership, "invite");
     store
-        .change_membership("!r:hs.test", &bob, &bob, |snapshot| {
-            assert_eq!(snapshot.target.as_ref().unwrap()["membership"], "invite");
-            Ok(Some(NewEvent::member(&bob, json!({"membership": "leave"}))))
+        .change_membership("!r:hs.test", &bob, &bob, {
+            let bob = bob.clone();
+            move |snapshot| {
+                // A panic here would come back as an internal error, not kill the writer.
+                assert_eq!(snapshot.target.as_ref().unwrap()["membership"], "invite");
+                Ok(Some(NewEvent::member(&bob, json!({"membership": "leave"}))))
+            }
         })
         .await
         .unwrap()

@@ -1,0 +1,418 @@
+//! `bench`: the harness `cargo xtask bench` runs (after building it, the server and the
+//! generator in release mode). Everything listens on 127.0.0.1; every load is a fixed
+//! number of requests.
+//!
+//! 1. generator: whole-process time of `xtask regen --check` over `api-spec/`;
+//! 2. server: joins, invites, invited joins and alias joins at concurrency 1, 16 and 64, on
+//!    a fresh SQLite file, with users, tokens and rooms seeded first (not timed), in the
+//!    default durability mode and (joins) with power-loss durability;
+//! 3. ceiling: the same load against a minimal axum server, in the same run;
+//! 4. scaling: join latency into a 10-member vs a 100,000-member room, and the server's
+//!    memory with 1,000,000 memberships stored.
+//!
+//! It prints a table and writes the figures as JSON.
+
+mod ceiling;
+mod load;
+mod proc;
+mod report;
+mod seed;
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+use server::config::Config;
+use server::storage::{Durability, Store};
+
+use crate::load::Call;
+use crate::report::{Report, Row};
+use crate::seed::{Account, SERVER_NAME};
+
+const USAGE: &str = "\
+usage: bench --server PATH --xtask PATH [--requests N] [--memberships N] [--json PATH]
+       bench ceiling --listen ADDR";
+
+const BASE: &str = "/_matrix/client/api/v1";
+const CONCURRENCY: [usize; 3] = [1, 16, 64];
+/// Members of the large room in the scaling test.
+const LARGE_ROOM: usize = 100_000;
+
+struct Options {
+    server: PathBuf,
+    xtask: PathBuf,
+    requests: usize,
+    memberships: usize,
+    json: PathBuf,
+}
+
+fn main() -> std::process::ExitCode {
+    match run() {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("ceiling") {
+        let listen = match args.as_slice() {
+            [_, flag, addr] if flag == "--listen" => addr.parse()?,
+            _ => bail!("{USAGE}"),
+        };
+        return ceiling::serve(listen);
+    }
+    let mut options = Options {
+        server: PathBuf::new(),
+        xtask: PathBuf::new(),
+        requests: 2_000,
+        memberships: 1_000_000,
+        json: PathBuf::from("target/bench/results.json"),
+    };
+    let mut i = 0;
+    while i < args.len() {
+        let value = args
+            .get(i + 1)
+            .with_context(|| format!("{} needs a value", args[i]));
+        match args[i].as_str() {
+            "--server" => options.server = value?.into(),
+            "--xtask" => options.xtask = value?.into(),
+            "--requests" => options.requests = value?.parse()?,
+            "--memberships" => options.memberships = value?.parse()?,
+            "--json" => options.json = value?.into(),
+            other => bail!("unknown argument `{other}`\n{USAGE}"),
+        }
+        i += 2;
+    }
+    if options.server.as_os_str().is_empty() || options.xtask.as_os_str().is_empty() {
+        bail!("{USAGE}");
+    }
+    for binary in [&mut options.server, &mut options.xtask] {
+        *binary = binary
+            .canonicalize()
+            .with_context(|| format!("cannot find {}", binary.display()))?;
+    }
+    let report = measure(&options)?;
+    report.print();
+    if let Some(parent) = options.json.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    std::fs::write(&options.json, serde_json::to_string_pretty(&report)?)?;
+    println!("\nwritten to {}", options.json.display());
+    Ok(())
+}
+
+fn measure(options: &Options) -> anyhow::Result<Report> {
+    let mut report = Report {
+        generator_ms: generator_times(&options.xtask, 10)?,
+        ..Report::default()
+    };
+    println!(
+        "generator: median {:.1} ms over {} runs",
+        report::median(&report.generator_ms),
+        report.generator_ms.len()
+    );
+
+    let dir = tempfile::tempdir()?;
+    let db = format!("sqlite://{}", dir.path().join("homeserver.db").display());
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    let started = Instant::now();
+    let (alice, users, large_rooms) = runtime.block_on(async {
+        let store = Store::open(&Config {
+            server_name: SERVER_NAME.into(),
+            database_url: db.clone(),
+            ..Config::default()
+        })
+        .await?;
+        let (alice, users) = seed::accounts(&store, options.requests).await?;
+        seed::populated_room(&store, "!small:bench", 10).await?;
+        // The large room first, then more rooms of the same size up to the membership total.
+        let mut large_rooms = 0;
+        while large_rooms == 0 || large_rooms * LARGE_ROOM < options.memberships {
+            seed::populated_room(&store, &format!("!large{large_rooms}:bench"), LARGE_ROOM).await?;
+            large_rooms += 1;
+        }
+        anyhow::Ok((alice, users, large_rooms))
+    })?;
+    report.memberships_stored = large_rooms * LARGE_ROOM + 11;
+    println!(
+        "seeded {} users and {} memberships in {:.1} s",
+        users.len() + 1,
+        report.memberships_stored,
+        started.elapsed().as_secs_f64()
+    );
+
+    for durability in [Durability::ProcessCrash, Durability::PowerLoss] {
+        let mode = match durability {
+            Durability::ProcessCrash => "process-crash",
+            Durability::PowerLoss => "power-loss",
+        };
+        let server = ServerProcess::start(&options.server, &db, durability, dir.path())?;
+        let rooms = |prefix: &str, preset: &str, alias: bool| -> anyhow::Result<Vec<String>> {
+            CONCURRENCY
+                .iter()
+                .map(|c| {
+                    let name = format!("{prefix}{c}{mode}").replace('-', "");
+                    create_room(server.addr, &alice, preset, alias.then_some(name.as_str()))
+                })
+                .collect()
+        };
+        let public = rooms("join", "public_chat", false)?;
+        let workloads: Vec<(&str, Vec<Vec<Call>>)> = if durability == Durability::ProcessCrash {
+            let private = rooms("invite", "private_chat", false)?;
+            let aliased = rooms("alias", "public_chat", true)?;
+            vec![
+                ("join", public.iter().map(|r| joins(&users, r)).collect()),
+                (
+                    "invite",
+                    private.iter().map(|r| invites(&alice, &users, r)).collect(),
+                ),
+                (
+                    "invited join",
+                    private.iter().map(|r| joins(&users, r)).collect(),
+                ),
+                (
+                    "alias join",
+                    aliased.iter().map(|a| alias_joins(&users, a)).collect(),
+                ),
+            ]
+        } else {
+            vec![("join", public.iter().map(|r| joins(&users, r)).collect())]
+        };
+        for (workload, per_concurrency) in workloads {
+            for (calls, &concurrency) in per_concurrency.into_iter().zip(&CONCURRENCY) {
+                let cpu = proc::cpu_seconds(server.pid());
+                let outcome = load::run(server.addr, calls, concurrency)?;
+                let server_cpu = proc::cpu_seconds(server.pid()) - cpu;
+                let row = Row::new(workload, mode, concurrency, &outcome, Some(server_cpu));
+                row.print_progress();
+                report.rows.push(row);
+            }
+        }
+        if durability == Durability::ProcessCrash {
+            // Scaling: the same joins into a small and a large room, one at a time.
+            let sample = &users[..users.len().min(500)];
+            for (room, label) in [
+                ("!small:bench", "10 members"),
+                ("!large0:bench", "100,000 members"),
+            ] {
+                let outcome = load::run(server.addr, joins(sample, room), 1)?;
+                let row = Row::new(&format!("join into {label}"), mode, 1, &outcome, None);
+                row.print_progress();
+                report.scaling.push(row);
+            }
+            let (rss, peak) = proc::memory_mib(server.pid());
+            report.server_rss_mib = rss;
+            report.server_peak_rss_mib = peak;
+        }
+        server.stop()?;
+    }
+
+    // The ceiling, under the join load's shape.
+    let ceiling = CeilingProcess::start()?;
+    for &concurrency in &CONCURRENCY {
+        let cpu = proc::cpu_seconds(ceiling.child.id());
+        let outcome = load::run(ceiling.addr, joins(&users, "!ceiling:bench"), concurrency)?;
+        let cpu = Some(proc::cpu_seconds(ceiling.child.id()) - cpu);
+        let row = Row::new("ceiling", "-", concurrency, &outcome, cpu);
+        row.print_progress();
+        report.ceiling.push(row);
+    }
+    drop(ceiling);
+    Ok(report)
+}
+
+/// Whole-process times of `xtask regen --check`, after one warm-up run.
+fn generator_times(xtask: &Path, runs: usize) -> anyhow::Result<Vec<f64>> {
+    let root = xtask
+        .ancestors()
+        .find(|dir| dir.join("api-spec").is_dir())
+        .context("the xtask binary is not inside the workspace")?;
+    let mut times = Vec::with_capacity(runs);
+    for run in 0..=runs {
+        let start = Instant::now();
+        let status = Command::new(xtask)
+            .args(["regen", "--check"])
+            .current_dir(root)
+            .stdout(Stdio::null())
+            .status()?;
+        let elapsed = start.elapsed().as_secs_f64() * 1000.0;
+        if !status.success() {
+            bail!("the generator failed ({status})");
+        }
+        if run > 0 {
+            times.push(elapsed);
+        }
+    }
+    Ok(times)
+}
+
+/// Percent-encodes a room ID or alias for a path segment.
+fn encode(id: &str) -> String {
+    id.replace('!', "%21")
+        .replace('#', "%23")
+        .replace(':', "%3A")
+}
+
+fn joins(users: &[Account], room: &str) -> Vec<Call> {
+    let path = format!("{BASE}/rooms/{}/join", encode(room));
+    users
+        .iter()
+        .map(|u| Call::post(path.clone(), &u.token, "{}"))
+        .collect()
+}
+
+fn alias_joins(users: &[Account], alias: &str) -> Vec<Call> {
+    let path = format!("{BASE}/join/{}", encode(alias));
+    users
+        .iter()
+        .map(|u| Call::post(path.clone(), &u.token, "{}"))
+        .collect()
+}
+
+fn invites(alice: &Account, users: &[Account], room: &str) -> Vec<Call> {
+    let path = format!("{BASE}/rooms/{}/invite", encode(room));
+    users
+        .iter()
+        .map(|u| {
+            Call::post(
+                path.clone(),
+                &alice.token,
+                &serde_json::json!({"user_id": u.user_id}).to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Creates a room over HTTP (not timed); returns its ID, or its alias when it has one.
+fn create_room(
+    addr: SocketAddr,
+    alice: &Account,
+    preset: &str,
+    alias: Option<&str>,
+) -> anyhow::Result<String> {
+    let mut body = serde_json::json!({"preset": preset});
+    if let Some(alias) = alias {
+        body["room_alias_name"] = alias.into();
+    }
+    let call = Call::post(
+        format!("{BASE}/createRoom"),
+        &alice.token,
+        &body.to_string(),
+    );
+    let outcome = load::run_one(addr, call)?;
+    let answer: serde_json::Value = serde_json::from_slice(&outcome)?;
+    match (alias, answer["room_id"].as_str()) {
+        (Some(alias), Some(_)) => Ok(format!("#{alias}:{SERVER_NAME}")),
+        (None, Some(room)) => Ok(room.to_string()),
+        _ => bail!("createRoom failed: {answer}"),
+    }
+}
+
+fn free_addr() -> anyhow::Result<SocketAddr> {
+    Ok(std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?)
+}
+
+/// Waits until something answers on `addr`.
+fn wait_for(addr: SocketAddr, child: &mut Child) -> anyhow::Result<()> {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while Instant::now() < deadline {
+        if std::net::TcpStream::connect(addr).is_ok() {
+            return Ok(());
+        }
+        if let Some(status) = child.try_wait()? {
+            bail!("the process exited before listening ({status})");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    bail!("nothing listens on {addr} after 30 s")
+}
+
+/// The release homeserver on the seeded database, logging to a file as it would in
+/// production.
+struct ServerProcess {
+    child: Child,
+    addr: SocketAddr,
+}
+
+impl ServerProcess {
+    fn start(binary: &Path, db: &str, durability: Durability, dir: &Path) -> anyhow::Result<Self> {
+        let addr = free_addr()?;
+        let log = std::fs::File::create(dir.join("server.log"))?;
+        let mut child = Command::new(binary)
+            .args(["--server-name", SERVER_NAME, "--database-url", db])
+            .args([
+                "--durability",
+                match durability {
+                    Durability::ProcessCrash => "process-crash",
+                    Durability::PowerLoss => "power-loss",
+                },
+            ])
+            .args(["serve", "--listen", &addr.to_string()])
+            // Rate limits are not what is measured here.
+            .args([
+                "--rate-limit-per-second",
+                "1000000",
+                "--rate-limit-burst",
+                "4000000000",
+            ])
+            .stderr(log)
+            .spawn()
+            .context("cannot start the server")?;
+        wait_for(addr, &mut child)?;
+        Ok(ServerProcess { child, addr })
+    }
+
+    fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// SIGTERM, and wait for the clean exit.
+    fn stop(mut self) -> anyhow::Result<()> {
+        Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()?;
+        self.child.wait()?;
+        Ok(())
+    }
+}
+
+impl Drop for ServerProcess {
+    fn drop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// This binary's `ceiling` mode as a separate process, like the homeserver.
+struct CeilingProcess {
+    child: Child,
+    addr: SocketAddr,
+}
+
+impl CeilingProcess {
+    fn start() -> anyhow::Result<Self> {
+        let addr = free_addr()?;
+        let mut child = Command::new(std::env::current_exe()?)
+            .args(["ceiling", "--listen", &addr.to_string()])
+            .spawn()?;
+        wait_for(addr, &mut child)?;
+        Ok(CeilingProcess { child, addr })
+    }
+}
+
+impl Drop for CeilingProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
