@@ -10,7 +10,8 @@
 //! 4. scaling: join latency into a 10-member vs a 100,000-member room, and the server's
 //!    memory with 1,000,000 memberships stored.
 //!
-//! It prints a table and writes the figures as JSON.
+//! Each server start is followed by an untimed warm-up (every user joins one room). It
+//! prints a table and writes the figures as JSON.
 
 mod ceiling;
 mod load;
@@ -70,7 +71,7 @@ fn run() -> anyhow::Result<()> {
     let mut options = Options {
         server: PathBuf::new(),
         xtask: PathBuf::new(),
-        requests: 2_000,
+        requests: 5_000,
         memberships: 1_000_000,
         json: PathBuf::from("target/bench/results.json"),
     };
@@ -164,6 +165,13 @@ fn measure(options: &Options) -> anyhow::Result<Report> {
                 })
                 .collect()
         };
+        // Warm-up (not timed): every user's token, the caches and the connections, as in a
+        // server that has been running.
+        let warmup = create_room(server.addr, &alice, "public_chat", None)?;
+        let outcome = load::run(server.addr, joins(&users, &warmup), 16)?;
+        if outcome.non_200 > 0 {
+            bail!("warm-up failed: {:?}", outcome.first_failure);
+        }
         let public = rooms("join", "public_chat", false)?;
         let workloads: Vec<(&str, Vec<Vec<Call>>)> = if durability == Durability::ProcessCrash {
             let private = rooms("invite", "private_chat", false)?;

@@ -1,6 +1,6 @@
 //! Users and their tokens. Tokens are kept only as SHA-256 hashes.
 
-use super::{Store, in_transaction, now_ms, on_reader};
+use super::{Engine, Store, in_transaction, now_ms, on_reader};
 use crate::error::InternalError;
 use crate::ids::UserId;
 
@@ -61,14 +61,24 @@ impl Store {
         &self,
         access_hash: &[u8],
     ) -> Result<Option<String>, InternalError> {
-        on_reader!(self, |pool| {
-            Ok(
-                sqlx::query_scalar("SELECT user_id FROM tokens WHERE access_hash = $1")
-                    .bind(access_hash)
-                    .fetch_optional(pool)
-                    .await?,
-            )
-        })
+        let mut epoch = 0;
+        if let Engine::Sqlite(db) = &self.engine {
+            if let Some(user) = db.tokens.get(access_hash) {
+                return Ok(Some(user));
+            }
+            epoch = db.tokens.epoch();
+        }
+        let user: Option<String> = on_reader!(self, |pool| {
+            sqlx::query_scalar("SELECT user_id FROM tokens WHERE access_hash = $1")
+                .bind(access_hash)
+                .fetch_optional(pool)
+                .await?
+        });
+        // Only known tokens are remembered: an unknown one may yet be issued.
+        if let (Engine::Sqlite(db), Some(user)) = (&self.engine, &user) {
+            db.tokens.remember(access_hash, user, epoch);
+        }
+        Ok(user)
     }
 
     /// Replaces the token pair of `refresh_hash` with a new one; `None` when the refresh
@@ -80,11 +90,13 @@ impl Store {
         new_refresh_hash: &[u8],
     ) -> Result<Option<String>, InternalError> {
         in_transaction!(self, |tx, _dialect| {
-            let user: Option<String> =
-                sqlx::query_scalar("DELETE FROM tokens WHERE refresh_hash = $1 RETURNING user_id")
-                    .bind(refresh_hash)
-                    .fetch_optional(&mut *tx)
-                    .await?;
+            let replaced: Option<(String, Vec<u8>)> = sqlx::query_as(
+                "DELETE FROM tokens WHERE refresh_hash = $1 RETURNING user_id, access_hash",
+            )
+            .bind(refresh_hash)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let (user, old_access_hash) = replaced.unzip();
             if let Some(user) = &user {
                 sqlx::query(
                     "INSERT INTO tokens (access_hash, refresh_hash, user_id, created_ts) VALUES ($1, $2, $3, $4)",
@@ -97,6 +109,10 @@ impl Store {
                 .await?;
             }
             tx.commit().await?;
+            // The old access token is dead from the commit on.
+            if let (Engine::Sqlite(db), Some(old)) = (&self.engine, &old_access_hash) {
+                db.tokens.forget(old);
+            }
             Ok(user)
         })
     }

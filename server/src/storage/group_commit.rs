@@ -50,6 +50,8 @@ impl GroupCommit {
             },
         )?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Checkpoints are the checkpoint thread's job (see checkpoint.rs).
+        conn.pragma_update(None, "wal_autocheckpoint", 0)?;
         let (jobs, queue) = mpsc::channel::<Job>();
         std::thread::Builder::new()
             .name("sqlite-writer".into())

@@ -16,10 +16,12 @@
 
 mod accounts;
 mod aliases;
+mod checkpoint;
 mod group_commit;
 mod postgres;
 mod rooms;
 mod sqlite;
+mod token_cache;
 
 pub use aliases::PutAlias;
 pub use rooms::Decision;

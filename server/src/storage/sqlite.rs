@@ -17,12 +17,16 @@ use sqlx::{Connection, SqliteConnection, SqlitePool};
 use tokio::sync::{Mutex, MutexGuard};
 
 use super::Durability;
+use super::checkpoint::Checkpointer;
 use super::group_commit::GroupCommit;
+use super::token_cache::TokenCache;
 
 pub struct Sqlite {
     pub read: SqlitePool,
     write: Mutex<SqliteConnection>,
     pub changes: GroupCommit,
+    pub tokens: TokenCache,
+    _checkpointer: Checkpointer,
 }
 
 impl Sqlite {
@@ -37,6 +41,8 @@ impl Sqlite {
                 Durability::PowerLoss => SqliteSynchronous::Full,
             })
             .busy_timeout(Duration::from_secs(10))
+            // Checkpoints are the checkpoint thread's job (see checkpoint.rs).
+            .pragma("wal_autocheckpoint", "0")
             .foreign_keys(true);
         if let Some(parent) = options.get_filename().parent()
             && !parent.as_os_str().is_empty()
@@ -52,6 +58,7 @@ impl Sqlite {
             .await
             .context("cannot migrate the database")?;
         let changes = GroupCommit::start(options.get_filename(), durability)?;
+        let checkpointer = Checkpointer::start(options.get_filename())?;
         let read = SqlitePoolOptions::new()
             .max_connections(4)
             .connect_with(options.read_only(true))
@@ -61,6 +68,8 @@ impl Sqlite {
             read,
             write: Mutex::new(write),
             changes,
+            tokens: TokenCache::default(),
+            _checkpointer: checkpointer,
         })
     }
 
