@@ -23,6 +23,10 @@ pub struct Config {
     /// The most joins and invites a user may make at once.
     pub rate_limit_burst: u32,
     pub max_body_bytes: usize,
+    /// Headers, and then the whole body, must arrive within this many seconds.
+    pub read_timeout_seconds: f64,
+    /// Connections served at once; more wait in the kernel's backlog.
+    pub max_connections: usize,
     pub log_json: bool,
 }
 
@@ -37,6 +41,8 @@ impl Default for Config {
             rate_limit_per_second: 0.2,
             rate_limit_burst: 10,
             max_body_bytes: 64 * 1024,
+            read_timeout_seconds: 30.0,
+            max_connections: 10_000,
             log_json: false,
         }
     }
@@ -54,6 +60,8 @@ pub struct FileConfig {
     pub rate_limit_per_second: Option<f64>,
     pub rate_limit_burst: Option<u32>,
     pub max_body_bytes: Option<usize>,
+    pub read_timeout_seconds: Option<f64>,
+    pub max_connections: Option<usize>,
     pub log_json: Option<bool>,
 }
 
@@ -95,6 +103,13 @@ pub struct ServeOverrides {
     /// The largest request body accepted, in bytes [default: 65536].
     #[arg(long, env = "HOMESERVER_MAX_BODY_BYTES")]
     pub max_body_bytes: Option<usize>,
+    /// Seconds a client has to send its headers, and then its whole body; slower requests
+    /// are answered 408 or closed [default: 30].
+    #[arg(long, env = "HOMESERVER_READ_TIMEOUT_SECONDS")]
+    pub read_timeout_seconds: Option<f64>,
+    /// Connections served at once; more wait until one closes [default: 10000].
+    #[arg(long, env = "HOMESERVER_MAX_CONNECTIONS")]
+    pub max_connections: Option<usize>,
     /// Log as JSON lines instead of human-readable text.
     #[arg(long, env = "HOMESERVER_LOG_JSON")]
     pub log_json: bool,
@@ -145,6 +160,14 @@ impl Config {
                 .max_body_bytes
                 .or(file.max_body_bytes)
                 .unwrap_or(defaults.max_body_bytes),
+            read_timeout_seconds: serve
+                .read_timeout_seconds
+                .or(file.read_timeout_seconds)
+                .unwrap_or(defaults.read_timeout_seconds),
+            max_connections: serve
+                .max_connections
+                .or(file.max_connections)
+                .unwrap_or(defaults.max_connections),
             log_json: serve.log_json || file.log_json.unwrap_or(false),
         };
         if crate::ids::RoomId::parse(&format!("!x:{}", config.server_name)).is_err() {
@@ -155,6 +178,13 @@ impl Config {
         }
         if config.rate_limit_per_second.is_nan() || config.rate_limit_per_second <= 0.0 {
             anyhow::bail!("rate_limit_per_second must be positive");
+        }
+        // Also keeps Duration::from_secs_f64 away from values it cannot take.
+        if !(config.read_timeout_seconds > 0.0 && config.read_timeout_seconds <= 86_400.0) {
+            anyhow::bail!("read_timeout_seconds must be more than 0 and at most 86400");
+        }
+        if config.max_connections == 0 {
+            anyhow::bail!("max_connections must be at least 1");
         }
         Ok(config)
     }

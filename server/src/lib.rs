@@ -13,6 +13,7 @@ pub mod ids;
 pub mod logging;
 pub mod ratelimit;
 pub mod rules;
+pub mod serving;
 pub mod storage;
 
 use std::future::Future;
@@ -23,29 +24,33 @@ use axum::response::Html;
 use axum::routing::get;
 
 pub use app::Homeserver;
+use serving::ConnectionLimits;
 
 /// The API reference, generated from the same spec as the routes.
 const API_REFERENCE: &str = include_str!("../../generated/api.html");
 
-/// Every route: the generated API, plus `GET /health` and the API reference at `GET /docs`.
+/// Every route: the generated API, plus `GET /health` and the API reference at `GET /docs`,
+/// with the body deadline inside the request log (so refusals are logged too).
 pub fn router(server: Arc<Homeserver>) -> Router {
-    generated::router(server)
+    let limits = ConnectionLimits::of(&server.config);
+    let routes = generated::router(server)
         .route(
             "/health",
             get(|| async { axum::Json(serde_json::json!({"status": "ok"})) }),
         )
-        .route("/docs", get(|| async { Html(API_REFERENCE) }))
+        .route("/docs", get(|| async { Html(API_REFERENCE) }));
+    limits
+        .apply(routes)
         .layer(axum::middleware::from_fn(logging::requests))
 }
 
 /// Serves `router` on `listener` until `shutdown` completes, then finishes the requests in
-/// flight.
+/// flight (connection limits and read deadlines: see [`serving`]).
 pub async fn run(
     listener: tokio::net::TcpListener,
     server: Arc<Homeserver>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(server))
-        .with_graceful_shutdown(shutdown)
-        .await
+    let limits = ConnectionLimits::of(&server.config);
+    serving::serve(listener, router(server), limits, shutdown).await
 }

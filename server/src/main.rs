@@ -81,8 +81,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let listen = config.listen;
             let name = config.server_name.clone();
             let homeserver = server::Homeserver::new(config).await?;
-            let listener = tokio::net::TcpListener::bind(listen)
-                .await
+            let listener = server::serving::listen(listen)
                 .with_context(|| format!("cannot listen on {listen}"))?;
             tracing::info!(address = %listener.local_addr()?, server_name = %name, "serving");
             server::run(listener, homeserver, shutdown_signal()).await?;

@@ -75,7 +75,7 @@ impl TestServer {
         };
         adjust(&mut config);
         let server = Homeserver::new(config).await.unwrap();
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let listener = server::serving::listen(([127, 0, 0, 1], 0).into()).unwrap();
         let url = format!("http://{}", listener.local_addr().unwrap());
         let (shutdown, stop) = tokio::sync::oneshot::channel();
         tokio::spawn(server::run(listener, server.clone(), async {

@@ -3,6 +3,7 @@
 //! membership-semantics.md section 5. `tests/it_postgres` runs the same scenarios on
 //! PostgreSQL.
 
+mod abuse;
 mod concurrency;
 mod harness;
 mod inprocess;
