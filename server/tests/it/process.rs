@@ -1,6 +1,8 @@
-//! The real binary: users added from the command line, and durability across `kill -9`.
+//! The real binary: users added from the command line, durability across `kill -9`, clean
+//! SIGTERM, and bounded memory under a thousand stalled uploads.
 
 use std::process::{Command, Stdio};
+use std::time::Duration;
 
 use serde_json::json;
 
@@ -168,4 +170,73 @@ async fn s36_logs_never_contain_tokens_and_sigterm_stops_cleanly() {
         !log.contains('\u{1b}'),
         "a log written to a file has no terminal colour codes"
     );
+}
+
+/// Resident memory of process `pid`, in MiB.
+fn rss_mib(pid: u32) -> f64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .unwrap()
+        .lines()
+        .find_map(|line| line.strip_prefix("VmRSS:"))
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|kib| kib.parse::<f64>().ok())
+        .unwrap()
+        / 1024.0
+}
+
+/// A thousand clients each stall just short of the end of a 60 KiB upload: the server holds
+/// at most one capped body per connection, lets them go at the read deadline, and keeps
+/// answering everyone else.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn memory_stays_bounded_under_a_thousand_stalled_uploads() {
+    use tokio::io::AsyncWriteExt;
+    const CONNECTIONS: usize = 1_000;
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}", dir.path().join("hs.db").display());
+    add_user(&db, "alice");
+    let port = free_port();
+    let mut child = serve(&db, port, Stdio::null(), &["--read-timeout-seconds", "3"]).await;
+    let url = format!("http://127.0.0.1:{port}");
+    let client = reqwest::Client::new();
+    let token = login(&client, &url, "alice").await;
+    let before = rss_mib(child.id());
+    let head = format!(
+        "POST {BASE}/createRoom HTTP/1.1\r\nhost: a\r\nauthorization: Bearer {token}\r\n\
+         content-type: application/json\r\ncontent-length: {}\r\n\r\n",
+        60 * 1024
+    );
+    let body = vec![b' '; 59 * 1024];
+    let mut stalled = Vec::with_capacity(CONNECTIONS);
+    for _ in 0..CONNECTIONS {
+        let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .unwrap();
+        stream.write_all(head.as_bytes()).await.unwrap();
+        stream.write_all(&body).await.unwrap();
+        stalled.push(stream);
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let held = rss_mib(child.id());
+    // Everyone else is answered meanwhile.
+    let health = client.get(format!("{url}/health")).send().await.unwrap();
+    assert_eq!(health.status(), 200);
+    assert!(
+        held - before < 150.0,
+        "{CONNECTIONS} stalled uploads took {:.0} MiB",
+        held - before
+    );
+    // At the deadline each is refused, and the server still answers.
+    tokio::time::sleep(Duration::from_secs(4)).await;
+    let health = client.get(format!("{url}/health")).send().await.unwrap();
+    assert_eq!(health.status(), 200);
+    drop(stalled);
+    child.kill().unwrap();
+    child.wait().unwrap();
+    // Nothing was created.
+    let events: i64 = rusqlite::Connection::open(dir.path().join("hs.db"))
+        .unwrap()
+        .query_row("SELECT COUNT(*) FROM events", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(events, 0);
+    eprintln!("RSS {before:.1} MiB idle, {held:.1} MiB holding {CONNECTIONS} stalled uploads");
 }
