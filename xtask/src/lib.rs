@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use codegen::{Input, OutputFile, SpecFs};
 
 pub mod checks;
+pub mod fuzzing;
 
 /// Exit code of `regen --check` when `generated/` is stale (not 1, so CI can tell a stale
 /// tree from a crash).

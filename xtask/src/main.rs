@@ -28,6 +28,9 @@ usage:
       the generator, server throughput and latency at concurrency 1/16/64 in both durability
       modes, a no-work axum ceiling, large-room scaling and memory. Prints a table; writes JSON
       (default target/bench/results.json).
+  cargo xtask fuzz [--seconds N]
+      Runs every cargo-fuzz target in fuzz/ for N seconds (default 60), seeded from the spec;
+      installs cargo-fuzz when missing. A crash fails with the saved input's path.
   cargo xtask bench-codegen [--runs N]
       Median whole-process wall time of the release generator over api-spec/.";
 
@@ -58,6 +61,17 @@ fn run() -> anyhow::Result<ExitCode> {
         }
         Some("bench-codegen") => bench_codegen(&args[1..]),
         Some("bench") => bench(&args[1..]),
+        Some("fuzz") => {
+            let seconds = match &args[1..] {
+                [] => 60,
+                [flag, n] if flag == "--seconds" => {
+                    n.parse().context("--seconds takes a number")?
+                }
+                _ => bail!("{USAGE}"),
+            };
+            xtask::fuzzing::run(&workspace_root(), seconds)?;
+            Ok(ExitCode::SUCCESS)
+        }
         _ => {
             eprintln!("{USAGE}");
             Ok(ExitCode::from(2))
