@@ -11,7 +11,7 @@ impl Store {
         user: &UserId,
         password_hash: &str,
     ) -> Result<bool, InternalError> {
-        in_transaction!(self, |tx, _dialect| {
+        in_transaction!(self, |tx| {
             let done = sqlx::query(
                 "INSERT INTO users (user_id, password_hash, created_ts) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
             )
@@ -42,7 +42,7 @@ impl Store {
         access_hash: &[u8],
         refresh_hash: &[u8],
     ) -> Result<(), InternalError> {
-        in_transaction!(self, |tx, _dialect| {
+        in_transaction!(self, |tx| {
             sqlx::query(
                 "INSERT INTO tokens (access_hash, refresh_hash, user_id, created_ts) VALUES ($1, $2, $3, $4)",
             )
@@ -89,7 +89,7 @@ impl Store {
         access_hash: &[u8],
         new_refresh_hash: &[u8],
     ) -> Result<Option<String>, InternalError> {
-        in_transaction!(self, |tx, _dialect| {
+        in_transaction!(self, |tx| {
             let replaced: Option<(String, Vec<u8>)> = sqlx::query_as(
                 "DELETE FROM tokens WHERE refresh_hash = $1 RETURNING user_id, access_hash",
             )

@@ -29,7 +29,7 @@ impl Store {
         room_id: &str,
         creator: &str,
     ) -> Result<PutAlias, InternalError> {
-        in_transaction!(self, |tx, _dialect| {
+        in_transaction!(self, |tx| {
             let exists: Option<i64> = sqlx::query_scalar(
                 "SELECT stream_ordering FROM current_state WHERE room_id = $1 AND type = 'm.room.create' AND state_key = ''",
             )
@@ -70,7 +70,7 @@ impl Store {
 
     /// Removes an alias; `false` when there was none.
     pub async fn delete_alias(&self, alias: &str) -> Result<bool, InternalError> {
-        in_transaction!(self, |tx, _dialect| {
+        in_transaction!(self, |tx| {
             let done = sqlx::query("DELETE FROM room_aliases WHERE alias = $1")
                 .bind(alias)
                 .execute(&mut *tx)

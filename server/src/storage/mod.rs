@@ -52,26 +52,6 @@ enum Engine {
     Postgres(postgres::Postgres),
 }
 
-/// What differs between the engines' SQL, for the few statements that are not portable.
-#[derive(Clone, Copy)]
-enum Dialect {
-    Sqlite,
-    Postgres,
-}
-
-impl Dialect {
-    /// Locks the room for the rest of the transaction, when the engine needs it: SQLite's
-    /// single writer already excludes every other change.
-    fn lock_room(self) -> Option<&'static str> {
-        match self {
-            Dialect::Sqlite => None,
-            Dialect::Postgres => Some(
-                "SELECT 1 FROM current_state WHERE room_id = $1 AND type = 'm.room.create' AND state_key = '' FOR UPDATE",
-            ),
-        }
-    }
-}
-
 /// Runs `$body` with `$pool` bound to the engine's read pool. The body is expanded once per
 /// engine, so one query text serves both.
 macro_rules! on_reader {
@@ -90,21 +70,19 @@ macro_rules! on_reader {
 }
 
 /// Runs `$body` inside a write transaction `$tx` (which the body commits; returning early
-/// rolls it back), with `$dialect` naming the engine. Expanded once per engine.
+/// rolls it back). Expanded once per engine.
 macro_rules! in_transaction {
-    ($store:expr, |$tx:ident, $dialect:ident| $body:expr) => {
+    ($store:expr, |$tx:ident| $body:expr) => {
         match &$store.engine {
             $crate::storage::Engine::Sqlite(db) => {
                 let mut writer = db.writer().await;
                 #[allow(unused_mut)]
                 let mut $tx = sqlx::Connection::begin_with(&mut *writer, "BEGIN IMMEDIATE").await?;
-                let $dialect = $crate::storage::Dialect::Sqlite;
                 $body
             }
             $crate::storage::Engine::Postgres(db) => {
                 #[allow(unused_mut)]
                 let mut $tx = db.pool.begin().await?;
-                let $dialect = $crate::storage::Dialect::Postgres;
                 $body
             }
         }

@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use super::{Dialect, Engine, Store, StoredEvent, in_transaction, now_ms, on_reader};
+use super::{Engine, Store, StoredEvent, in_transaction, now_ms, on_reader};
 use crate::error::{InternalError, MatrixError};
 use crate::ids::UserId;
 use crate::rules::{NewEvent, RoomSnapshot};
@@ -32,6 +32,10 @@ const SNAPSHOT: &str = "
     SELECT cs.type, cs.state_key, e.content, e.sender
     FROM current_state cs JOIN events e ON e.stream_ordering = cs.stream_ordering
     WHERE cs.room_id = $1 AND cs.type = 'm.room.member' AND cs.state_key IN ($2, $3)";
+
+/// PostgreSQL only: locks the room for the rest of the transaction, in every process (SQLite
+/// needs no lock: its single writer thread already runs one change at a time).
+const LOCK_ROOM: &str = "SELECT 1 FROM current_state WHERE room_id = $1 AND type = 'm.room.create' AND state_key = '' FOR UPDATE";
 
 /// One row of [`SNAPSHOT`]: type, state key, content (JSON text), sender.
 type StateRow = (String, String, String, String);
@@ -129,7 +133,7 @@ impl Store {
             .iter()
             .map(|event| PreparedEvent::new(&self.server_name, event))
             .collect::<Result<Vec<_>, _>>()?;
-        in_transaction!(self, |tx, _dialect| {
+        in_transaction!(self, |tx| {
             if let Some(alias) = alias {
                 let done = sqlx::query(
                     "INSERT INTO room_aliases (alias, room_id, creator) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
@@ -209,9 +213,10 @@ impl Store {
             }
             Engine::Postgres(db) => {
                 let mut tx = db.pool.begin().await?;
-                if let Some(lock) = Dialect::Postgres.lock_room() {
-                    sqlx::query(lock).bind(room_id).execute(&mut *tx).await?;
-                }
+                sqlx::query(LOCK_ROOM)
+                    .bind(room_id)
+                    .execute(&mut *tx)
+                    .await?;
                 let rows: Vec<StateRow> = sqlx::query_as(SNAPSHOT)
                     .bind(room_id)
                     .bind(sender.as_str())
@@ -322,7 +327,7 @@ impl Store {
     }
 
     pub async fn forget(&self, user: &str, room_id: &str) -> Result<(), InternalError> {
-        in_transaction!(self, |tx, _dialect| {
+        in_transaction!(self, |tx| {
             sqlx::query(
                 "INSERT INTO forgotten_rooms (user_id, room_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
             )

@@ -1,10 +1,10 @@
-//! The SQLite engine: one writer connection (SQLite takes one writer at a time anyway)
-//! behind an async mutex, and a pool of readers. WAL mode; `synchronous=NORMAL` survives a
-//! process crash, `FULL` (power-loss durability) also survives losing the machine.
-//!
-//! Membership changes, the hot path, go to a second write connection that commits them in
-//! groups (`group_commit.rs`); the rest of the writes use the sqlx writer. Both begin with
-//! `BEGIN IMMEDIATE`, so they queue for SQLite's write lock instead of failing on it.
+//! The SQLite engine: a pool of readers and two write connections. Membership changes, the
+//! hot path, go to the group-commit thread (`group_commit.rs`), which runs them one after
+//! another and commits them in batches; the rarer writes (users, tokens, aliases, new rooms)
+//! use an sqlx connection behind an async mutex. Both begin with `BEGIN IMMEDIATE`, so they
+//! queue for SQLite's one write lock instead of failing on it. WAL mode; `synchronous=NORMAL`
+//! survives a process crash, `FULL` (power-loss durability) also survives losing the machine.
+//! WAL checkpoints run on a thread of their own (`checkpoint.rs`).
 //!
 //! One process only: these writers are what serialise a room's changes.
 
