@@ -10,6 +10,7 @@ use generated::runtime::{Credentials, Hooks, Rejection};
 use crate::config::Config;
 use crate::credentials::token_hash;
 use crate::error::{InternalError, MatrixError};
+use crate::identity::IdentityServers;
 use crate::ids::UserId;
 use crate::ratelimit::RateLimits;
 use crate::storage::Store;
@@ -19,16 +20,20 @@ pub struct Homeserver {
     pub config: Config,
     pub store: Store,
     pub limits: RateLimits,
+    /// The allow-listed identity servers; empty turns third-party invites off.
+    pub identity: IdentityServers,
 }
 
 impl Homeserver {
     pub async fn new(config: Config) -> anyhow::Result<Arc<Homeserver>> {
         let store = Store::open(&config).await?;
         let limits = RateLimits::new(config.rate_limit_per_second, config.rate_limit_burst);
+        let identity = IdentityServers::new(&config.identity_servers)?;
         Ok(Arc::new(Homeserver {
             config,
             store,
             limits,
+            identity,
         }))
     }
 

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use serde::Deserialize;
 
+use crate::identity::{IdentityServerSettings, IdentityServers};
 use crate::storage::Durability;
 
 /// Everything `server serve` needs, resolved.
@@ -28,6 +29,12 @@ pub struct Config {
     /// Connections served at once; more wait in the kernel's backlog.
     pub max_connections: usize,
     pub log_json: bool,
+    /// The identity servers third-party invites may use (decision 7); none by default,
+    /// which turns the third-party invite form off.
+    pub identity_servers: Vec<IdentityServerSettings>,
+    /// Refuse third-party invites whose `display_name` contains the address (T16, decision
+    /// 6) [default: false].
+    pub refuse_display_names_revealing_address: bool,
 }
 
 impl Default for Config {
@@ -44,6 +51,8 @@ impl Default for Config {
             read_timeout_seconds: 30.0,
             max_connections: 10_000,
             log_json: false,
+            identity_servers: Vec::new(),
+            refuse_display_names_revealing_address: false,
         }
     }
 }
@@ -63,6 +72,10 @@ pub struct FileConfig {
     pub read_timeout_seconds: Option<f64>,
     pub max_connections: Option<usize>,
     pub log_json: Option<bool>,
+    /// `[[identity_servers]]` tables; only the file can list them.
+    #[serde(default)]
+    pub identity_servers: Vec<IdentityServerSettings>,
+    pub refuse_display_names_revealing_address: Option<bool>,
 }
 
 /// Settings given on the command line (before or after the subcommand) or in the
@@ -169,6 +182,10 @@ impl Config {
                 .or(file.max_connections)
                 .unwrap_or(defaults.max_connections),
             log_json: serve.log_json || file.log_json.unwrap_or(false),
+            identity_servers: file.identity_servers,
+            refuse_display_names_revealing_address: file
+                .refuse_display_names_revealing_address
+                .unwrap_or(defaults.refuse_display_names_revealing_address),
         };
         if crate::ids::RoomId::parse(&format!("!x:{}", config.server_name)).is_err() {
             anyhow::bail!(
@@ -186,6 +203,7 @@ impl Config {
         if config.max_connections == 0 {
             anyhow::bail!("max_connections must be at least 1");
         }
+        IdentityServers::new(&config.identity_servers)?;
         Ok(config)
     }
 }
@@ -214,7 +232,8 @@ mod tests {
         assert_eq!(defaults.database_url, "sqlite://data/homeserver.db");
 
         let (_dir, path) = file(
-            "server_name = \"file.test\"\nrate_limit_burst = 3\nlisten = \"127.0.0.1:9000\"\n",
+            "server_name = \"file.test\"\nrate_limit_burst = 3\nlisten = \"127.0.0.1:9000\"\n\
+             [[identity_servers]]\nid_server = \"is.example:8090\"\nkey_id = \"ed25519:1\"\n",
         );
         let common = Overrides {
             config: Some(path),
@@ -224,6 +243,16 @@ mod tests {
         assert_eq!(
             (from_file.server_name.as_str(), from_file.rate_limit_burst),
             ("file.test", 3)
+        );
+        assert_eq!(
+            from_file.identity_servers,
+            [IdentityServerSettings {
+                id_server: "is.example:8090".into(),
+                base_url: None,
+                signing_name: None,
+                key_id: Some("ed25519:1".into()),
+                allow_private_addresses: false,
+            }]
         );
         let flags = ServeOverrides {
             rate_limit_burst: Some(7),
@@ -261,17 +290,24 @@ mod tests {
             ..Overrides::default()
         };
         assert!(Config::resolve(&bad_name, &ServeOverrides::default()).is_err());
-        // Identity servers are not a setting until the server can talk to them.
-        let (_dir, path) = file("identity_servers = [\"is.example\"]\n");
-        assert!(
-            Config::resolve(
+        // Identity servers are tables, and each is checked when the configuration loads.
+        for (text, why) in [
+            ("identity_servers = [\"is.example\"]\n", "invalid type"),
+            (
+                "[[identity_servers]]\nid_server = \"is.example\"\nbase_url = \"http://10.0.0.1\"\n",
+                "10.0.0.1 is a private address",
+            ),
+        ] {
+            let (_dir, path) = file(text);
+            let error = Config::resolve(
                 &Overrides {
                     config: Some(path),
                     ..Overrides::default()
                 },
-                &ServeOverrides::default()
+                &ServeOverrides::default(),
             )
-            .is_err()
-        );
+            .unwrap_err();
+            assert!(format!("{error:#}").contains(why), "{error:#}");
+        }
     }
 }

@@ -24,6 +24,19 @@ pub struct RoomSnapshot {
     pub target: Option<Map<String, Value>>,
     /// The stripped state given to invitees (join rules, name, avatar, canonical alias).
     pub invite_state: Vec<Value>,
+    /// `content` of the `m.room.third_party_invite` whose token a join's proof names.
+    pub third_party_invite: Option<Map<String, Value>>,
+}
+
+/// A third-party proof from a join body (section 3, step 6) whose signature has been
+/// verified with `public_key` and whose key the identity server has confirmed valid.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ThirdPartyProof {
+    pub token: String,
+    pub public_key: String,
+    pub key_validity_url: String,
+    /// The five keys as sent, for the join event's `content.third_party_invite`.
+    pub content: Value,
 }
 
 /// An event to append: a state event of the room.
@@ -70,6 +83,25 @@ impl RoomSnapshot {
         }
     }
 
+    /// Whether a third-party proof could decide a join: the room exists and is
+    /// invite-only, and the user is neither banned, invited nor joined (section 3, step 7).
+    /// Otherwise no proof is checked and nothing is fetched for one.
+    pub fn proof_would_decide(&self) -> bool {
+        self.exists
+            && self.join_rule.as_deref().unwrap_or("invite") == "invite"
+            && !matches!(membership(&self.target), Some("ban" | "invite" | "join"))
+    }
+
+    /// Whether the third-party invite read with this snapshot (the one the proof's token
+    /// names) still stands with the proof's key and validity URL (steps 7.1 and 7.2;
+    /// replacing it with empty content revokes it).
+    pub fn third_party_invite_matches(&self, public_key: &str, key_validity_url: &str) -> bool {
+        self.third_party_invite.as_ref().is_some_and(|invite| {
+            invite.get("public_key").and_then(Value::as_str) == Some(public_key)
+                && invite.get("key_validity_url").and_then(Value::as_str) == Some(key_validity_url)
+        })
+    }
+
     /// The level an action needs (`invite` defaults to 0, `ban` and `kick` to 50).
     pub fn required(&self, action: &str, default: i64) -> i64 {
         self.power_levels
@@ -84,12 +116,13 @@ fn as_level(value: &Value) -> Option<i64> {
     value.as_i64().or_else(|| value.as_f64().map(|f| f as i64))
 }
 
-/// Join (J8-J15). `proof_ok` says whether a third-party proof was checked and holds.
+/// Join (J8-J15). `proof` is a third-party proof already verified (J12); it admits the user
+/// to an invite-only room only while the room's invite for its token still matches it.
 pub fn join(
     room: &RoomSnapshot,
     user: &UserId,
     extra_content: Map<String, Value>,
-    proof_ok: bool,
+    proof: Option<&ThirdPartyProof>,
 ) -> Result<Option<NewEvent>, MatrixError> {
     if !room.exists {
         return Err(MatrixError::not_found("Room not found."));
@@ -98,9 +131,19 @@ pub fn join(
     if current == Some("ban") {
         return Err(MatrixError::forbidden("You are banned from this room"));
     }
+    let mut content = extra_content;
     let allowed = match room.join_rule.as_deref().unwrap_or("invite") {
         "public" => true,
-        "invite" => matches!(current, Some("invite" | "join")) || proof_ok,
+        "invite" if matches!(current, Some("invite" | "join")) => true,
+        "invite" => match proof {
+            Some(proof)
+                if room.third_party_invite_matches(&proof.public_key, &proof.key_validity_url) =>
+            {
+                content.insert("third_party_invite".into(), proof.content.clone());
+                true
+            }
+            _ => false,
+        },
         _ => {
             return Err(MatrixError::forbidden(
                 "You are not allowed to join this room",
@@ -110,7 +153,6 @@ pub fn join(
     if !allowed {
         return Err(MatrixError::forbidden("You are not invited to this room."));
     }
-    let mut content = extra_content;
     content.insert("membership".into(), json!("join"));
     // A repeat join that changes nothing appends nothing (decision 4).
     if current == Some("join") && room.target.as_ref() == Some(&content) {
@@ -162,6 +204,39 @@ pub fn invite(
         Value::Array(room.invite_state.clone()),
     );
     Ok(Some(event))
+}
+
+/// T9-T10: whether `inviter` may invite into the room at all, settled before any identity
+/// server is asked (the checks about the invitee follow once it is known).
+pub fn may_invite(room: &RoomSnapshot, inviter: &UserId) -> Result<(), MatrixError> {
+    if !room.exists {
+        return Err(MatrixError::forbidden("Unknown room."));
+    }
+    if membership(&room.sender) != Some("join") {
+        return Err(MatrixError::forbidden(format!("{inviter} not in room.")));
+    }
+    if room.level_of(inviter) < room.required("invite", 0) {
+        return Err(MatrixError::forbidden(
+            "You do not have a high enough power level to invite to this room.",
+        ));
+    }
+    Ok(())
+}
+
+/// T13: the `m.room.third_party_invite` for an invite the identity server stored, if the
+/// inviter still may invite (section 3, step 4b; the invite level, as in 1.7).
+pub fn third_party_invite(
+    room: &RoomSnapshot,
+    inviter: &UserId,
+    token: &str,
+    content: Value,
+) -> Result<Option<NewEvent>, MatrixError> {
+    may_invite(room, inviter)?;
+    Ok(Some(NewEvent::state(
+        "m.room.third_party_invite",
+        token,
+        content,
+    )))
 }
 
 /// Leave, or reject an invite. Leaving a room one has already left changes nothing.
@@ -232,11 +307,11 @@ mod tests {
     fn joins_follow_the_join_rule_and_bans() {
         let bob = user("@bob:hs");
         assert!(
-            join(&room("public", json!({})), &bob, Map::new(), false)
+            join(&room("public", json!({})), &bob, Map::new(), None)
                 .unwrap()
                 .is_some()
         );
-        let err = join(&room("invite", json!({})), &bob, Map::new(), false).unwrap_err();
+        let err = join(&room("invite", json!({})), &bob, Map::new(), None).unwrap_err();
         assert_eq!(
             (err.errcode, err.error.as_str()),
             ("M_FORBIDDEN", "You are not invited to this room.")
@@ -246,7 +321,7 @@ mod tests {
             ..room("public", json!({}))
         };
         assert_eq!(
-            join(&banned, &bob, Map::new(), false).unwrap_err().error,
+            join(&banned, &bob, Map::new(), None).unwrap_err().error,
             "You are banned from this room"
         );
         let joined = RoomSnapshot {
@@ -254,13 +329,13 @@ mod tests {
             ..room("invite", json!({}))
         };
         assert_eq!(
-            join(&joined, &bob, Map::new(), false).unwrap(),
+            join(&joined, &bob, Map::new(), None).unwrap(),
             None,
             "an unchanged repeat join appends nothing"
         );
         let unknown = RoomSnapshot::default();
         assert_eq!(
-            join(&unknown, &bob, Map::new(), false).unwrap_err().errcode,
+            join(&unknown, &bob, Map::new(), None).unwrap_err().errcode,
             "M_NOT_FOUND"
         );
         let no_rule = RoomSnapshot {
@@ -268,7 +343,7 @@ mod tests {
             ..room("x", json!({}))
         };
         assert!(
-            join(&no_rule, &bob, Map::new(), false).is_err(),
+            join(&no_rule, &bob, Map::new(), None).is_err(),
             "no join_rules event means invite-only"
         );
     }
@@ -324,6 +399,76 @@ mod tests {
                 .error,
             "Federation is not supported."
         );
+    }
+
+    #[test]
+    fn a_third_party_proof_admits_only_while_the_invite_stands() {
+        let carol = user("@carol:hs");
+        let proof = ThirdPartyProof {
+            token: "t".into(),
+            public_key: "K".into(),
+            key_validity_url: "https://is/v".into(),
+            content: json!({"token": "t"}),
+        };
+        let invited = RoomSnapshot {
+            third_party_invite: json!({"public_key": "K", "key_validity_url": "https://is/v"})
+                .as_object()
+                .cloned(),
+            ..room("invite", json!({}))
+        };
+        assert!(invited.proof_would_decide());
+        let event = join(&invited, &carol, Map::new(), Some(&proof))
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            event.content,
+            json!({"third_party_invite": {"token": "t"}, "membership": "join"})
+        );
+        let revoked = RoomSnapshot {
+            third_party_invite: Some(Map::new()),
+            ..invited.clone()
+        };
+        assert!(join(&revoked, &carol, Map::new(), Some(&proof)).is_err());
+        let other_key = ThirdPartyProof {
+            public_key: "L".into(),
+            ..proof.clone()
+        };
+        assert!(join(&invited, &carol, Map::new(), Some(&other_key)).is_err());
+        // Where the join is decided without it, a proof is not consulted.
+        let public = RoomSnapshot {
+            third_party_invite: None,
+            ..room("public", json!({}))
+        };
+        assert!(!public.proof_would_decide());
+        let banned = RoomSnapshot {
+            target: member("ban"),
+            ..invited.clone()
+        };
+        assert!(!banned.proof_would_decide());
+        assert!(join(&banned, &carol, Map::new(), Some(&proof)).is_err());
+    }
+
+    #[test]
+    fn third_party_invites_need_a_joined_inviter_at_the_invite_level() {
+        let (alice, bob) = (user("@alice:hs"), user("@bob:hs"));
+        let base = RoomSnapshot {
+            sender: member("join"),
+            ..room("invite", json!({"invite": 50, "users": {"@alice:hs": 100}}))
+        };
+        let event = third_party_invite(&base, &alice, "tok", json!({"display_name": "C"}))
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (event.event_type.as_str(), event.state_key.as_str()),
+            ("m.room.third_party_invite", "tok")
+        );
+        assert!(third_party_invite(&base, &bob, "tok", json!({})).is_err());
+        let not_joined = RoomSnapshot {
+            sender: member("leave"),
+            ..base.clone()
+        };
+        assert!(may_invite(&not_joined, &alice).is_err());
+        assert!(may_invite(&RoomSnapshot::default(), &alice).is_err());
     }
 
     #[test]

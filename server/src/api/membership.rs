@@ -1,13 +1,15 @@
 //! Join (with the `/join/{roomId}` alias), invite by user ID, invite by third-party ID:
 //! membership-semantics.md sections 2.1-2.3, in their order of checks.
 
+use axum::http::StatusCode;
 use generated::membership::{MembershipApi, invite_by3_pid, invite_user, join_room};
-use serde_json::Map;
+use serde_json::{Map, Value, json};
 
 use super::{Failure, empty, finish, refusals, room_id, user_id};
 use crate::app::Homeserver;
 use crate::error::{InternalError, MatrixError};
-use crate::ids::{RoomIdOrAlias, UserId};
+use crate::identity::{IdentityError, Invitation, is_host_port, signed_json};
+use crate::ids::{RoomId, RoomIdOrAlias, UserId};
 use crate::rules;
 
 refusals! {
@@ -47,21 +49,97 @@ impl Homeserver {
     ) -> Result<join_room::Response, Failure> {
         let room_id = self.join_target(&request.room_id).await?;
         self.limits.check(user.as_str())?;
-        // A third-party proof (section 3, step 7) is checked only against an identity
-        // server on the allow-list; with none configured no proof can hold, and nothing
-        // from the body is ever fetched.
-        let proof_ok = false;
+        let proof = match &request.body {
+            Some(body) => self.third_party_proof(&room_id, &user, body).await?,
+            None => None,
+        };
+        let token = proof.as_ref().map(|proof| proof.token.clone());
         let decided = self
             .store
-            .change_membership(&room_id, &user, &user, {
+            .change_room(&room_id, &user, &user, token.as_deref(), {
                 let user = user.clone();
-                move |room| rules::join(room, &user, Map::new(), proof_ok)
+                move |room| rules::join(room, &user, Map::new(), proof.as_ref())
             })
             .await?;
         decided?;
         Ok(join_room::Response::Ok(join_room::JoinedRoom {
             room_id,
             additional_properties: Map::new(),
+        }))
+    }
+
+    /// Checks a join's third-party proof (section 3, step 7; J12-J12c), but only when it
+    /// could decide the join: for a public room, or a user already invited, the proof is
+    /// ignored and nothing is fetched (scenario 35). Every local check runs first; the one
+    /// outbound request goes to the `key_validity_url` the room stored, on the allow-list.
+    async fn third_party_proof(
+        &self,
+        room_id: &str,
+        user: &UserId,
+        body: &join_room::JoinRequest,
+    ) -> Result<Option<rules::ThirdPartyProof>, Failure> {
+        // SYN15 took a proof only when all five keys were present.
+        let (Some(token), Some(public_key), Some(key_validity_url), Some(sender), Some(signed)) = (
+            &body.token,
+            &body.public_key,
+            &body.key_validity_url,
+            &body.sender,
+            &body.signed,
+        ) else {
+            return Ok(None);
+        };
+        let room = self
+            .store
+            .snapshot(room_id, user, user, Some(token))
+            .await?;
+        if !room.proof_would_decide() {
+            return Ok(None);
+        }
+        let not_invited = || MatrixError::forbidden("You are not invited to this room.");
+        if !room.third_party_invite_matches(public_key, key_validity_url)
+            || signed.mxid != user.as_str()
+            || signed.token != *token
+        {
+            return Err(not_invited().into());
+        }
+        let signed = serde_json::to_value(signed).map_err(|e| InternalError(e.into()))?;
+        let verified = signed_json::public_key(public_key)
+            .zip(signed.as_object())
+            .is_some_and(|(key, signed)| signed_json::verify_any(signed, &key));
+        if !verified {
+            return Err(not_invited().into());
+        }
+        // The URL as the room stored it (equal to the body's, checked above).
+        let stored_url = room
+            .third_party_invite
+            .as_ref()
+            .and_then(|invite| invite.get("key_validity_url"))
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        let Some(server) = self.identity.for_url(stored_url) else {
+            return Err(MatrixError::forbidden(
+                "The identity server of this invite is not trusted.",
+            )
+            .into());
+        };
+        match server.key_is_valid(stored_url, public_key).await {
+            Ok(true) => {}
+            Ok(false) => {
+                return Err(MatrixError::forbidden("Third party certificate was invalid").into());
+            }
+            Err(error) => return Err(identity_failure(server.id_server(), &error).into()),
+        }
+        Ok(Some(rules::ThirdPartyProof {
+            token: token.clone(),
+            public_key: public_key.clone(),
+            key_validity_url: key_validity_url.clone(),
+            content: json!({
+                "token": token,
+                "public_key": public_key,
+                "key_validity_url": key_validity_url,
+                "sender": sender,
+                "signed": signed,
+            }),
         }))
     }
 
@@ -73,21 +151,34 @@ impl Homeserver {
         let room = room_id(&request.room_id)?;
         let invitee = user_id(&request.body.user_id)?;
         self.limits.check(inviter.as_str())?;
+        self.invite_member(&room, &inviter, &invitee).await?;
+        Ok(invite_user::Response::Ok(empty()))
+    }
+
+    /// I8-I16: appends the invitee's `m.room.member` invite if the rules allow it.
+    async fn invite_member(
+        &self,
+        room: &RoomId,
+        inviter: &UserId,
+        invitee: &UserId,
+    ) -> Result<(), Failure> {
         let server = self.server_name().to_string();
         let decided = self
             .store
-            .change_membership(room.as_str(), &inviter, &invitee, {
+            .change_membership(room.as_str(), inviter, invitee, {
                 let (inviter, invitee) = (inviter.clone(), invitee.clone());
                 move |state| rules::invite(state, &inviter, &invitee, &server)
             })
             .await?;
         decided?;
-        Ok(invite_user::Response::Ok(empty()))
+        Ok(())
     }
 
+    /// Section 2.3, T2-T16, in the contract's order: every local check before any request
+    /// to the identity server, and only to one on the allow-list.
     async fn invite_third_party(
         &self,
-        _inviter: UserId,
+        inviter: UserId,
         request: invite_by3_pid::Request,
     ) -> Result<invite_by3_pid::Response, Failure> {
         let body = &request.body;
@@ -109,34 +200,117 @@ impl Homeserver {
         if body.medium != "email" {
             return Err(MatrixError::bad_request("M_BAD_JSON", "Unsupported medium").into());
         }
-        room_id(&request.room_id)?;
+        let room = room_id(&request.room_id)?;
         if !is_host_port(&body.id_server) {
             return Err(
                 MatrixError::bad_request("M_BAD_JSON", "`id_server` must be host[:port]").into(),
             );
         }
-        // T7, decision 7: only identity servers on an allow-list are ever contacted. Until
-        // identity-server support lands the list is empty, so no request leaves the server.
-        Err(
-            MatrixError::forbidden_code("M_SERVER_NOT_TRUSTED", "Identity server not trusted")
-                .into(),
-        )
+        // T16 (decision 6: off unless configured).
+        if self.config.refuse_display_names_revealing_address
+            && body
+                .display_name
+                .to_lowercase()
+                .contains(&body.address.to_lowercase())
+        {
+            return Err(MatrixError::bad_request(
+                "M_BAD_JSON",
+                "display_name must not reveal the address",
+            )
+            .into());
+        }
+        // T7, decision 7: only identity servers on the allow-list are ever contacted.
+        if self.identity.is_empty() {
+            return Err(MatrixError::forbidden_code(
+                "M_SERVER_NOT_TRUSTED",
+                "This server does not make third-party invites.",
+            )
+            .into());
+        }
+        let Some(server) = self.identity.get(&body.id_server) else {
+            return Err(MatrixError::forbidden("Identity server not trusted").into());
+        };
+        // T8-T10.
+        self.limits.check(inviter.as_str())?;
+        let state = self
+            .store
+            .snapshot(room.as_str(), &inviter, &inviter, None)
+            .await?;
+        rules::may_invite(&state, &inviter)?;
+
+        let failed =
+            |error: IdentityError| Failure::from(identity_failure(server.id_server(), &error));
+        let (medium, address) = (body.medium.as_str(), body.address.as_str());
+        if let Some(mxid) = server.lookup(medium, address).await.map_err(failed)? {
+            return self
+                .invite_bound(&room, &inviter, server.id_server(), &mxid)
+                .await;
+        }
+        let invitation = server
+            .store_invite(medium, address, room.as_str(), inviter.as_str())
+            .await
+            .map_err(failed)?;
+        let (token, public_key) = match invitation {
+            Invitation::Stored { token, public_key } => (token, public_key),
+            // T15: bound between our lookup and the store; ask once more.
+            Invitation::AddressBound => {
+                let Some(mxid) = server.lookup(medium, address).await.map_err(failed)? else {
+                    return Err(failed(IdentityError::BadAnswer {
+                        url: server.id_server().to_string(),
+                        reason: "store-invite says the address is bound; lookup says not".into(),
+                    }));
+                };
+                return self
+                    .invite_bound(&room, &inviter, server.id_server(), &mxid)
+                    .await;
+            }
+        };
+        // T13: the invite event, if the inviter still may invite now that we hold the lock.
+        let content = json!({
+            "display_name": body.display_name,
+            "public_key": public_key,
+            "key_validity_url": server.key_validity_url(),
+        });
+        let decided = self
+            .store
+            .change_room(room.as_str(), &inviter, &inviter, Some(&token), {
+                let (inviter, token) = (inviter.clone(), token.clone());
+                move |state| rules::third_party_invite(state, &inviter, &token, content)
+            })
+            .await?;
+        decided?;
+        Ok(invite_by3_pid::Response::Ok(empty()))
+    }
+
+    /// T12: the address is bound to `mxid`; invite that user as the user-ID form would.
+    async fn invite_bound(
+        &self,
+        room: &RoomId,
+        inviter: &UserId,
+        id_server: &str,
+        mxid: &str,
+    ) -> Result<invite_by3_pid::Response, Failure> {
+        let Ok(invitee) = UserId::parse(mxid) else {
+            let error = IdentityError::BadAnswer {
+                url: id_server.to_string(),
+                reason: "the bound user ID is not a valid user ID".into(),
+            };
+            return Err(identity_failure(id_server, &error).into());
+        };
+        self.invite_member(room, inviter, &invitee).await?;
+        Ok(invite_by3_pid::Response::Ok(empty()))
     }
 }
 
-/// `host[:port]` and nothing else (T6): no scheme, path, userinfo, query or whitespace.
-fn is_host_port(value: &str) -> bool {
-    let (host, port) = match value.rsplit_once(':') {
-        Some((host, port)) if !host.contains(':') => (host, Some(port)),
-        _ => (value, None),
-    };
-    let host_ok = !host.is_empty()
-        && host
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
-    let port_ok =
-        port.is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.chars().all(|c| c.is_ascii_digit()));
-    host_ok && port_ok
+/// T11, T14, J12c: the identity server failed us. The client learns only that (502); what
+/// went wrong is logged, without the address.
+fn identity_failure(id_server: &str, error: &IdentityError) -> MatrixError {
+    tracing::warn!(id_server, %error, "identity server error");
+    MatrixError::new(
+        StatusCode::BAD_GATEWAY,
+        "M_UNKNOWN",
+        "Identity server error",
+    )
 }
 
 impl MembershipApi for Homeserver {
@@ -162,29 +336,5 @@ impl MembershipApi for Homeserver {
         request: invite_by3_pid::Request,
     ) -> Result<invite_by3_pid::Response, InternalError> {
         finish(self.invite_third_party(principal, request).await)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_host_port;
-
-    #[test]
-    fn identity_servers_are_host_and_port_only() {
-        for good in ["matrix.org", "is.example.org:8090", "127.0.0.1:8090"] {
-            assert!(is_host_port(good), "{good}");
-        }
-        for bad in [
-            "https://is.example",
-            "evil.example/path",
-            "a@b",
-            "x y",
-            "",
-            "h:",
-            "h:123456",
-            "h?q",
-        ] {
-            assert!(!is_host_port(bad), "{bad}");
-        }
     }
 }

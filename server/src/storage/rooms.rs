@@ -31,7 +31,11 @@ const SNAPSHOT: &str = "
     UNION ALL
     SELECT cs.type, cs.state_key, e.content, e.sender
     FROM current_state cs JOIN events e ON e.stream_ordering = cs.stream_ordering
-    WHERE cs.room_id = $1 AND cs.type = 'm.room.member' AND cs.state_key IN ($2, $3)";
+    WHERE cs.room_id = $1 AND cs.type = 'm.room.member' AND cs.state_key IN ($2, $3)
+    UNION ALL
+    SELECT cs.type, cs.state_key, e.content, e.sender
+    FROM current_state cs JOIN events e ON e.stream_ordering = cs.stream_ordering
+    WHERE cs.room_id = $1 AND cs.type = 'm.room.third_party_invite' AND cs.state_key = $4";
 
 /// PostgreSQL only: locks the room for the rest of the transaction, in every process (SQLite
 /// needs no lock: its single writer thread already runs one change at a time).
@@ -168,6 +172,24 @@ impl Store {
     where
         F: FnOnce(&RoomSnapshot) -> Result<Option<NewEvent>, MatrixError> + Send + 'static,
     {
+        self.change_room(room_id, sender, target, None, decide)
+            .await
+    }
+
+    /// As [`Store::change_membership`], with the room's `m.room.third_party_invite` of
+    /// `third_party_token` (if any) in the snapshot `decide` reads.
+    pub async fn change_room<F>(
+        &self,
+        room_id: &str,
+        sender: &UserId,
+        target: &UserId,
+        third_party_token: Option<&str>,
+        decide: F,
+    ) -> Result<Decision, InternalError>
+    where
+        F: FnOnce(&RoomSnapshot) -> Result<Option<NewEvent>, MatrixError> + Send + 'static,
+    {
+        let token = third_party_token.map(str::to_string);
         match &self.engine {
             Engine::Sqlite(db) => {
                 let (room_id, sender, target) =
@@ -177,11 +199,13 @@ impl Store {
                     .run(move |conn| {
                         let rows = conn
                             .prepare_cached(SNAPSHOT)?
-                            .query_map((&room_id, sender.as_str(), target.as_str()), |row| {
-                                Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
-                            })?
+                            .query_map(
+                                (&room_id, sender.as_str(), target.as_str(), &token),
+                                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
+                            )?
                             .collect::<Result<Vec<StateRow>, _>>()?;
-                        let event = match decide(&snapshot(rows, &sender, &target)?) {
+                        let room = snapshot(rows, &sender, &target, token.as_deref())?;
+                        let event = match decide(&room) {
                             Ok(Some(event)) => event,
                             Ok(None) => return Ok(Ok(None)),
                             Err(refusal) => return Ok(Err(refusal)),
@@ -221,9 +245,10 @@ impl Store {
                     .bind(room_id)
                     .bind(sender.as_str())
                     .bind(target.as_str())
+                    .bind(&token)
                     .fetch_all(&mut *tx)
                     .await?;
-                let event = match decide(&snapshot(rows, sender, target)?) {
+                let event = match decide(&snapshot(rows, sender, target, token.as_deref())?) {
                     Ok(Some(event)) => event,
                     Ok(None) => return Ok(Ok(None)),
                     Err(refusal) => return Ok(Err(refusal)),
@@ -234,6 +259,28 @@ impl Store {
                 Ok(Ok(Some(prepared.event_id)))
             }
         }
+    }
+
+    /// The state a decision about `sender` and `target` would read, from a reader and
+    /// without the room's lock: for checks that must run before a slow outbound call
+    /// (the decision itself reads again, under the lock).
+    pub async fn snapshot(
+        &self,
+        room_id: &str,
+        sender: &UserId,
+        target: &UserId,
+        third_party_token: Option<&str>,
+    ) -> Result<RoomSnapshot, InternalError> {
+        let rows: Vec<StateRow> = on_reader!(self, |pool| {
+            sqlx::query_as(SNAPSHOT)
+                .bind(room_id)
+                .bind(sender.as_str())
+                .bind(target.as_str())
+                .bind(third_party_token)
+                .fetch_all(pool)
+                .await?
+        });
+        snapshot(rows, sender, target, third_party_token)
     }
 
     /// The user's membership in a room and the stream position it took effect.
@@ -391,6 +438,7 @@ fn snapshot(
     rows: Vec<StateRow>,
     sender: &UserId,
     target: &UserId,
+    third_party_token: Option<&str>,
 ) -> Result<RoomSnapshot, InternalError> {
     let mut state: Vec<(String, String, Map<String, Value>, String)> =
         Vec::with_capacity(rows.len());
@@ -430,6 +478,8 @@ fn snapshot(
         power_levels: content_of("m.room.power_levels", ""),
         sender: content_of("m.room.member", sender.as_str()),
         target: content_of("m.room.member", target.as_str()),
+        third_party_invite: third_party_token
+            .and_then(|token| content_of("m.room.third_party_invite", token)),
         invite_state: INVITE_STATE_TYPES
             .iter()
             .filter_map(|event_type| {

@@ -90,9 +90,9 @@ impl TestServer {
         }
     }
 
-    /// Registers `@localpart:hs.test` with a password and logs in; returns the access token.
+    /// Registers `@localpart:{server name}` with a password and logs in; returns the access token.
     pub async fn user(&self, localpart: &str) -> String {
-        let user = UserId::parse(&format!("@{localpart}:hs.test")).unwrap();
+        let user = UserId::parse(&format!("@{localpart}:{}", self.server.server_name())).unwrap();
         let hash = server::credentials::hash_password("pw").unwrap();
         assert!(self.server.store.create_user(&user, &hash).await.unwrap());
         let login = self
@@ -256,11 +256,12 @@ impl Fixture {
                 json!({"preset": "public_chat", "room_alias_name": "pub"}),
             )
             .await;
+        let creator = format!("@alice:{}", hs.server.server_name());
         let private = hs
             .create_room(
                 &alice,
                 json!({"preset": "private_chat", "initial_state": [{"type": "m.room.power_levels", "state_key": "",
-                    "content": {"users": {"@alice:hs.test": 100}, "users_default": 0, "invite": 50, "ban": 50}}]}),
+                    "content": {"users": {creator: 100}, "users_default": 0, "invite": 50, "ban": 50}}]}),
             )
             .await;
         Fixture {

@@ -5,6 +5,7 @@
 
 mod abuse;
 mod concurrency;
+mod fake_identity;
 mod harness;
 mod inprocess;
 mod invite;
@@ -14,6 +15,8 @@ mod process;
 mod serial_order;
 mod server_process;
 mod storage;
+mod sydent;
+mod third_party;
 
 /// The engine these tests run on.
 mod database {

@@ -4,6 +4,8 @@
 
 #[path = "../it/concurrency.rs"]
 mod concurrency;
+#[path = "../it/fake_identity.rs"]
+mod fake_identity;
 #[path = "../it/harness.rs"]
 mod harness;
 #[path = "../it/inprocess.rs"]
@@ -23,6 +25,10 @@ mod serial_order;
 mod server_process;
 #[path = "../it/storage.rs"]
 mod storage;
+#[path = "../it/sydent.rs"]
+mod sydent;
+#[path = "../it/third_party.rs"]
+mod third_party;
 
 /// The engine these tests run on.
 mod database {
