@@ -28,6 +28,10 @@ pub enum Lookup {
     BadSignature(String),
     /// 500 with a body that must never reach a client.
     Fails,
+    /// 302 to this URL, which must never be followed.
+    Redirect(String),
+    /// A 200 of 1 MiB, more than anyone should read.
+    Huge,
 }
 
 /// What it answers to `store-invite` and `pubkey/isvalid`.
@@ -208,6 +212,13 @@ async fn lookup_answer(
     let (mxid, signer) = match lookup {
         Lookup::Unbound => return Json(json!({})).into_response(),
         Lookup::Fails => return failure(),
+        Lookup::Redirect(to) => {
+            return (StatusCode::FOUND, [("location", to)], "").into_response();
+        }
+        Lookup::Huge => {
+            let padding = "x".repeat(1 << 20);
+            return Json(json!({ "padding": padding })).into_response();
+        }
         Lookup::Bound(mxid) => (mxid, (*key).clone()),
         Lookup::BadSignature(mxid) => (mxid, SigningKey::from_bytes(&[7; 32])),
     };

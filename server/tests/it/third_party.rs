@@ -329,11 +329,17 @@ async fn s32_an_identity_server_that_fails_or_lies_is_502_and_appends_nothing() 
     let lying = FakeIdentityServer::start(Lookup::BadSignature(user("carol"))).await;
     let store_fails = FakeIdentityServer::start(Lookup::Unbound).await;
     store_fails.script().store_invite = Answer::Fails;
+    let elsewhere = ConnectionCounter::start();
+    let redirecting =
+        FakeIdentityServer::start(Lookup::Redirect(format!("http://{}/", elsewhere.addr))).await;
+    let huge = FakeIdentityServer::start(Lookup::Huge).await;
     let f = fixture(vec![
         down_entry,
         failing.allow_list_entry(),
         lying.allow_list_entry(),
         store_fails.allow_list_entry(),
+        redirecting.allow_list_entry(),
+        huge.allow_list_entry(),
     ])
     .await;
     let before = f.hs.events(&f.private).await;
@@ -342,6 +348,8 @@ async fn s32_an_identity_server_that_fails_or_lies_is_502_and_appends_nothing() 
         ("lookup answers 500", failing.id_server.clone()),
         ("a binding with a bad signature", lying.id_server.clone()),
         ("store-invite answers 500", store_fails.id_server.clone()),
+        ("a redirect", redirecting.id_server.clone()),
+        ("an answer over 64 KiB", huge.id_server.clone()),
     ] {
         let answer = invite_3pid(&f, &f.alice, &id_server, "carol@example.org").await;
         assert_eq!(
@@ -358,6 +366,7 @@ async fn s32_an_identity_server_that_fails_or_lies_is_502_and_appends_nothing() 
     }
     assert_eq!(f.hs.events(&f.private).await, before, "no event");
     assert_eq!(f.hs.membership(&f.private, &user("carol")).await, None);
+    assert_eq!(elsewhere.connections(), 0, "the redirect was not followed");
 }
 
 #[tokio::test]
