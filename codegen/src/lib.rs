@@ -4,7 +4,8 @@
 //! [`load`] (YAML/JSON, `$ref` across files, source positions) → [`overlay`] (project additions)
 //! → [`swagger2`] (Swagger 2.0 lifted to OpenAPI 3.0, `x-` extensions kept) → [`lower`]
 //! (the intermediate [`model`], with every Rust name resolved by [`naming`]) → [`emit`]
-//! (tokens with `quote`, formatted with `prettyplease`) and [`docs`] (askama text).
+//! (tokens with `quote`, formatted with `prettyplease`), [`docs`] (askama text) and
+//! [`openapi`] (one OpenAPI 3.0 document of what the router serves).
 //!
 //! The crate does no IO of its own: files are read through a [`SpecFs`] the caller provides,
 //! and [`generate`] returns the output files for the caller to write.
@@ -17,6 +18,7 @@ pub mod locate;
 pub mod lower;
 pub mod model;
 pub mod naming;
+pub mod openapi;
 pub mod overlay;
 pub mod schema;
 pub mod source;
@@ -112,6 +114,7 @@ fn generate_from_spec(
     let model = lower::lower(&bundle, &api_files)?;
     let mut files = emit::emit(&model, input)?;
     files.extend(docs::render(&model, input)?);
+    files.push(openapi::render(&model, input)?);
     Ok(files)
 }
 

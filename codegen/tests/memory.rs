@@ -64,3 +64,29 @@ fn a_missing_file_is_reported_where_it_is_referenced() {
     assert!(error.starts_with("things.yaml:14:"), "{error}");
     assert!(error.contains("../shared/thing.json"), "{error}");
 }
+
+#[test]
+fn the_served_description_is_an_openapi_document() {
+    let mut fs = MemoryFs::new();
+    fs.insert("/specs/api/things.yaml", API);
+    fs.insert("/specs/shared/thing.json", r#"{"type": "object", "title": "Thing", "required": ["name"], "properties": {"name": {"type": "string"}}}"#);
+    let files = codegen::generate(&fs, &input()).unwrap();
+    let description = files
+        .iter()
+        .find(|f| f.path.as_os_str() == "openapi.json")
+        .expect("openapi.json is generated");
+    let document: openapiv3::OpenAPI = serde_json::from_str(&description.contents).unwrap();
+    let operation = document.paths.paths["/v1/things/{id}"]
+        .as_item()
+        .and_then(|item| item.get.as_ref())
+        .unwrap();
+    assert_eq!(operation.operation_id.as_deref(), Some("getThing"));
+    let thing = document.components.unwrap().schemas["Thing"].clone();
+    let openapiv3::ReferenceOr::Item(thing) = thing else {
+        panic!("Thing is a schema")
+    };
+    let openapiv3::SchemaKind::Type(openapiv3::Type::Object(object)) = thing.schema_kind else {
+        panic!("Thing is an object")
+    };
+    assert_eq!(object.required, ["name"]);
+}

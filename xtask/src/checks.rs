@@ -4,7 +4,9 @@
 //! What the tests need beyond crates: PostgreSQL's server programs (`initdb`, `postgres`),
 //! with which the PostgreSQL test binary starts its own private cluster. They are installed
 //! from Debian's `postgresql` package when missing and this process may (root, apt-get);
-//! otherwise the command stops and says what to install.
+//! otherwise the command stops and says what to install. Python 3 (on the machine) is the
+//! rest: the third-party invite tests install Sydent, and the last step installs
+//! schemathesis, each into a virtualenv under `target/`, pinned.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -75,7 +77,8 @@ pub fn ensure_postgres() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Every check CI runs: prerequisites, formatting, lints, drift, then the tests.
+/// Every check CI runs: prerequisites, formatting, lints, drift, the tests, then
+/// schemathesis against the release server.
 pub fn run_all(
     root: &Path,
     regen_check: impl FnOnce() -> anyhow::Result<bool>,
@@ -111,5 +114,5 @@ pub fn run_all(
         "cargo test --workspace",
         &mut cargo(&["test", "--workspace"]),
     )?;
-    Ok(())
+    crate::schemathesis::run(root, &crate::schemathesis::Options::default())
 }

@@ -9,6 +9,7 @@ use codegen::{Input, OutputFile, SpecFs};
 
 pub mod checks;
 pub mod fuzzing;
+pub mod schemathesis;
 
 /// Exit code of `regen --check` when `generated/` is stale (not 1, so CI can tell a stale
 /// tree from a crash).

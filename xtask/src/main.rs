@@ -1,5 +1,5 @@
-//! `cargo xtask`: regenerate `generated/`, check it for drift, run every check CI runs, and
-//! benchmark the generator.
+//! `cargo xtask`: regenerate `generated/`, check it for drift, run every check CI runs,
+//! throw schemathesis and libFuzzer at the code, and benchmark.
 
 /// The generator allocates many small strings and token trees; mimalloc makes that
 /// markedly cheaper than the system allocator (see `cargo xtask bench-codegen`).
@@ -22,7 +22,13 @@ usage:
       Generate a standalone crate from every *.yaml/*.yml/*.json directly in DIR.
   cargo xtask test
       Everything CI runs: installs PostgreSQL's server programs when missing (as root, with
-      apt-get), then fmt --check, clippy -D warnings, regen --check, cargo test --workspace.
+      apt-get), then fmt --check, clippy -D warnings, regen --check, cargo test --workspace,
+      and cargo xtask schemathesis with its defaults.
+  cargo xtask schemathesis [--examples N] [--seconds N] [--seed N]
+      Builds the release server, starts it on 127.0.0.1 with a fresh SQLite file and a user,
+      and runs the pinned schemathesis (installed into target/ when missing) over
+      generated/openapi.json with a real access token: N examples per operation (default 50),
+      at most N seconds (default 180). Fails on any failure, printing how to reproduce it.
   cargo xtask bench [--requests N] [--memberships N] [--json PATH]
       Builds the server, the generator and the harness (bench/) in release mode and measures:
       the generator, server throughput and latency at concurrency 1/16/64 in both durability
@@ -57,6 +63,25 @@ fn run() -> anyhow::Result<ExitCode> {
                 }
                 Ok(stale.is_empty())
             })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some("schemathesis") => {
+            let mut options = xtask::schemathesis::Options::default();
+            for pair in args[1..].chunks(2) {
+                let number = |what: &str| -> anyhow::Result<u64> {
+                    pair.get(1)
+                        .with_context(|| format!("{what} takes a number"))?
+                        .parse()
+                        .with_context(|| format!("{what} takes a number"))
+                };
+                match pair[0].as_str() {
+                    "--examples" => options.examples = number("--examples")?.try_into()?,
+                    "--seconds" => options.seconds = number("--seconds")?.try_into()?,
+                    "--seed" => options.seed = Some(number("--seed")?),
+                    _ => bail!("{USAGE}"),
+                }
+            }
+            xtask::schemathesis::run(&workspace_root(), &options)?;
             Ok(ExitCode::SUCCESS)
         }
         Some("bench-codegen") => bench_codegen(&args[1..]),

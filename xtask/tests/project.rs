@@ -65,11 +65,16 @@ fn upstream_symlinks_are_kept() {
     }
 }
 
-/// Generated files stay small enough to read: none over ~1,500 lines.
+/// Generated files stay small enough to read: none over ~1,500 lines. `openapi.json` is the
+/// exception: one document for tools (schemathesis, client generators), which must be whole;
+/// people read `API.md`.
 #[test]
 fn generated_files_are_small() {
     let files = codegen::generate(&xtask::RealFs, &project_input(&workspace_root())).unwrap();
-    for file in &files {
+    for file in files
+        .iter()
+        .filter(|f| f.path.as_os_str() != "openapi.json")
+    {
         let lines = file.contents.lines().count();
         assert!(lines <= 1500, "{} has {lines} lines", file.path.display());
     }

@@ -65,6 +65,8 @@ pub enum Response {
     BadRequest(crate::schemas::Error),
     /// 403: You do not have permission to ban the user from the room. A meaningful ``errcode`` and description error text will be returned. Example reasons for rejections are:
     Forbidden(crate::schemas::Error),
+    /// 413: The request body is larger than the server accepts.
+    PayloadTooLarge(crate::schemas::Error),
     /// 429: This request was rate-limited.
     TooManyRequests(crate::schemas::Error),
 }
@@ -81,6 +83,12 @@ impl axum::response::IntoResponse for Response {
             }
             Response::Forbidden(body) => {
                 crate::runtime::json_response(axum::http::StatusCode::FORBIDDEN, &body)
+            }
+            Response::PayloadTooLarge(body) => {
+                crate::runtime::json_response(
+                    axum::http::StatusCode::PAYLOAD_TOO_LARGE,
+                    &body,
+                )
             }
             Response::TooManyRequests(body) => {
                 crate::runtime::json_response(

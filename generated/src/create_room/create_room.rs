@@ -50,6 +50,10 @@ pub enum Response {
     Ok(OkBody),
     /// 400: The request body is malformed or the room alias specified is already taken.
     BadRequest(crate::schemas::Error),
+    /// 403: The access token is missing or unknown.
+    Forbidden(crate::schemas::Error),
+    /// 413: The request body is larger than the server accepts.
+    PayloadTooLarge(crate::schemas::Error),
 }
 impl axum::response::IntoResponse for Response {
     fn into_response(self) -> axum::response::Response {
@@ -61,6 +65,15 @@ impl axum::response::IntoResponse for Response {
             }
             Response::BadRequest(body) => {
                 crate::runtime::json_response(axum::http::StatusCode::BAD_REQUEST, &body)
+            }
+            Response::Forbidden(body) => {
+                crate::runtime::json_response(axum::http::StatusCode::FORBIDDEN, &body)
+            }
+            Response::PayloadTooLarge(body) => {
+                crate::runtime::json_response(
+                    axum::http::StatusCode::PAYLOAD_TOO_LARGE,
+                    &body,
+                )
             }
         }
     }

@@ -39,6 +39,8 @@ pub enum Response {
     Forbidden(crate::schemas::Error),
     /// 404: There is no mapping for this alias.
     NotFound(crate::schemas::Error),
+    /// 413: The request body is larger than the server accepts.
+    PayloadTooLarge(crate::schemas::Error),
 }
 impl axum::response::IntoResponse for Response {
     fn into_response(self) -> axum::response::Response {
@@ -56,6 +58,12 @@ impl axum::response::IntoResponse for Response {
             }
             Response::NotFound(body) => {
                 crate::runtime::json_response(axum::http::StatusCode::NOT_FOUND, &body)
+            }
+            Response::PayloadTooLarge(body) => {
+                crate::runtime::json_response(
+                    axum::http::StatusCode::PAYLOAD_TOO_LARGE,
+                    &body,
+                )
             }
         }
     }

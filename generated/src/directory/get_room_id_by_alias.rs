@@ -37,6 +37,8 @@ pub enum Response {
     BadRequest(crate::schemas::Error),
     /// 404: There is no mapped room ID for this room alias.
     NotFound(crate::schemas::Error),
+    /// 413: The request body is larger than the server accepts.
+    PayloadTooLarge(crate::schemas::Error),
 }
 impl axum::response::IntoResponse for Response {
     fn into_response(self) -> axum::response::Response {
@@ -51,6 +53,12 @@ impl axum::response::IntoResponse for Response {
             }
             Response::NotFound(body) => {
                 crate::runtime::json_response(axum::http::StatusCode::NOT_FOUND, &body)
+            }
+            Response::PayloadTooLarge(body) => {
+                crate::runtime::json_response(
+                    axum::http::StatusCode::PAYLOAD_TOO_LARGE,
+                    &body,
+                )
             }
         }
     }

@@ -47,8 +47,12 @@ pub enum Response {
     Ok(crate::runtime::JsonObject),
     /// 400: The alias or room ID is malformed, or the alias belongs to another server.
     BadRequest(crate::schemas::Error),
+    /// 403: The access token is missing or unknown.
+    Forbidden(crate::schemas::Error),
     /// 409: The alias is already mapped to a room.
     Conflict(crate::schemas::Error),
+    /// 413: The request body is larger than the server accepts.
+    PayloadTooLarge(crate::schemas::Error),
 }
 impl axum::response::IntoResponse for Response {
     fn into_response(self) -> axum::response::Response {
@@ -61,8 +65,17 @@ impl axum::response::IntoResponse for Response {
             Response::BadRequest(body) => {
                 crate::runtime::json_response(axum::http::StatusCode::BAD_REQUEST, &body)
             }
+            Response::Forbidden(body) => {
+                crate::runtime::json_response(axum::http::StatusCode::FORBIDDEN, &body)
+            }
             Response::Conflict(body) => {
                 crate::runtime::json_response(axum::http::StatusCode::CONFLICT, &body)
+            }
+            Response::PayloadTooLarge(body) => {
+                crate::runtime::json_response(
+                    axum::http::StatusCode::PAYLOAD_TOO_LARGE,
+                    &body,
+                )
             }
         }
     }

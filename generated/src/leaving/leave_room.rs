@@ -50,6 +50,8 @@ pub enum Response {
     BadRequest(crate::schemas::Error),
     /// 403: The user is not in the room.
     Forbidden(crate::schemas::Error),
+    /// 413: The request body is larger than the server accepts.
+    PayloadTooLarge(crate::schemas::Error),
     /// 429: This request was rate-limited.
     TooManyRequests(crate::schemas::Error),
 }
@@ -66,6 +68,12 @@ impl axum::response::IntoResponse for Response {
             }
             Response::Forbidden(body) => {
                 crate::runtime::json_response(axum::http::StatusCode::FORBIDDEN, &body)
+            }
+            Response::PayloadTooLarge(body) => {
+                crate::runtime::json_response(
+                    axum::http::StatusCode::PAYLOAD_TOO_LARGE,
+                    &body,
+                )
             }
             Response::TooManyRequests(body) => {
                 crate::runtime::json_response(

@@ -46,8 +46,12 @@ impl Request {
 pub enum Response {
     /// 200: The refresh token was accepted, and a new access token has been issued.
     Ok(OkBody),
+    /// 400: The request could not be decoded (not JSON, the wrong shape, a missing key, a malformed parameter).
+    BadRequest(crate::schemas::Error),
     /// 403: The exchange attempt failed. For example, the refresh token may have already been used.
     Forbidden(crate::schemas::Error),
+    /// 413: The request body is larger than the server accepts.
+    PayloadTooLarge(crate::schemas::Error),
     /// 429: This request was rate-limited.
     TooManyRequests(crate::schemas::Error),
 }
@@ -59,8 +63,17 @@ impl axum::response::IntoResponse for Response {
             Response::Ok(body) => {
                 crate::runtime::json_response(axum::http::StatusCode::OK, &body)
             }
+            Response::BadRequest(body) => {
+                crate::runtime::json_response(axum::http::StatusCode::BAD_REQUEST, &body)
+            }
             Response::Forbidden(body) => {
                 crate::runtime::json_response(axum::http::StatusCode::FORBIDDEN, &body)
+            }
+            Response::PayloadTooLarge(body) => {
+                crate::runtime::json_response(
+                    axum::http::StatusCode::PAYLOAD_TOO_LARGE,
+                    &body,
+                )
             }
             Response::TooManyRequests(body) => {
                 crate::runtime::json_response(

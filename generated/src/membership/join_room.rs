@@ -54,6 +54,8 @@ pub enum Response {
     Forbidden(crate::schemas::Error),
     /// 404: The room or alias is unknown.
     NotFound(crate::schemas::Error),
+    /// 413: The request body is larger than the server accepts.
+    PayloadTooLarge(crate::schemas::Error),
     /// 429: This request was rate-limited.
     TooManyRequests(crate::schemas::Error),
     /// 502: The identity server needed to check a third-party proof could not be reached.
@@ -75,6 +77,12 @@ impl axum::response::IntoResponse for Response {
             }
             Response::NotFound(body) => {
                 crate::runtime::json_response(axum::http::StatusCode::NOT_FOUND, &body)
+            }
+            Response::PayloadTooLarge(body) => {
+                crate::runtime::json_response(
+                    axum::http::StatusCode::PAYLOAD_TOO_LARGE,
+                    &body,
+                )
             }
             Response::TooManyRequests(body) => {
                 crate::runtime::json_response(

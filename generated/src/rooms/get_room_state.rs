@@ -40,6 +40,8 @@ pub enum Response {
     BadRequest(crate::schemas::Error),
     /// 403: You aren't a member of the room and weren't previously a member of the room.
     Forbidden(crate::schemas::Error),
+    /// 413: The request body is larger than the server accepts.
+    PayloadTooLarge(crate::schemas::Error),
 }
 impl axum::response::IntoResponse for Response {
     fn into_response(self) -> axum::response::Response {
@@ -54,6 +56,12 @@ impl axum::response::IntoResponse for Response {
             }
             Response::Forbidden(body) => {
                 crate::runtime::json_response(axum::http::StatusCode::FORBIDDEN, &body)
+            }
+            Response::PayloadTooLarge(body) => {
+                crate::runtime::json_response(
+                    axum::http::StatusCode::PAYLOAD_TOO_LARGE,
+                    &body,
+                )
             }
         }
     }

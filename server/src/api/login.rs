@@ -11,7 +11,7 @@ use crate::ids::UserId;
 
 refusals! {
     login::Response { BAD_REQUEST => BadRequest, FORBIDDEN => Forbidden, TOO_MANY_REQUESTS => TooManyRequests }
-    token_refresh::Response { FORBIDDEN => Forbidden, TOO_MANY_REQUESTS => TooManyRequests }
+    token_refresh::Response { BAD_REQUEST => BadRequest, FORBIDDEN => Forbidden, TOO_MANY_REQUESTS => TooManyRequests }
 }
 
 impl Homeserver {
