@@ -26,6 +26,8 @@ pub enum Lookup {
     Bound(String),
     /// Bound, but signed with another key.
     BadSignature(String),
+    /// Bound and signed, but its validity ended an hour ago.
+    Expired(String),
     /// 500 with a body that must never reach a client.
     Fails,
     /// 302 to this URL, which must never be followed.
@@ -209,6 +211,11 @@ async fn lookup_answer(
         .find(|(k, _)| k == "address")
         .map(|(_, v)| v.into_owned())
         .unwrap_or_default();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as i64;
+    let mut valid = (now - 1000, now + 3_600_000);
     let (mxid, signer) = match lookup {
         Lookup::Unbound => return Json(json!({})).into_response(),
         Lookup::Fails => return failure(),
@@ -221,14 +228,14 @@ async fn lookup_answer(
         }
         Lookup::Bound(mxid) => (mxid, (*key).clone()),
         Lookup::BadSignature(mxid) => (mxid, SigningKey::from_bytes(&[7; 32])),
+        Lookup::Expired(mxid) => {
+            valid = (now - 7_200_000, now - 3_600_000);
+            (mxid, (*key).clone())
+        }
     };
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_millis() as i64;
     let mut association = json!({
         "medium": "email", "address": address, "mxid": mxid, "ts": now,
-        "not_before": now - 1000, "not_after": now + 3_600_000,
+        "not_before": valid.0, "not_after": valid.1,
     });
     let signature = unpadded(&signer.sign(canonical(&association).as_bytes()).to_bytes());
     association["signatures"] = json!({id_server: {"ed25519:0": signature}});

@@ -333,6 +333,7 @@ async fn s32_an_identity_server_that_fails_or_lies_is_502_and_appends_nothing() 
     let redirecting =
         FakeIdentityServer::start(Lookup::Redirect(format!("http://{}/", elsewhere.addr))).await;
     let huge = FakeIdentityServer::start(Lookup::Huge).await;
+    let expired = FakeIdentityServer::start(Lookup::Expired(user("carol"))).await;
     let f = fixture(vec![
         down_entry,
         failing.allow_list_entry(),
@@ -340,6 +341,7 @@ async fn s32_an_identity_server_that_fails_or_lies_is_502_and_appends_nothing() 
         store_fails.allow_list_entry(),
         redirecting.allow_list_entry(),
         huge.allow_list_entry(),
+        expired.allow_list_entry(),
     ])
     .await;
     let before = f.hs.events(&f.private).await;
@@ -350,6 +352,7 @@ async fn s32_an_identity_server_that_fails_or_lies_is_502_and_appends_nothing() 
         ("store-invite answers 500", store_fails.id_server.clone()),
         ("a redirect", redirecting.id_server.clone()),
         ("an answer over 64 KiB", huge.id_server.clone()),
+        ("an association no longer valid", expired.id_server.clone()),
     ] {
         let answer = invite_3pid(&f, &f.alice, &id_server, "carol@example.org").await;
         assert_eq!(
