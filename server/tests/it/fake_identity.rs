@@ -302,3 +302,16 @@ impl ConnectionCounter {
         self.count.load(Ordering::SeqCst)
     }
 }
+
+/// A listener that accepts connections and never answers on them (a tarpit).
+pub fn silent_listener() -> SocketAddr {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in listener.incoming() {
+            held.push(stream);
+        }
+    });
+    addr
+}

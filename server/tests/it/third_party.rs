@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use server::identity::IdentityServerSettings;
 
 use crate::fake_identity::{
-    Answer, ConnectionCounter, FakeIdentityServer, Lookup, SECRET, loopback_entry,
+    Answer, ConnectionCounter, FakeIdentityServer, Lookup, SECRET, loopback_entry, silent_listener,
 };
 use crate::harness::{Answer as Reply, BASE, Fixture, TestServer, encode};
 use crate::sydent::sydent;
@@ -370,6 +370,26 @@ async fn s32_an_identity_server_that_fails_or_lies_is_502_and_appends_nothing() 
     assert_eq!(f.hs.events(&f.private).await, before, "no event");
     assert_eq!(f.hs.membership(&f.private, &user("carol")).await, None);
     assert_eq!(elsewhere.connections(), 0, "the redirect was not followed");
+}
+
+#[tokio::test]
+async fn an_identity_server_that_never_answers_is_given_up_on() {
+    let tarpit = silent_listener();
+    let f = fixture(vec![loopback_entry(
+        &tarpit.to_string(),
+        &format!("http://{tarpit}"),
+    )])
+    .await;
+    let started = std::time::Instant::now();
+    invite_3pid(&f, &f.alice, &tarpit.to_string(), "carol@example.org")
+        .await
+        .assert_error(502, "M_UNKNOWN");
+    let waited = started.elapsed();
+    // The client's total timeout is 10 s.
+    assert!(
+        waited >= std::time::Duration::from_secs(9) && waited < std::time::Duration::from_secs(20),
+        "{waited:?}"
+    );
 }
 
 #[tokio::test]
