@@ -115,6 +115,9 @@ pub struct Bundle<'fs> {
     fs: &'fs dyn SpecFs,
     docs: Vec<Document>,
     by_path: HashMap<PathBuf, FileId>,
+    /// Each path as asked for, canonicalized once: specs name the same files over and over,
+    /// and every canonicalization is a system call per path component.
+    canonical: HashMap<PathBuf, PathBuf>,
     /// Relative file references already resolved: (from file, reference path) → file.
     references: HashMap<(FileId, String), FileId>,
     /// How many documents [`Bundle::load_references`] has scanned.
@@ -153,6 +156,7 @@ impl<'fs> Bundle<'fs> {
             fs,
             docs: Vec::new(),
             by_path: HashMap::new(),
+            canonical: HashMap::new(),
             references: HashMap::new(),
             scanned: 0,
             base: base.to_path_buf(),
@@ -189,7 +193,13 @@ impl<'fs> Bundle<'fs> {
         let mut fresh: Vec<Source> = Vec::new();
         for path in paths {
             let display = self.display(path);
-            let key = match self.fs.canonicalize(path) {
+            let canonical = match self.canonical.get(path) {
+                Some(key) => Ok(key.clone()),
+                None => self.fs.canonicalize(path).inspect(|key| {
+                    self.canonical.insert(path.clone(), key.clone());
+                }),
+            };
+            let key = match canonical {
                 Ok(key) => key,
                 Err(e) => {
                     slots.push(Slot::Failed(Error::other(format!(
