@@ -238,32 +238,16 @@ impl Homeserver {
             .await?;
         rules::may_invite(&state, &inviter)?;
 
-        let failed =
-            |error: IdentityError| Failure::from(identity_failure(server.id_server(), &error));
-        let (medium, address) = (body.medium.as_str(), body.address.as_str());
-        if let Some(mxid) = server.lookup(medium, address).await.map_err(failed)? {
-            return self
-                .invite_bound(&room, &inviter, server.id_server(), &mxid)
-                .await;
-        }
-        let invitation = server
-            .store_invite(medium, address, room.as_str(), inviter.as_str())
+        let (token, public_key) = match server
+            .invite(&body.medium, &body.address, room.as_str(), inviter.as_str())
             .await
-            .map_err(failed)?;
-        let (token, public_key) = match invitation {
-            Invitation::Stored { token, public_key } => (token, public_key),
-            // T15: bound between our lookup and the store; ask once more.
-            Invitation::AddressBound => {
-                let Some(mxid) = server.lookup(medium, address).await.map_err(failed)? else {
-                    return Err(failed(IdentityError::BadAnswer {
-                        url: server.id_server().to_string(),
-                        reason: "store-invite says the address is bound; lookup says not".into(),
-                    }));
-                };
-                return self
-                    .invite_bound(&room, &inviter, server.id_server(), &mxid)
-                    .await;
+        {
+            Ok(Invitation::Bound(invitee)) => {
+                self.invite_member(&room, &inviter, &invitee).await?;
+                return Ok(invite_by3_pid::Response::Ok(empty()));
             }
+            Ok(Invitation::Stored { token, public_key }) => (token, public_key),
+            Err(error) => return Err(identity_failure(server.id_server(), &error).into()),
         };
         // T13: the invite event, if the inviter still may invite now that we hold the lock.
         let content = json!({
@@ -279,25 +263,6 @@ impl Homeserver {
             })
             .await?;
         decided?;
-        Ok(invite_by3_pid::Response::Ok(empty()))
-    }
-
-    /// T12: the address is bound to `mxid`; invite that user as the user-ID form would.
-    async fn invite_bound(
-        &self,
-        room: &RoomId,
-        inviter: &UserId,
-        id_server: &str,
-        mxid: &str,
-    ) -> Result<invite_by3_pid::Response, Failure> {
-        let Ok(invitee) = UserId::parse(mxid) else {
-            let error = IdentityError::BadAnswer {
-                url: id_server.to_string(),
-                reason: "the bound user ID is not a valid user ID".into(),
-            };
-            return Err(identity_failure(id_server, &error).into());
-        };
-        self.invite_member(room, inviter, &invitee).await?;
         Ok(invite_by3_pid::Response::Ok(empty()))
     }
 }

@@ -1,6 +1,6 @@
 //! One allow-listed identity server and the v1 identity API calls made to it: `lookup`
 //! (with the association's signature checked against `pubkey`), `store-invite` and
-//! `pubkey/isvalid`.
+//! `pubkey/isvalid`, and the 2015 invite conversation built from them.
 //!
 //! Every request goes through a client that resolves names itself and connects only to
 //! addresses that passed [`super::address_policy`] (so a name cannot be rebound to an
@@ -16,6 +16,7 @@ use serde_json::{Map, Value};
 use url::Url;
 
 use super::{IdentityError, IdentityServerSettings, address_policy, is_host_port, signed_json};
+use crate::ids::UserId;
 
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 const TOTAL_TIMEOUT: Duration = Duration::from_secs(10);
@@ -26,20 +27,29 @@ const API: &str = "/_matrix/identity/api/v1";
 #[derive(Debug)]
 pub struct IdentityServer {
     id_server: String,
-    /// The base URL, without a trailing `/`.
-    base: String,
     base_url: Url,
     signing_name: String,
     key_id: String,
     http: reqwest::Client,
 }
 
-/// What `store-invite` answered.
+/// How an invitation of an address ended at the identity server.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Invitation {
-    /// The invite is stored: the token that names it, and the key that will sign it.
+    /// The address is bound to this user (T12): invite them.
+    Bound(UserId),
+    /// The identity server stored an invite (T13): the token that names it, and the key
+    /// that will sign it.
     Stored { token: String, public_key: String },
-    /// The address was bound meanwhile (T15): look it up again.
+}
+
+/// What `store-invite` answered.
+enum StoreInvite {
+    Stored {
+        token: String,
+        public_key: String,
+    },
+    /// The address was bound meanwhile (T15).
     AddressBound,
 }
 
@@ -101,7 +111,6 @@ impl IdentityServer {
                 .clone()
                 .unwrap_or_else(|| settings.id_server.clone()),
             id_server: settings.id_server.clone(),
-            base,
             base_url,
             key_id,
             http,
@@ -112,10 +121,45 @@ impl IdentityServer {
         &self.id_server
     }
 
+    /// The URL of a v1 endpoint of this server.
+    fn endpoint(&self, name: &str) -> String {
+        format!(
+            "{}{API}/{name}",
+            self.base_url.as_str().trim_end_matches('/')
+        )
+    }
+
     /// The `key_validity_url` stored in a third-party invite made through this server
     /// (2015 identity servers did not return one; section 3, step 4b).
     pub fn key_validity_url(&self) -> String {
-        format!("{}{API}/pubkey/isvalid", self.base)
+        self.endpoint("pubkey/isvalid")
+    }
+
+    /// Section 3, steps 3-4: looks the address up; if nothing is bound, asks the server to
+    /// store an invite for it; if the address became bound meanwhile (T15), looks it up
+    /// once more.
+    pub async fn invite(
+        &self,
+        medium: &str,
+        address: &str,
+        room_id: &str,
+        sender: &str,
+    ) -> Result<Invitation, IdentityError> {
+        if let Some(user) = self.lookup(medium, address).await? {
+            return Ok(Invitation::Bound(user));
+        }
+        match self.store_invite(medium, address, room_id, sender).await? {
+            StoreInvite::Stored { token, public_key } => {
+                Ok(Invitation::Stored { token, public_key })
+            }
+            StoreInvite::AddressBound => match self.lookup(medium, address).await? {
+                Some(user) => Ok(Invitation::Bound(user)),
+                None => Err(IdentityError::BadAnswer {
+                    url: self.endpoint("lookup"),
+                    reason: "store-invite says the address is bound; lookup says not".into(),
+                }),
+            },
+        }
     }
 
     /// Whether `url` lies under this server's base URL.
@@ -130,15 +174,11 @@ impl IdentityServer {
                 .starts_with(self.base_url.path().trim_end_matches('/'))
     }
 
-    /// `lookup`: the user ID bound to the address, from an association whose signature
+    /// `lookup`: the user bound to the address, from an association whose signature
     /// verifies under this server's signing name and key, that names the address asked
     /// about, and that is valid now. `None` when nothing is bound.
-    pub async fn lookup(
-        &self,
-        medium: &str,
-        address: &str,
-    ) -> Result<Option<String>, IdentityError> {
-        let url = format!("{}{API}/lookup", self.base);
+    async fn lookup(&self, medium: &str, address: &str) -> Result<Option<UserId>, IdentityError> {
+        let url = self.endpoint("lookup");
         let answer = self
             .send(
                 self.http
@@ -155,7 +195,10 @@ impl IdentityServer {
             url: url.clone(),
             reason: reason.into(),
         };
-        let mxid = mxid.as_str().ok_or_else(|| bad("`mxid` is not a string"))?;
+        let mxid = mxid
+            .as_str()
+            .and_then(|mxid| UserId::parse(mxid).ok())
+            .ok_or_else(|| bad("`mxid` is not a user ID"))?;
         if association.get("medium").and_then(Value::as_str) != Some(medium) {
             return Err(bad("the association is for another medium"));
         }
@@ -178,12 +221,12 @@ impl IdentityServer {
         if !signed_json::verify(&association, &self.signing_name, &self.key_id, &key) {
             return Err(bad("the association's signature does not verify"));
         }
-        Ok(Some(mxid.to_string()))
+        Ok(Some(mxid))
     }
 
     /// `pubkey/{key_id}`: this server's long-term signing key.
     async fn signing_key(&self) -> Result<ed25519_dalek::VerifyingKey, IdentityError> {
-        let url = format!("{}{API}/pubkey/{}", self.base, self.key_id);
+        let url = self.endpoint(&format!("pubkey/{}", self.key_id));
         let answer = self.send(self.http.get(&url), &url).await?;
         let object = answer.success_object(&url)?;
         object
@@ -198,14 +241,14 @@ impl IdentityServer {
 
     /// `store-invite`, form-encoded with exactly `medium`, `address`, `room_id` and `sender`
     /// (as 2015 homeservers sent it).
-    pub async fn store_invite(
+    async fn store_invite(
         &self,
         medium: &str,
         address: &str,
         room_id: &str,
         sender: &str,
-    ) -> Result<Invitation, IdentityError> {
-        let url = format!("{}{API}/store-invite", self.base);
+    ) -> Result<StoreInvite, IdentityError> {
+        let url = self.endpoint("store-invite");
         let form = [
             ("medium", medium),
             ("address", address),
@@ -219,7 +262,7 @@ impl IdentityServer {
                 .ok()
                 .and_then(|v| v.get("errcode").and_then(Value::as_str).map(str::to_string));
             if let Some("THREEPID_IN_USE" | "M_THREEPID_IN_USE") = errcode.as_deref() {
-                return Ok(Invitation::AddressBound);
+                return Ok(StoreInvite::AddressBound);
             }
         }
         let object = answer.success_object(&url)?;
@@ -232,7 +275,7 @@ impl IdentityServer {
         };
         match (field("token"), field("public_key")) {
             (Some(token), Some(public_key)) if signed_json::public_key(&public_key).is_some() => {
-                Ok(Invitation::Stored { token, public_key })
+                Ok(StoreInvite::Stored { token, public_key })
             }
             _ => Err(IdentityError::BadAnswer {
                 url,

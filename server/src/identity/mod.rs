@@ -12,7 +12,6 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use url::Url;
 
-pub use address_policy::refusal as address_refusal;
 pub use client::{IdentityServer, Invitation};
 
 /// One allow-list entry, as the configuration file writes it (`[[identity_servers]]`).
