@@ -102,6 +102,11 @@ impl RoomSnapshot {
         })
     }
 
+    /// I12: whether the user's power level reaches the invite level (default 0, decision 8).
+    fn may_invite_at_level(&self, user: &UserId) -> bool {
+        self.level_of(user) >= self.required("invite", 0)
+    }
+
     /// The level an action needs (`invite` defaults to 0, `ban` and `kick` to 50).
     pub fn required(&self, action: &str, default: i64) -> i64 {
         self.power_levels
@@ -168,12 +173,7 @@ pub fn invite(
     invitee: &UserId,
     local_server: &str,
 ) -> Result<Option<NewEvent>, MatrixError> {
-    if !room.exists {
-        return Err(MatrixError::forbidden("Unknown room."));
-    }
-    if membership(&room.sender) != Some("join") {
-        return Err(MatrixError::forbidden(format!("{inviter} not in room.")));
-    }
+    inviter_in_room(room, inviter)?;
     match membership(&room.target) {
         Some("ban") => {
             return Err(MatrixError::forbidden(format!(
@@ -187,7 +187,7 @@ pub fn invite(
         }
         _ => {}
     }
-    if room.level_of(inviter) < room.required("invite", 0) {
+    if !room.may_invite_at_level(inviter) {
         return Err(MatrixError::forbidden(format!(
             "You cannot invite user {invitee}."
         )));
@@ -206,16 +206,22 @@ pub fn invite(
     Ok(Some(event))
 }
 
-/// T9-T10: whether `inviter` may invite into the room at all, settled before any identity
-/// server is asked (the checks about the invitee follow once it is known).
-pub fn may_invite(room: &RoomSnapshot, inviter: &UserId) -> Result<(), MatrixError> {
+/// I8-I9: the room exists and the inviter is joined to it.
+fn inviter_in_room(room: &RoomSnapshot, inviter: &UserId) -> Result<(), MatrixError> {
     if !room.exists {
         return Err(MatrixError::forbidden("Unknown room."));
     }
     if membership(&room.sender) != Some("join") {
         return Err(MatrixError::forbidden(format!("{inviter} not in room.")));
     }
-    if room.level_of(inviter) < room.required("invite", 0) {
+    Ok(())
+}
+
+/// T9-T10: whether `inviter` may invite into the room at all, settled before any identity
+/// server is asked (the checks about the invitee follow once it is known).
+pub fn may_invite(room: &RoomSnapshot, inviter: &UserId) -> Result<(), MatrixError> {
+    inviter_in_room(room, inviter)?;
+    if !room.may_invite_at_level(inviter) {
         return Err(MatrixError::forbidden(
             "You do not have a high enough power level to invite to this room.",
         ));
