@@ -29,12 +29,17 @@ paths:
           schema: {$ref: "../shared/thing.json"}
 "#;
 
-#[test]
-fn a_spec_in_memory_generates() {
+/// The API file and the schema file it references, in memory.
+fn spec_with_thing() -> MemoryFs {
     let mut fs = MemoryFs::new();
     fs.insert("/specs/api/things.yaml", API);
     fs.insert("/specs/shared/thing.json", r#"{"type": "object", "title": "Thing", "required": ["name"], "properties": {"name": {"type": "string"}}}"#);
-    let files = codegen::generate(&fs, &input()).unwrap();
+    fs
+}
+
+#[test]
+fn a_spec_in_memory_generates() {
+    let files = codegen::generate(&spec_with_thing(), &input()).unwrap();
     let thing = files
         .iter()
         .find(|f| f.path.ends_with("src/schemas/thing.rs"))
@@ -67,10 +72,7 @@ fn a_missing_file_is_reported_where_it_is_referenced() {
 
 #[test]
 fn the_served_description_is_an_openapi_document() {
-    let mut fs = MemoryFs::new();
-    fs.insert("/specs/api/things.yaml", API);
-    fs.insert("/specs/shared/thing.json", r#"{"type": "object", "title": "Thing", "required": ["name"], "properties": {"name": {"type": "string"}}}"#);
-    let files = codegen::generate(&fs, &input()).unwrap();
+    let files = codegen::generate(&spec_with_thing(), &input()).unwrap();
     let description = files
         .iter()
         .find(|f| f.path.as_os_str() == "openapi.json")

@@ -111,12 +111,10 @@ pub fn run(root: &Path, options: &Options) -> anyhow::Result<()> {
         "/_matrix/client/api/v1/login",
         r#"{"type": "m.login.password", "user": "alice", "password": "schemathesis"}"#,
     )?;
-    let token = login
-        .split("\"access_token\":\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .with_context(|| format!("no access token in the login answer: {login}"))?
-        .to_string();
+    let token = serde_json::from_str::<serde_json::Value>(&login)
+        .ok()
+        .and_then(|answer| answer["access_token"].as_str().map(str::to_string))
+        .with_context(|| format!("no access token in the login answer: {login}"))?;
 
     println!(
         "== schemathesis: {} examples per operation, at most {} s",
