@@ -56,8 +56,7 @@ pub struct OutputFile {
 pub fn generate(fs: &dyn SpecFs, input: &Input) -> Result<Vec<OutputFile>> {
     std::thread::scope(|scope| {
         // One helper runs beside the main line of work: it finds the source positions the
-        // lowering asks for (examples' lines), then formats the runtime module, which does
-        // not depend on the spec.
+        // lowering asks for (examples' lines) while the referenced files are loaded.
         let (texts_in, texts_out) = std::sync::mpsc::channel::<Vec<(load::FileId, String)>>();
         let (positions_in, positions_out) = std::sync::mpsc::channel();
         let helper = scope.spawn(move || {
@@ -68,14 +67,13 @@ pub fn generate(fs: &dyn SpecFs, input: &Input) -> Result<Vec<OutputFile>> {
                     .collect();
                 let _ = positions_in.send(positions);
             }
-            emit::runtime_file(input)
         });
         let files = generate_from_spec(fs, input, texts_in, positions_out);
-        let runtime = helper
-            .join()
-            .unwrap_or_else(|_| Err(Error::other("internal error: the runtime emitter panicked")));
+        if helper.join().is_err() {
+            return Err(Error::other("internal error: the position finder panicked"));
+        }
         let mut files = files?;
-        files.push(runtime?);
+        files.push(emit::runtime_file(input));
         files.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(files)
     })
@@ -112,9 +110,9 @@ fn generate_from_spec(
         bundle.doc_mut(file).set_positions(positions);
     }
     let model = lower::lower(&bundle, &api_files)?;
-    let mut files = emit::emit(&model, input)?;
-    files.extend(docs::render(&model, input)?);
-    files.push(openapi::render(&model, input)?);
+    let docs = || docs::render(&model, input);
+    let openapi = || openapi::render(&model, input).map(|file| vec![file]);
+    let files = emit::emit(&model, input, &[&openapi, &docs])?;
     Ok(files)
 }
 

@@ -3,10 +3,10 @@
 //! its source and the command that regenerates it.
 
 mod api;
+mod comments;
 mod examples;
 mod operation;
 mod router;
-mod runtime;
 mod types;
 
 use std::path::PathBuf;
@@ -25,20 +25,21 @@ pub(crate) fn header(source: &str) -> String {
     format!("// Generated from {source} by `cargo xtask regen`. Do not edit by hand.\n")
 }
 
-/// Formats `tokens` as a file with the generated header.
+/// Builds a file's tokens with `build` and formats them, with the generated header.
 pub(crate) fn rust_file(
     path: impl Into<PathBuf>,
     source: &str,
-    tokens: TokenStream,
+    build: impl FnOnce() -> TokenStream,
 ) -> Result<OutputFile> {
     let path = path.into();
+    let (tokens, doc_blocks) = comments::collect(build);
     let file: syn::File = syn::parse2(tokens).map_err(|e| {
         Error::other(format!(
             "internal error: {} does not parse: {e}",
             path.display()
         ))
     })?;
-    let body = prettyplease::unparse(&file);
+    let body = comments::expand(&prettyplease::unparse(&file), &doc_blocks)?;
     // prettyplease formats the output deterministically; keep `cargo fmt`, whose style
     // differs in details, from rewriting it.
     Ok(OutputFile {
@@ -65,9 +66,14 @@ fn joined_label(label: &str, relative: &str) -> String {
     parts.join("/")
 }
 
-/// One output file to produce. Jobs run on worker threads (token streams are not `Send`,
-/// so each job builds its tokens where it formats them); results keep the jobs' order.
+/// Output files made from the model by someone else (the API reference, the OpenAPI
+/// document), run by [`emit`] on the same workers as the Rust files.
+pub type SideJob<'a> = &'a (dyn Fn() -> Result<Vec<OutputFile>> + Sync);
+
+/// Output to produce. Jobs run on worker threads (token streams are not `Send`, so each
+/// job builds its tokens where it formats them); results keep the jobs' order.
 enum Job<'m> {
+    Side(SideJob<'m>),
     Lib,
     SchemasIndex,
     Schema(&'m types::SharedModule<'m>),
@@ -82,41 +88,44 @@ fn run(
     model: &Model,
     input: &Input,
     shared: &[types::SharedModule<'_>],
-) -> Result<OutputFile> {
+) -> Result<Vec<OutputFile>> {
     let spec = &input.spec_label;
-    match job {
-        Job::Lib => rust_file("src/lib.rs", spec, lib_tokens(model)),
-        Job::SchemasIndex => rust_file("src/schemas/mod.rs", spec, types::index_tokens(shared)),
+    let file = match job {
+        Job::Side(job) => return job(),
+        Job::Lib => rust_file("src/lib.rs", spec, || lib_tokens(model)),
+        Job::SchemasIndex => rust_file("src/schemas/mod.rs", spec, || types::index_tokens(shared)),
         Job::Schema(module) => rust_file(
             format!("src/schemas/{}.rs", module.module),
             &joined_label(spec, &module.file),
-            types::module_tokens(module),
+            || types::module_tokens(module),
         ),
         Job::ApiModule(api) => rust_file(
             format!("src/{}/mod.rs", api.module),
             &joined_label(spec, &api.source),
-            api::tokens(model, api),
+            || api::tokens(model, api),
         ),
         Job::Operation(api, op) => rust_file(
             format!("src/{}/{}.rs", api.module, op.name),
             &joined_label(spec, &api.source),
-            operation::tokens(model, api, op),
+            || operation::tokens(model, api, op),
         ),
-        Job::Router => rust_file("src/router.rs", spec, router::tokens(model)),
-        Job::Examples => rust_file(
-            "tests/examples.rs",
-            spec,
-            examples::tokens(model, &input.crate_name),
-        ),
-    }
+        Job::Router => rust_file("src/router.rs", spec, || router::tokens(model)),
+        Job::Examples => rust_file("tests/examples.rs", spec, || {
+            examples::tokens(model, &input.crate_name)
+        }),
+    };
+    file.map(|file| vec![file])
 }
 
 fn lib_tokens(model: &Model) -> TokenStream {
     let modules = model.apis.iter().map(|api| {
         let module = quote::format_ident!("{}", api.module);
-        let doc = format!("{} (`{}`).", api.title, api.source);
+        let doc = comments::outer(comments::lines(&format!(
+            "{} (`{}`).",
+            api.title, api.source
+        )));
         quote! {
-            #[doc = #doc]
+            #doc
             pub mod #module;
         }
     });
@@ -135,11 +144,14 @@ fn lib_tokens(model: &Model) -> TokenStream {
 }
 
 /// All Rust files of the generated crate, formatted on as many threads as the machine has
-/// (parsing and pretty-printing dominate the generator's time).
-pub fn emit(model: &Model, input: &Input) -> Result<Vec<OutputFile>> {
+/// (parsing and pretty-printing dominate the generator's time), and the outputs of
+/// `side_jobs`, which run first on the same workers: on a machine with few cores a thread
+/// of their own would only compete with the workers.
+pub fn emit(model: &Model, input: &Input, side_jobs: &[SideJob<'_>]) -> Result<Vec<OutputFile>> {
     let shared = types::shared_modules(model)?;
-    // The largest files first, so no worker is left with a big one at the end.
-    let mut jobs = vec![Job::Router, Job::Examples, Job::Lib, Job::SchemasIndex];
+    // The largest jobs first, so no worker is left with a big one at the end.
+    let mut jobs: Vec<Job<'_>> = side_jobs.iter().map(|job| Job::Side(*job)).collect();
+    jobs.extend([Job::Router, Job::Examples, Job::Lib, Job::SchemasIndex]);
     for api in &model.apis {
         jobs.push(Job::ApiModule(api));
         jobs.extend(api.operations.iter().map(|op| Job::Operation(api, op)));
@@ -150,7 +162,7 @@ pub fn emit(model: &Model, input: &Input) -> Result<Vec<OutputFile>> {
         .map_or(1, |n| n.get())
         .clamp(1, 4);
     let next = AtomicUsize::new(0);
-    let mut done: Vec<(usize, Result<OutputFile>)> = std::thread::scope(|scope| {
+    let mut done: Vec<(usize, Result<Vec<OutputFile>>)> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
                 let (jobs, shared, next) = (&jobs, &shared, &next);
@@ -179,11 +191,24 @@ pub fn emit(model: &Model, input: &Input) -> Result<Vec<OutputFile>> {
             .collect()
     });
     done.sort_by_key(|(index, _)| *index);
-    done.into_iter().map(|(_, file)| file).collect()
+    let mut files = Vec::with_capacity(done.len());
+    for (_, outputs) in done {
+        files.extend(outputs?);
+    }
+    Ok(files)
 }
 
-/// `src/runtime.rs`, which depends on nothing in the spec: [`crate::generate`] formats it
-/// while the spec is still being loaded.
-pub fn runtime_file(input: &Input) -> Result<OutputFile> {
-    rust_file("src/runtime.rs", &input.spec_label, runtime::tokens())
+/// `src/runtime.rs`: the hooks trait and the request plumbing every route shares. It is
+/// the same for every spec, so it is written as plain Rust in `codegen/templates/` (and
+/// emitted, not depended on, so the generated crate builds on its own with crates.io
+/// dependencies only); the generated crate's build and clippy check it.
+pub fn runtime_file(input: &Input) -> OutputFile {
+    OutputFile {
+        path: "src/runtime.rs".into(),
+        contents: format!(
+            "{}#![cfg_attr(rustfmt, rustfmt::skip)]\n{}",
+            header(&input.spec_label),
+            include_str!("../../templates/runtime.rs")
+        ),
+    }
 }

@@ -4,7 +4,8 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::types::{declaration, doc_lines, type_tokens};
+use super::comments;
+use super::types::{declaration, type_tokens};
 use crate::model::{Api, Model, Operation, ParamLocation, Scope, TypeRef};
 
 pub fn tokens(_model: &Model, api: &Api, op: &Operation) -> TokenStream {
@@ -16,14 +17,10 @@ pub fn tokens(_model: &Model, api: &Api, op: &Operation) -> TokenStream {
     if let Some(summary) = &op.summary {
         heading.push_str(&format!(": {}", summary.trim()));
     }
-    let mut lines = vec![format!(" {heading}"), String::new()];
+    let mut lines = comments::lines(&heading);
+    lines.push(String::new());
     if let Some(description) = &op.description {
-        lines.extend(
-            description
-                .trim()
-                .lines()
-                .map(|l| format!(" {}", l.trim_end())),
-        );
+        lines.extend(comments::lines(description));
         lines.push(String::new());
     }
     lines.extend(
@@ -37,9 +34,10 @@ pub fn tokens(_model: &Model, api: &Api, op: &Operation) -> TokenStream {
     let from_parts = from_parts(op, &scope);
     let response = response_enum(op, &scope);
     let decls = op.types.iter().map(|def| declaration(def, &scope));
+    let doc = comments::inner(lines);
 
     quote! {
-        #(#![doc = #lines])*
+        #doc
 
         #request
         #from_parts
@@ -66,37 +64,31 @@ fn request_struct(op: &Operation, scope: &Scope) -> TokenStream {
             ParamLocation::Query => "query",
             ParamLocation::Header => "header",
         };
-        let mut doc = format!(" `{}` ({location})", p.wire_name);
+        let mut doc = format!("`{}` ({location})", p.wire_name);
         if let Some(d) = &p.description {
             doc.push_str(&format!(": {}", d.trim()));
         }
-        let example = p.example.as_ref().map(|e| {
-            let text = format!(" Example: `{e}`.");
-            quote!(#[doc = #text])
-        });
+        let mut lines = comments::lines(&doc);
+        if let Some(example) = &p.example {
+            lines.extend(comments::lines(&format!("Example: `{example}`.")));
+        }
+        let doc = comments::outer(lines);
         quote! {
-            #[doc = #doc]
-            #example
+            #doc
             pub #name: #ty,
         }
     });
     let body = op.body.as_ref().map(|b| {
         let ty = param_type(&b.ty, b.required, scope);
-        let doc = b
-            .description
-            .as_deref()
-            .map(doc_lines)
-            .unwrap_or_else(|| quote!(#[doc = " The request body."]));
-        let example = b.example.as_ref().map(|e| {
-            let text = serde_json::to_string_pretty(e).unwrap_or_default();
-            let lines = std::iter::once(" ```json".to_string())
-                .chain(text.lines().map(|l| format!(" {l}")))
-                .chain(std::iter::once(" ```".to_string()));
-            quote!(#[doc = ""] #[doc = " Example:"] #[doc = ""] #(#[doc = #lines])*)
-        });
+        let mut lines = comments::lines(b.description.as_deref().unwrap_or("The request body."));
+        if let Some(example) = &b.example {
+            let text = serde_json::to_string_pretty(example).unwrap_or_default();
+            lines.extend([String::new(), " Example:".into(), String::new()]);
+            lines.extend(comments::lines(&format!("```json\n{text}\n```")));
+        }
+        let doc = comments::outer(lines);
         quote! {
             #doc
-            #example
             pub body: #ty,
         }
     });
@@ -231,27 +223,22 @@ fn from_parts(op: &Operation, scope: &Scope) -> TokenStream {
 fn response_enum(op: &Operation, scope: &Scope) -> TokenStream {
     let variants = op.responses.iter().map(|r| {
         let name = format_ident!("{}", r.variant);
-        let status = match r.status {
-            Some(code) => format!(
-                " {code}: {}",
-                r.description.trim().lines().next().unwrap_or("")
-            ),
-            None => format!(
-                " Any other status: {}",
-                r.description.trim().lines().next().unwrap_or("")
-            ),
-        };
+        let first_line = r.description.trim().lines().next().unwrap_or("");
+        let status = comments::outer(comments::lines(&match r.status {
+            Some(code) => format!("{code}: {first_line}"),
+            None => format!("Any other status: {first_line}"),
+        }));
         match (r.status, &r.ty) {
             (Some(_), Some(ty)) => {
                 let ty = type_tokens(ty, scope);
-                quote!(#[doc = #status] #name(#ty),)
+                quote!(#status #name(#ty),)
             }
-            (Some(_), None) => quote!(#[doc = #status] #name,),
+            (Some(_), None) => quote!(#status #name,),
             (None, Some(ty)) => {
                 let ty = type_tokens(ty, scope);
-                quote!(#[doc = #status] #name(axum::http::StatusCode, #ty),)
+                quote!(#status #name(axum::http::StatusCode, #ty),)
             }
-            (None, None) => quote!(#[doc = #status] #name(axum::http::StatusCode),),
+            (None, None) => quote!(#status #name(axum::http::StatusCode),),
         }
     });
     let arms = op.responses.iter().map(|r| {

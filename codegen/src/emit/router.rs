@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::comments;
 use crate::model::{Model, ParamLocation, Route};
 use crate::naming;
 
@@ -221,10 +222,15 @@ fn handler(model: &Model, route: &Route) -> TokenStream {
             .iter()
             .map(|(_, op)| format!("`{}`", op.operation_id))
             .collect();
-        format!(" `{} {}`: {}.", route.method, route.path, names.join(", "))
+        comments::outer(comments::lines(&format!(
+            "`{} {}`: {}.",
+            route.method,
+            route.path,
+            names.join(", ")
+        )))
     };
     quote! {
-        #[doc = #doc]
+        #doc
         async fn #name<S: Api>(
             State(server): State<Arc<S>>,
             path: Result<Path<Vec<(String, String)>>, PathRejection>,

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use quote::{format_ident, quote};
 
+use super::comments;
 use crate::model::{Model, Scope, TypeDef, TypeKind, TypeRef};
 
 /// How `ty` is spelled from inside `here`.
@@ -67,34 +68,20 @@ fn spell(ty: &TypeRef, here: &Scope, krate: Option<&syn::Ident>) -> TokenStream 
     }
 }
 
-fn doc_attr(doc: Option<&str>) -> TokenStream {
-    match doc {
-        Some(doc) if !doc.trim().is_empty() => {
-            let lines = doc
-                .trim()
-                .lines()
-                .map(|line| format!(" {}", line.trim_end()));
-            quote!(#(#[doc = #lines])*)
-        }
-        _ => quote!(),
-    }
-}
-
-pub fn doc_lines(doc: &str) -> TokenStream {
-    doc_attr(Some(doc))
+/// Doc comments from spec prose (nothing for none).
+pub fn doc_comment(doc: Option<&str>) -> TokenStream {
+    comments::outer(doc.map(comments::lines).unwrap_or_default())
 }
 
 /// A struct or enum declaration.
 pub fn declaration(def: &TypeDef, here: &Scope) -> TokenStream {
     let name = format_ident!("{}", def.name);
-    let source = format!(" Schema: `{}`.", def.source);
-    let doc = match def.doc.as_deref() {
-        Some(text) if !text.trim().is_empty() => {
-            let doc = doc_attr(Some(text));
-            quote!(#doc #[doc = ""])
-        }
-        _ => quote!(),
-    };
+    let mut lines = def.doc.as_deref().map(comments::lines).unwrap_or_default();
+    if !lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines.push(format!(" Schema: `{}`.", def.source));
+    let doc = comments::outer(lines);
     match &def.kind {
         TypeKind::Struct {
             fields,
@@ -103,7 +90,7 @@ pub fn declaration(def: &TypeDef, here: &Scope) -> TokenStream {
             let fields = fields.iter().map(|field| {
                 let rust = format_ident!("{}", field.rust_name);
                 let wire = &field.wire_name;
-                let doc = doc_attr(field.doc.as_deref());
+                let doc = doc_comment(field.doc.as_deref());
                 let rename = (rust != wire.as_str()).then(|| quote!(#[serde(rename = #wire)]));
                 let ty = type_tokens(&field.ty, here);
                 if field.required {
@@ -132,7 +119,6 @@ pub fn declaration(def: &TypeDef, here: &Scope) -> TokenStream {
             });
             quote! {
                 #doc
-                #[doc = #source]
                 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
                 pub struct #name {
                     #(#fields)*
@@ -151,7 +137,6 @@ pub fn declaration(def: &TypeDef, here: &Scope) -> TokenStream {
             });
             quote! {
                 #doc
-                #[doc = #source]
                 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
                 pub enum #name {
                     #(#variants)*
@@ -203,9 +188,9 @@ pub fn index_tokens(modules: &[SharedModule<'_>]) -> TokenStream {
     let declarations = modules.iter().map(|m| {
         let ident = format_ident!("{}", m.module);
         let names = m.defs.iter().map(|d| format_ident!("{}", d.name));
-        let doc = format!(" `{}`", m.file);
+        let doc = comments::outer(vec![format!(" `{}`", m.file)]);
         quote! {
-            #[doc = #doc]
+            #doc
             mod #ident;
             pub use #ident::{#(#names),*};
         }
@@ -223,9 +208,9 @@ pub fn module_tokens(module: &SharedModule<'_>) -> TokenStream {
         .defs
         .iter()
         .map(|def| declaration(def, &Scope::Shared));
-    let module_doc = format!(" Types from `{}`.", module.file);
+    let module_doc = comments::inner(vec![format!(" Types from `{}`.", module.file)]);
     quote! {
-        #![doc = #module_doc]
+        #module_doc
         // Types of other schema files are named as `schemas` re-exports them.
         #[allow(unused_imports)]
         use super::*;

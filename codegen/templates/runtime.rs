@@ -1,0 +1,288 @@
+//! What every route shares: the hooks an implementation provides (authentication, how
+//! a rejected request is answered, the body size cap) and the request decoding steps.
+
+use std::future::Future;
+
+use axum::body::{Body, Bytes};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use http_body_util::BodyExt;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+/// A JSON object whose keys the spec does not describe.
+pub type JsonObject = Map<String, Value>;
+
+/// Why the router refused a request before any operation saw it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RejectionKind {
+    /// The body is not JSON.
+    NotJson,
+    /// The body is JSON of the wrong shape (not an object, or a key of the wrong type).
+    WrongShape,
+    /// Required keys are missing, named here.
+    MissingKeys(Vec<String>),
+    /// The body is larger than [`Hooks::body_limit`].
+    TooLarge,
+    /// No route has this path.
+    UnknownPath,
+    /// The path exists but not with this method.
+    WrongMethod,
+    /// A path, query or header parameter does not parse.
+    BadParameter,
+}
+
+/// A refused request: the kind, for choosing the answer, and a human-readable reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejection {
+    pub kind: RejectionKind,
+    pub message: String,
+}
+
+impl Rejection {
+    pub fn new(kind: RejectionKind, message: impl Into<String>) -> Self {
+        Rejection {
+            kind,
+            message: message.into(),
+        }
+    }
+}
+
+/// The credentials a secured request carried.
+#[derive(Debug)]
+pub struct Credentials<'a> {
+    /// The API key from where the spec's security scheme puts it, if present.
+    pub api_key: Option<String>,
+    /// All request headers, for schemes the spec does not describe (e.g. a bearer token).
+    pub headers: &'a HeaderMap,
+}
+
+/// What an implementation provides besides its operations.
+pub trait Hooks: Send + Sync + 'static {
+    /// Who a secured operation runs as.
+    type Principal: Send + 'static;
+    /// An operation's own failure (storage down, ...), answered as the implementation says.
+    type Error: IntoResponse + Send + 'static;
+
+    /// Turns credentials into a principal, or answers the request itself.
+    fn authenticate(
+        &self,
+        credentials: Credentials<'_>,
+    ) -> impl Future<Output = Result<Self::Principal, Response>> + Send;
+
+    /// Answers a request the router refused.
+    fn reject(&self, rejection: Rejection) -> Response;
+
+    /// The largest request body accepted, in bytes.
+    fn body_limit(&self) -> usize {
+        64 * 1024
+    }
+}
+
+/// A JSON response with the given status.
+pub fn json_response<T: serde::Serialize>(status: StatusCode, body: &T) -> Response {
+    match serde_json::to_vec(body) {
+        Ok(bytes) => (status, [(header::CONTENT_TYPE, "application/json")], bytes).into_response(),
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}
+
+/// Reads the whole body, refusing it once it passes `limit` bytes.
+pub async fn read_body(body: Body, limit: usize) -> Result<Bytes, Rejection> {
+    match http_body_util::Limited::new(body, limit).collect().await {
+        Ok(collected) => Ok(collected.to_bytes()),
+        Err(error) if error.is::<http_body_util::LengthLimitError>() => Err(Rejection::new(
+            RejectionKind::TooLarge,
+            format!("Request body is larger than {limit} bytes."),
+        )),
+        Err(_) => Err(Rejection::new(
+            RejectionKind::NotJson,
+            "Request body could not be read.",
+        )),
+    }
+}
+
+/// Parses a body that must be a JSON object. An empty body is `None` when the body is
+/// optional.
+pub fn parse_object(bytes: &[u8], required: bool) -> Result<Option<Map<String, Value>>, Rejection> {
+    if bytes.iter().all(u8::is_ascii_whitespace) && !required {
+        return Ok(None);
+    }
+    match serde_json::from_slice::<Value>(bytes) {
+        Ok(Value::Object(object)) => Ok(Some(object)),
+        Ok(_) => Err(Rejection::new(
+            RejectionKind::WrongShape,
+            "Content must be a JSON object.",
+        )),
+        Err(_) => Err(Rejection::new(RejectionKind::NotJson, "Content not JSON.")),
+    }
+}
+
+/// How a route treats the request body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyRule {
+    /// No operation of the route takes a body; it is not read.
+    Ignored,
+    /// A JSON object, or nothing.
+    Optional,
+    /// A JSON object.
+    Required,
+}
+
+/// The path captures and the body object of a request, or the answer refusing it.
+pub async fn read_request<H: Hooks>(
+    server: &H,
+    path: Result<
+        axum::extract::Path<Vec<(String, String)>>,
+        axum::extract::rejection::PathRejection,
+    >,
+    body: Body,
+    rule: BodyRule,
+) -> Result<(Vec<(String, String)>, Option<Map<String, Value>>), Response> {
+    let path = match path {
+        Ok(path) => path.0,
+        Err(e) => {
+            return Err(server.reject(Rejection::new(RejectionKind::BadParameter, e.body_text())));
+        }
+    };
+    if rule == BodyRule::Ignored {
+        return Ok((path, None));
+    }
+    let bytes = read_body(body, server.body_limit())
+        .await
+        .map_err(|r| server.reject(r))?;
+    let object = parse_object(&bytes, rule == BodyRule::Required).map_err(|r| server.reject(r))?;
+    Ok((path, object))
+}
+
+/// An operation's answer, or its implementation's error, as a response.
+pub fn respond<R: IntoResponse, E: IntoResponse>(result: Result<R, E>) -> Response {
+    match result {
+        Ok(response) => response.into_response(),
+        Err(error) => error.into_response(),
+    }
+}
+
+/// Picks the form (of operations sharing a route) whose required keys are all
+/// present, trying `forms` in order. When none fits, names the keys missing from the
+/// form the body came closest to.
+pub fn select_form(
+    object: Option<&Map<String, Value>>,
+    forms: &[&[&str]],
+) -> Result<usize, Rejection> {
+    let Some(object) = object else {
+        return Err(Rejection::new(
+            RejectionKind::NotJson,
+            "A JSON body is required.",
+        ));
+    };
+    if let Some(index) = forms
+        .iter()
+        .position(|keys| keys.iter().all(|k| object.contains_key(*k)))
+    {
+        return Ok(index);
+    }
+    let present = |keys: &[&str]| keys.iter().filter(|k| object.contains_key(**k)).count();
+    let mut closest = forms.len() - 1;
+    for (index, keys) in forms.iter().enumerate().rev() {
+        if present(keys) >= present(forms[closest]) {
+            closest = index;
+        }
+    }
+    // With nothing present anywhere, the last (least demanding) form is the one meant.
+    if present(forms[closest]) == 0 {
+        closest = forms.len() - 1;
+    }
+    require_keys(object, forms[closest]).map(|()| closest)
+}
+
+/// Refuses an object that lacks any of `keys`.
+pub fn require_keys(object: &Map<String, Value>, keys: &[&str]) -> Result<(), Rejection> {
+    let missing: Vec<String> = keys
+        .iter()
+        .filter(|k| !object.contains_key(**k))
+        .map(|k| k.to_string())
+        .collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        let message = format!("Missing params: {}", missing.join(", "));
+        Err(Rejection::new(RejectionKind::MissingKeys(missing), message))
+    }
+}
+
+/// Decodes a JSON object into a typed body.
+pub fn decode<T: DeserializeOwned>(object: Map<String, Value>) -> Result<T, Rejection> {
+    serde_json::from_value(Value::Object(object)).map_err(|e| {
+        Rejection::new(
+            RejectionKind::WrongShape,
+            format!("Invalid request body: {e}"),
+        )
+    })
+}
+
+/// Decodes one path or header parameter from its text.
+pub fn parse_param<T: DeserializeOwned>(name: &str, text: &str) -> Result<T, Rejection> {
+    // Strings and enums decode from the text itself; numbers and booleans from its JSON reading.
+    serde_json::from_value(Value::String(text.to_owned()))
+        .or_else(|_| serde_json::from_str(text))
+        .map_err(|_| {
+            Rejection::new(
+                RejectionKind::BadParameter,
+                format!("Invalid parameter `{name}`."),
+            )
+        })
+}
+
+/// The value of a path parameter by name, from the percent-decoded captures.
+pub fn path_param<'a>(captures: &'a [(String, String)], name: &str) -> Result<&'a str, Rejection> {
+    captures
+        .iter()
+        .find(|(key, _)| key == name)
+        .map(|(_, value)| value.as_str())
+        .ok_or_else(|| {
+            Rejection::new(
+                RejectionKind::BadParameter,
+                format!("Missing path parameter `{name}`."),
+            )
+        })
+}
+
+/// Deserializes a field that may be absent (`None`) or `null` (`Some(None)`).
+pub fn double_option<'de, T, D>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    T: serde::Deserialize<'de>,
+    D: serde::Deserializer<'de>,
+{
+    <Option<T> as serde::Deserialize>::deserialize(deserializer).map(Some)
+}
+
+/// JSON equality where `50` and `50.0` are the same number, for example round trips.
+pub fn json_eq(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => x == y || x.as_f64() == y.as_f64(),
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| json_eq(x, y))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .all(|(k, v)| y.get(k).is_some_and(|w| json_eq(v, w)))
+        }
+        _ => a == b,
+    }
+}
+
+/// Parses `json` as `T`, writes it back, and checks nothing was lost or changed.
+pub fn assert_round_trip<T: serde::Serialize + DeserializeOwned>(json: &str, location: &str) {
+    let original: Value = serde_json::from_str(json)
+        .unwrap_or_else(|e| panic!("{location}: example is not JSON: {e}"));
+    let typed: T = serde_json::from_value(original.clone())
+        .unwrap_or_else(|e| panic!("{location}: example does not fit its schema: {e}"));
+    let written = serde_json::to_value(&typed)
+        .unwrap_or_else(|e| panic!("{location}: cannot serialise: {e}"));
+    assert!(
+        json_eq(&original, &written),
+        "{location}: example changed in a round trip:\n  spec:    {original}\n  written: {written}"
+    );
+}
