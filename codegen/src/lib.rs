@@ -20,6 +20,7 @@ pub mod model;
 pub mod naming;
 pub mod openapi;
 pub mod overlay;
+pub mod parallel;
 pub mod schema;
 pub mod source;
 pub mod swagger2;
@@ -91,19 +92,33 @@ fn generate_from_spec(
     positions: std::sync::mpsc::Receiver<Positions>,
 ) -> Result<Vec<OutputFile>> {
     let mut bundle = load::Bundle::new(fs, &input.spec_dir);
-    let api_files = bundle
-        .load_many(&load::api_files(fs, &input.spec_dir)?)
-        .into_iter()
-        .collect::<Result<Vec<_>>>()?;
+    let api_paths = load::api_files(fs, &input.spec_dir)?;
+    let overlay_text = input
+        .overlay
+        .as_deref()
+        .map(|path| overlay::Overlay::read(fs, path).map(|text| (path, text)));
+    let (api_files, overlay) = std::thread::scope(|scope| {
+        // The overlay is parsed while the API files are (parsing YAML is most of loading).
+        let overlay = overlay_text.map(|read| {
+            read.map(|(path, text)| scope.spawn(move || overlay::Overlay::parse(path, text)))
+        });
+        let api_files = bundle.load_many(&api_paths);
+        let overlay = overlay.map(|parsing| {
+            parsing?.join().unwrap_or_else(|_| {
+                Err(Error::other("internal error: the overlay parser panicked"))
+            })
+        });
+        (api_files, overlay)
+    });
+    let api_files = api_files.into_iter().collect::<Result<Vec<_>>>()?;
     let _ = texts.send(
         api_files
             .iter()
             .map(|&f| (f, bundle.doc(f).text.clone()))
             .collect(),
     );
-    if let Some(overlay_path) = &input.overlay {
-        let overlay = overlay::Overlay::load(fs, overlay_path)?;
-        overlay.apply(&mut bundle, &input.spec_dir)?;
+    if let Some(overlay) = overlay {
+        overlay?.apply(&mut bundle, &input.spec_dir)?;
     }
     bundle.load_references()?;
     for (file, positions) in positions.recv().unwrap_or_default() {

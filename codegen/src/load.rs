@@ -174,8 +174,8 @@ impl<'fs> Bundle<'fs> {
             .unwrap_or_else(|| Err(Error::other("nothing loaded")))
     }
 
-    /// Loads several files, each once, parsing them on two threads (parsing YAML is most
-    /// of loading). Returns one result per path, in order.
+    /// Loads several files, each once, parsing them on all cores. Returns one result per
+    /// path, in order.
     pub fn load_many(&mut self, paths: &[PathBuf]) -> Vec<Result<FileId>> {
         enum Slot {
             Known(FileId),
@@ -231,26 +231,19 @@ impl<'fs> Bundle<'fs> {
                 }
             }
         }
-        let parse_all = |sources: &[Source]| -> Vec<Result<Value>> {
-            sources.iter().map(|s| parse(&s.text, &s.display)).collect()
-        };
-        let half = fresh.len() / 2;
-        let parsed: Vec<Result<Value>> = if fresh.len() < 4 {
-            parse_all(&fresh)
-        } else {
-            std::thread::scope(|scope| {
-                let (first, second) = fresh.split_at(half);
-                let helper = scope.spawn(move || parse_all(second));
-                let mut parsed = parse_all(first);
-                parsed.extend(helper.join().unwrap_or_else(|_| {
-                    second
-                        .iter()
-                        .map(|_| Err(Error::other("internal error: a parser panicked")))
-                        .collect()
-                }));
-                parsed
-            })
-        };
+        // Parsing YAML is most of loading: on all cores, the longest texts first.
+        let mut order: Vec<usize> = (0..fresh.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(fresh[i].text.len()));
+        let parsed_in_order =
+            match crate::parallel::map(&order, |&i| parse(&fresh[i].text, &fresh[i].display)) {
+                Ok(parsed) => parsed,
+                Err(e) => return paths.iter().map(|_| Err(e.clone())).collect(),
+            };
+        let mut parsed: Vec<Option<Result<Value>>> = fresh.iter().map(|_| None).collect();
+        for (i, value) in order.into_iter().zip(parsed_in_order) {
+            parsed[i] = Some(value);
+        }
+        let parsed = parsed.into_iter().flatten();
         let mut ids: Vec<Result<FileId>> = Vec::with_capacity(fresh.len());
         for (source, value) in fresh.into_iter().zip(parsed) {
             ids.push(value.and_then(|value| {

@@ -25,9 +25,17 @@ pub struct Overlay {
 
 impl Overlay {
     pub fn load(fs: &dyn SpecFs, path: &Path) -> Result<Overlay> {
-        let text = fs
-            .read(path)
-            .map_err(|e| Error::other(format!("{}: cannot read overlay: {e}", path.display())))?;
+        Overlay::parse(path, Overlay::read(fs, path)?)
+    }
+
+    /// The overlay's text.
+    pub fn read(fs: &dyn SpecFs, path: &Path) -> Result<String> {
+        fs.read(path)
+            .map_err(|e| Error::other(format!("{}: cannot read overlay: {e}", path.display())))
+    }
+
+    /// The overlay read from `path` as `text`.
+    pub fn parse(path: &Path, text: String) -> Result<Overlay> {
         let display = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())

@@ -1,6 +1,8 @@
 //! The file IO, diffing and exit codes around [`codegen`] (the generator itself does none),
 //! and the checks CI runs ([`checks`]).
 
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -76,40 +78,80 @@ fn normalise(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Files under `out` that an earlier generation wrote and this one no longer does.
-fn leftovers(out: &Path, files: &[OutputFile]) -> io::Result<Vec<PathBuf>> {
-    let mut found = Vec::new();
-    for dir in ["src", "tests"] {
-        let mut stack = vec![out.join(dir)];
-        while let Some(dir) = stack.pop() {
-            let Ok(entries) = fs::read_dir(&dir) else {
-                continue;
-            };
-            for entry in entries {
-                let path = entry?.path();
-                if path.is_dir() {
-                    stack.push(path);
-                } else if !files.iter().any(|f| out.join(&f.path) == path) {
-                    let text = fs::read_to_string(&path).unwrap_or_default();
-                    if text.starts_with("// Generated from ") {
-                        found.push(path);
+/// The generated folders of `out` as they are on disk: every file under `src/` and
+/// `tests/` (where generated files live, however deep) with its text, keyed by its path.
+/// [`regen`] reads it on a thread of its own while the generator runs.
+struct Snapshot {
+    files: HashMap<PathBuf, Option<String>>,
+}
+
+impl Snapshot {
+    fn read(out: &Path) -> Snapshot {
+        let mut files = HashMap::new();
+        for dir in ["src", "tests"] {
+            let mut stack = vec![out.join(dir)];
+            while let Some(dir) = stack.pop() {
+                let Ok(entries) = fs::read_dir(&dir) else {
+                    continue;
+                };
+                for entry in entries.flatten() {
+                    let path = entry.path();
+                    if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                        stack.push(path);
+                    } else {
+                        let text = fs::read_to_string(&path).ok();
+                        files.insert(path, text);
                     }
                 }
             }
         }
+        Snapshot { files }
     }
-    found.sort();
-    Ok(found)
+
+    /// The text of `path` (under `out`), from the snapshot when it holds the path.
+    fn text(&self, path: &Path) -> Option<Cow<'_, str>> {
+        match self.files.get(path) {
+            Some(text) => text.as_deref().map(Cow::Borrowed),
+            None => fs::read_to_string(path).ok().map(Cow::Owned),
+        }
+    }
+
+    /// Files that an earlier generation wrote and this one no longer does.
+    fn leftovers(&self, out: &Path, files: &[OutputFile]) -> Vec<PathBuf> {
+        let wanted: HashSet<PathBuf> = files.iter().map(|f| out.join(&f.path)).collect();
+        let mut found: Vec<PathBuf> = self
+            .files
+            .iter()
+            .filter(|(path, text)| {
+                !wanted.contains(*path)
+                    && text
+                        .as_deref()
+                        .is_some_and(|t| t.starts_with("// Generated from "))
+            })
+            .map(|(path, _)| path.clone())
+            .collect();
+        found.sort();
+        found
+    }
 }
 
 /// Compares `files` with `out` and, unless `check`, writes the ones whose bytes differ and
 /// removes generated files no longer produced. Returns what was (or would be) changed.
 pub fn ensure_files(out: &Path, files: &[OutputFile], check: bool) -> io::Result<Vec<Stale>> {
+    ensure_files_against(out, &Snapshot::read(out), files, check)
+}
+
+fn ensure_files_against(
+    out: &Path,
+    on_disk: &Snapshot,
+    files: &[OutputFile],
+    check: bool,
+) -> io::Result<Vec<Stale>> {
     let mut stale = Vec::new();
     for file in files {
         let path = out.join(&file.path);
         let wanted = normalise(&file.contents);
-        let current = fs::read_to_string(&path).ok();
+        let current = on_disk.text(&path);
         let current = current.as_deref().map(normalise);
         if current.as_deref() == Some(&*wanted) {
             continue;
@@ -133,7 +175,7 @@ pub fn ensure_files(out: &Path, files: &[OutputFile], check: bool) -> io::Result
             diff,
         });
     }
-    for path in leftovers(out, files)? {
+    for path in on_disk.leftovers(out, files) {
         if !check {
             fs::remove_file(&path)?;
         }
@@ -151,6 +193,13 @@ pub fn ensure_files(out: &Path, files: &[OutputFile], check: bool) -> io::Result
 
 /// Generates from `input` and compares with (or writes) `out`.
 pub fn regen(input: &Input, out: &Path, check: bool) -> anyhow::Result<Vec<Stale>> {
-    let files = codegen::generate(&RealFs, input)?;
-    Ok(ensure_files(out, &files, check)?)
+    // What is on disk is read meanwhile: the generator leaves a core idle part of the time.
+    let (files, on_disk) = std::thread::scope(|scope| {
+        let reader = scope.spawn(|| Snapshot::read(out));
+        let files = codegen::generate(&RealFs, input);
+        (files, reader.join())
+    });
+    let files = files?;
+    let on_disk = on_disk.unwrap_or_else(|_| Snapshot::read(out));
+    Ok(ensure_files_against(out, &on_disk, &files, check)?)
 }

@@ -123,4 +123,30 @@ fn a_stale_tree_exits_with_its_own_code_and_names_the_fix() {
         "// edited by hand\n",
         "--check writes nothing"
     );
+
+    // A file an earlier generation wrote and this one does not is stale too; a
+    // handwritten file beside the generated ones is left alone.
+    assert!(regen(false).status.success());
+    let leftover = out.join("src/old_api/gone.rs");
+    std::fs::create_dir_all(leftover.parent().unwrap()).unwrap();
+    std::fs::write(
+        &leftover,
+        "// Generated from old.yaml by `cargo xtask regen`.\n",
+    )
+    .unwrap();
+    let handwritten = out.join("tests/mine.rs");
+    std::fs::write(&handwritten, "// my own test\n").unwrap();
+    let stale = regen(true);
+    assert_eq!(stale.status.code(), Some(xtask::STALE_EXIT_CODE));
+    let stdout = String::from_utf8_lossy(&stale.stdout);
+    assert!(stdout.contains("--- a/src/old_api/gone.rs"), "{stdout}");
+    assert!(!stdout.contains("mine.rs"), "{stdout}");
+    assert!(leftover.exists(), "--check removes nothing");
+    assert!(regen(false).status.success());
+    assert!(
+        !leftover.exists(),
+        "regen removes what it no longer generates"
+    );
+    assert!(handwritten.exists());
+    assert!(regen(true).status.success());
 }

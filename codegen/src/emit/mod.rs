@@ -11,8 +11,6 @@ mod types;
 
 use std::path::PathBuf;
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -149,50 +147,19 @@ fn lib_tokens(model: &Model) -> TokenStream {
 /// of their own would only compete with the workers.
 pub fn emit(model: &Model, input: &Input, side_jobs: &[SideJob<'_>]) -> Result<Vec<OutputFile>> {
     let shared = types::shared_modules(model)?;
-    // The largest jobs first, so no worker is left with a big one at the end.
+    // Roughly the largest jobs first (the many small operation modules last), so no worker
+    // is left with a big one at the end.
     let mut jobs: Vec<Job<'_>> = side_jobs.iter().map(|job| Job::Side(*job)).collect();
-    jobs.extend([Job::Router, Job::Examples, Job::Lib, Job::SchemasIndex]);
+    jobs.extend([Job::Router, Job::Examples]);
+    jobs.extend(shared.iter().map(Job::Schema));
     for api in &model.apis {
         jobs.push(Job::ApiModule(api));
         jobs.extend(api.operations.iter().map(|op| Job::Operation(api, op)));
     }
-    jobs.extend(shared.iter().map(Job::Schema));
+    jobs.extend([Job::Lib, Job::SchemasIndex]);
 
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 4);
-    let next = AtomicUsize::new(0);
-    let mut done: Vec<(usize, Result<Vec<OutputFile>>)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                let (jobs, shared, next) = (&jobs, &shared, &next);
-                scope.spawn(move || {
-                    let mut done = Vec::new();
-                    loop {
-                        let index = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(job) = jobs.get(index) else {
-                            break done;
-                        };
-                        done.push((index, run(job, model, input, shared)));
-                    }
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|handle| {
-                handle.join().unwrap_or_else(|_| {
-                    vec![(
-                        usize::MAX,
-                        Err(Error::other("internal error: an emitter panicked")),
-                    )]
-                })
-            })
-            .collect()
-    });
-    done.sort_by_key(|(index, _)| *index);
-    let mut files = Vec::with_capacity(done.len());
-    for (_, outputs) in done {
+    let mut files = Vec::with_capacity(jobs.len());
+    for outputs in crate::parallel::map(&jobs, |job| run(job, model, input, &shared))? {
         files.extend(outputs?);
     }
     Ok(files)
