@@ -9,9 +9,9 @@
 //! `$ref` (and example file) transitively, so lowering afterwards reads an immutable
 //! bundle, borrowing values instead of copying them, with no file-system calls.
 
-use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use serde_json::Value;
 
@@ -31,7 +31,7 @@ pub struct Document {
     pub text: String,
     pub value: Value,
     /// Line and column of every node, computed the first time one is asked for.
-    positions: OnceCell<HashMap<String, (usize, usize)>>,
+    positions: OnceLock<HashMap<String, (usize, usize)>>,
 }
 
 impl Document {
@@ -258,7 +258,7 @@ impl<'fs> Bundle<'fs> {
                     display: source.display,
                     text: source.text,
                     value,
-                    positions: OnceCell::new(),
+                    positions: OnceLock::new(),
                 });
                 Ok(id)
             }));
