@@ -69,9 +69,9 @@ impl Recorder {
         }
     }
 
-    fn record(&mut self, pointer: &str, mark: Marker) {
+    fn record(&mut self, pointer: String, mark: Marker) {
         self.found
-            .entry(pointer.to_string())
+            .entry(pointer)
             .or_insert((mark.line(), mark.col() + 1));
     }
 
@@ -94,11 +94,14 @@ impl MarkedEventReceiver for Recorder {
                     *key = Some(value);
                 }
                 let pointer = self.value_pointer();
-                self.record(&pointer, mark);
+                self.record(pointer, mark);
             }
             Event::Scalar(..) | Event::Alias(..) => {
-                let pointer = self.value_pointer();
-                self.record(&pointer, mark);
+                // A mapping's value was placed at its key already.
+                if !matches!(self.stack.last(), Some(Frame::Map { key: Some(_), .. })) {
+                    let pointer = self.value_pointer();
+                    self.record(pointer, mark);
+                }
                 self.value_done();
             }
             Event::MappingStart(..) | Event::SequenceStart(..) if expecting_key => {
@@ -109,15 +112,15 @@ impl MarkedEventReceiver for Recorder {
                     _ => Frame::Seq { pointer, index: 0 },
                 });
             }
-            Event::MappingStart(..) => {
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
                 let pointer = self.value_pointer();
-                self.record(&pointer, mark);
-                self.stack.push(Frame::Map { pointer, key: None });
-            }
-            Event::SequenceStart(..) => {
-                let pointer = self.value_pointer();
-                self.record(&pointer, mark);
-                self.stack.push(Frame::Seq { pointer, index: 0 });
+                if !matches!(self.stack.last(), Some(Frame::Map { key: Some(_), .. })) {
+                    self.record(pointer.clone(), mark);
+                }
+                self.stack.push(match event {
+                    Event::MappingStart(..) => Frame::Map { pointer, key: None },
+                    _ => Frame::Seq { pointer, index: 0 },
+                });
             }
             Event::MappingEnd | Event::SequenceEnd => {
                 self.stack.pop();
