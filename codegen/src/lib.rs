@@ -29,6 +29,7 @@ pub use error::{Error, Result};
 pub use source::{MemoryFs, SpecFs};
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// What to generate and from where.
 #[derive(Debug, Clone)]
@@ -124,10 +125,38 @@ fn generate_from_spec(
     for (file, positions) in positions.recv().unwrap_or_default() {
         bundle.doc_mut(file).set_positions(positions);
     }
-    let model = lower::lower(&bundle, &api_files)?;
+    let lowering_done = &AtomicBool::new(false);
+    let (model, operation_files) = std::thread::scope(|scope| {
+        // Lowering is serial; meanwhile a second core formats the operation modules of the
+        // APIs lowered so far. When lowering ends it stops after the module in hand, and
+        // `emit` formats whatever is left on all cores.
+        let (apis_in, apis_out) = std::sync::mpsc::channel::<model::Api>();
+        let formatter = scope.spawn(move || {
+            let mut files = Vec::new();
+            for api in apis_out {
+                for op in &api.operations {
+                    if lowering_done.load(Ordering::Relaxed) {
+                        return Ok(files);
+                    }
+                    files.push(emit::operation_file(&api, op, input)?);
+                }
+            }
+            Ok(files)
+        });
+        let model = lower::lower(&bundle, &api_files, &mut |api| {
+            let _ = apis_in.send(api.clone());
+        });
+        lowering_done.store(true, Ordering::Relaxed);
+        drop(apis_in);
+        let files: Result<Vec<OutputFile>> = formatter
+            .join()
+            .unwrap_or_else(|_| Err(Error::other("internal error: a formatter panicked")));
+        (model, files)
+    });
+    let model = model?;
     let docs = || docs::render(&model, input);
     let openapi = || openapi::render(&model, input).map(|file| vec![file]);
-    let files = emit::emit(&model, input, &[&openapi, &docs])?;
+    let files = emit::emit(&model, input, &[&openapi, &docs], operation_files?)?;
     Ok(files)
 }
 

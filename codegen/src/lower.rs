@@ -19,7 +19,13 @@ use crate::naming::{self, Namespace};
 use crate::schema::{SchemaLowerer, TypeRegistry};
 
 /// Lowers every API file (already loaded, overlay applied) into one model.
-pub fn lower(bundle: &Bundle<'_>, api_files: &[FileId]) -> Result<Model> {
+/// Lowers every API file into one model. `lowered` sees each API as soon as it is complete
+/// (its operations and their own types final), before the next file is lowered.
+pub fn lower(
+    bundle: &Bundle<'_>,
+    api_files: &[FileId],
+    lowered: &mut dyn FnMut(&Api),
+) -> Result<Model> {
     let mut registry = TypeRegistry::default();
     let mut model = Model::default();
     let mut modules = Namespace::default();
@@ -51,7 +57,7 @@ pub fn lower(bundle: &Bundle<'_>, api_files: &[FileId]) -> Result<Model> {
             openapi: &openapi,
             examples: &mut model.examples,
         };
-        let (api, api_security) = lowering.api(&stem, &source)?;
+        let (mut api, api_security) = lowering.api(&stem, &source)?;
         if let Some(found) = api_security {
             match &security {
                 Some((existing, at))
@@ -67,15 +73,16 @@ pub fn lower(bundle: &Bundle<'_>, api_files: &[FileId]) -> Result<Model> {
                 None => security = Some((found, root.clone())),
             }
         }
-        model.apis.push(api);
-    }
-    for api in &mut model.apis {
+        // An operation's own types are declared while it is lowered, and no other can add
+        // to them.
         for op in &mut api.operations {
             op.types = registry.take(&Scope::Operation {
                 api: api.module.clone(),
                 operation: op.name.clone(),
             });
         }
+        lowered(&api);
+        model.apis.push(api);
     }
     model.shared_types = registry.take(&Scope::Shared);
     model.security = security.map(|(s, _)| s);

@@ -102,11 +102,7 @@ fn run(
             &joined_label(spec, &api.source),
             || api::tokens(model, api),
         ),
-        Job::Operation(api, op) => rust_file(
-            format!("src/{}/{}.rs", api.module, op.name),
-            &joined_label(spec, &api.source),
-            || operation::tokens(model, api, op),
-        ),
+        Job::Operation(api, op) => operation_file(api, op, input),
         Job::Router => rust_file("src/router.rs", spec, || router::tokens(model)),
         Job::Examples => rust_file("tests/examples.rs", spec, || {
             examples::tokens(model, &input.crate_name)
@@ -141,27 +137,52 @@ fn lib_tokens(model: &Model) -> TokenStream {
     }
 }
 
+/// `src/{api}/{operation}.rs`. It reads only its API, so [`crate::generate`] formats the
+/// operation modules of each API while later ones are still being lowered.
+pub fn operation_file(api: &Api, op: &Operation, input: &Input) -> Result<OutputFile> {
+    rust_file(
+        format!("src/{}/{}.rs", api.module, op.name),
+        &joined_label(&input.spec_label, &api.source),
+        || operation::tokens(api, op),
+    )
+}
+
 /// All Rust files of the generated crate, formatted on as many threads as the machine has
 /// (parsing and pretty-printing dominate the generator's time), and the outputs of
 /// `side_jobs`, which run first on the same workers: on a machine with few cores a thread
-/// of their own would only compete with the workers.
-pub fn emit(model: &Model, input: &Input, side_jobs: &[SideJob<'_>]) -> Result<Vec<OutputFile>> {
+/// of their own would only compete with the workers. Files in `ready` (operation modules
+/// formatted already) are taken as they are.
+pub fn emit(
+    model: &Model,
+    input: &Input,
+    side_jobs: &[SideJob<'_>],
+    ready: Vec<OutputFile>,
+) -> Result<Vec<OutputFile>> {
     let shared = types::shared_modules(model)?;
     // Roughly the largest jobs first (the many small operation modules last), so no worker
     // is left with a big one at the end.
     let mut jobs: Vec<Job<'_>> = side_jobs.iter().map(|job| Job::Side(*job)).collect();
     jobs.extend([Job::Router, Job::Examples]);
     jobs.extend(shared.iter().map(Job::Schema));
+    let done: std::collections::HashSet<&PathBuf> = ready.iter().map(|f| &f.path).collect();
     for api in &model.apis {
         jobs.push(Job::ApiModule(api));
-        jobs.extend(api.operations.iter().map(|op| Job::Operation(api, op)));
+        jobs.extend(
+            api.operations
+                .iter()
+                .filter(|op| {
+                    !done.contains(&PathBuf::from(format!("src/{}/{}.rs", api.module, op.name)))
+                })
+                .map(|op| Job::Operation(api, op)),
+        );
     }
     jobs.extend([Job::Lib, Job::SchemasIndex]);
 
-    let mut files = Vec::with_capacity(jobs.len());
+    let mut files = Vec::with_capacity(jobs.len() + ready.len());
     for outputs in crate::parallel::map(&jobs, |job| run(job, model, input, &shared))? {
         files.extend(outputs?);
     }
+    files.extend(ready);
     Ok(files)
 }
 

@@ -6,9 +6,9 @@ use quote::{format_ident, quote};
 
 use super::comments;
 use super::types::{declaration, type_tokens};
-use crate::model::{Api, Model, Operation, ParamLocation, Scope, TypeRef};
+use crate::model::{Api, Operation, ParamLocation, Scope, TypeRef};
 
-pub fn tokens(_model: &Model, api: &Api, op: &Operation) -> TokenStream {
+pub fn tokens(api: &Api, op: &Operation) -> TokenStream {
     let scope = Scope::Operation {
         api: api.module.clone(),
         operation: op.name.clone(),
