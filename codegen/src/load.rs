@@ -102,6 +102,12 @@ pub fn resolve_pointer<'v>(root: &'v Value, pointer: &str) -> Option<&'v Value> 
             std::borrow::Cow::Borrowed(segment)
         };
         node = match node {
+            // Most schema objects have a handful of keys: comparing them is cheaper than
+            // hashing the segment (serde_json's map hashes with SipHash).
+            Value::Object(map) if map.len() <= 8 => map
+                .iter()
+                .find(|(key, _)| **key == *segment)
+                .map(|(_, v)| v)?,
             Value::Object(map) => map.get(segment.as_ref())?,
             Value::Array(items) => items.get(segment.parse::<usize>().ok()?)?,
             _ => return None,
