@@ -248,18 +248,18 @@ fn response_enum(op: &Operation, scope: &Scope) -> TokenStream {
                 let status = match crate::naming::status_const(code) {
                     Some(constant) => {
                         let constant = format_ident!("{}", constant);
-                        quote!(axum::http::StatusCode::#constant)
+                        quote!(StatusCode::#constant)
                     }
-                    None => quote!(axum::http::StatusCode::from_u16(#code).unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR)),
+                    None => quote!(StatusCode::from_u16(#code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)),
                 };
                 match r.ty {
-                    Some(_) => quote!(Response::#name(body) => crate::runtime::json_response(#status, &body),),
-                    None => quote!(Response::#name => #status.into_response(),),
+                    Some(_) => quote!(Self::#name(body) => json_response(#status, &body),),
+                    None => quote!(Self::#name => #status.into_response(),),
                 }
             }
             None => match r.ty {
-                Some(_) => quote!(Response::#name(status, body) => crate::runtime::json_response(status, &body),),
-                None => quote!(Response::#name(status) => status.into_response(),),
+                Some(_) => quote!(Self::#name(status, body) => json_response(status, &body),),
+                None => quote!(Self::#name(status) => status.into_response(),),
             },
         }
     });
@@ -273,7 +273,9 @@ fn response_enum(op: &Operation, scope: &Scope) -> TokenStream {
         impl axum::response::IntoResponse for Response {
             fn into_response(self) -> axum::response::Response {
                 #[allow(unused_imports)]
-                use axum::response::IntoResponse as _;
+                use axum::{http::StatusCode, response::IntoResponse as _};
+                #[allow(unused_imports)]
+                use crate::runtime::json_response;
                 match self {
                     #(#arms)*
                 }

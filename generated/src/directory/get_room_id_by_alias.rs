@@ -43,22 +43,15 @@ pub enum Response {
 impl axum::response::IntoResponse for Response {
     fn into_response(self) -> axum::response::Response {
         #[allow(unused_imports)]
-        use axum::response::IntoResponse as _;
+        use axum::{http::StatusCode, response::IntoResponse as _};
+        #[allow(unused_imports)]
+        use crate::runtime::json_response;
         match self {
-            Response::Ok(body) => {
-                crate::runtime::json_response(axum::http::StatusCode::OK, &body)
-            }
-            Response::BadRequest(body) => {
-                crate::runtime::json_response(axum::http::StatusCode::BAD_REQUEST, &body)
-            }
-            Response::NotFound(body) => {
-                crate::runtime::json_response(axum::http::StatusCode::NOT_FOUND, &body)
-            }
-            Response::PayloadTooLarge(body) => {
-                crate::runtime::json_response(
-                    axum::http::StatusCode::PAYLOAD_TOO_LARGE,
-                    &body,
-                )
+            Self::Ok(body) => json_response(StatusCode::OK, &body),
+            Self::BadRequest(body) => json_response(StatusCode::BAD_REQUEST, &body),
+            Self::NotFound(body) => json_response(StatusCode::NOT_FOUND, &body),
+            Self::PayloadTooLarge(body) => {
+                json_response(StatusCode::PAYLOAD_TOO_LARGE, &body)
             }
         }
     }

@@ -46,22 +46,15 @@ pub enum Response {
 impl axum::response::IntoResponse for Response {
     fn into_response(self) -> axum::response::Response {
         #[allow(unused_imports)]
-        use axum::response::IntoResponse as _;
+        use axum::{http::StatusCode, response::IntoResponse as _};
+        #[allow(unused_imports)]
+        use crate::runtime::json_response;
         match self {
-            Response::Ok(body) => {
-                crate::runtime::json_response(axum::http::StatusCode::OK, &body)
-            }
-            Response::BadRequest(body) => {
-                crate::runtime::json_response(axum::http::StatusCode::BAD_REQUEST, &body)
-            }
-            Response::Forbidden(body) => {
-                crate::runtime::json_response(axum::http::StatusCode::FORBIDDEN, &body)
-            }
-            Response::PayloadTooLarge(body) => {
-                crate::runtime::json_response(
-                    axum::http::StatusCode::PAYLOAD_TOO_LARGE,
-                    &body,
-                )
+            Self::Ok(body) => json_response(StatusCode::OK, &body),
+            Self::BadRequest(body) => json_response(StatusCode::BAD_REQUEST, &body),
+            Self::Forbidden(body) => json_response(StatusCode::FORBIDDEN, &body),
+            Self::PayloadTooLarge(body) => {
+                json_response(StatusCode::PAYLOAD_TOO_LARGE, &body)
             }
         }
     }
