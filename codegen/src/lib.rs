@@ -92,6 +92,21 @@ fn generate_from_spec(
     texts: std::sync::mpsc::Sender<Vec<(load::FileId, String)>>,
     positions: std::sync::mpsc::Receiver<Positions>,
 ) -> Result<Vec<OutputFile>> {
+    let (bundle, api_files) = load_spec(fs, input, texts, positions)?;
+    let (model, operation_files) = lower_while_formatting(&bundle, &api_files, input)?;
+    let docs = || docs::render(&model, input);
+    let openapi = || openapi::render(&model, input).map(|file| vec![file]);
+    emit::emit(&model, input, &[&openapi, &docs], operation_files)
+}
+
+/// The API files with the overlay applied and every file they reference, positions
+/// included; returns the bundle and the API files' ids.
+fn load_spec<'fs>(
+    fs: &'fs dyn SpecFs,
+    input: &Input,
+    texts: std::sync::mpsc::Sender<Vec<(load::FileId, String)>>,
+    positions: std::sync::mpsc::Receiver<Positions>,
+) -> Result<(load::Bundle<'fs>, Vec<load::FileId>)> {
     let mut bundle = load::Bundle::new(fs, &input.spec_dir);
     let api_paths = load::api_files(fs, &input.spec_dir)?;
     let overlay_text = input
@@ -125,11 +140,20 @@ fn generate_from_spec(
     for (file, positions) in positions.recv().unwrap_or_default() {
         bundle.doc_mut(file).set_positions(positions);
     }
+    Ok((bundle, api_files))
+}
+
+/// Lowers the spec into the model. Lowering is serial; meanwhile a second core formats the
+/// operation modules of the APIs lowered so far (returned beside the model). When lowering
+/// ends the formatter stops after the module in hand, and [`emit::emit`] formats whatever
+/// is left on all cores.
+fn lower_while_formatting(
+    bundle: &load::Bundle<'_>,
+    api_files: &[load::FileId],
+    input: &Input,
+) -> Result<(model::Model, Vec<OutputFile>)> {
     let lowering_done = &AtomicBool::new(false);
     let (model, operation_files) = std::thread::scope(|scope| {
-        // Lowering is serial; meanwhile a second core formats the operation modules of the
-        // APIs lowered so far. When lowering ends it stops after the module in hand, and
-        // `emit` formats whatever is left on all cores.
         let (apis_in, apis_out) = std::sync::mpsc::channel::<model::Api>();
         let formatter = scope.spawn(move || {
             let mut files = Vec::new();
@@ -143,7 +167,7 @@ fn generate_from_spec(
             }
             Ok(files)
         });
-        let model = lower::lower(&bundle, &api_files, &mut |api| {
+        let model = lower::lower(bundle, api_files, &mut |api| {
             let _ = apis_in.send(api.clone());
         });
         lowering_done.store(true, Ordering::Relaxed);
@@ -153,11 +177,7 @@ fn generate_from_spec(
             .unwrap_or_else(|_| Err(Error::other("internal error: a formatter panicked")));
         (model, files)
     });
-    let model = model?;
-    let docs = || docs::render(&model, input);
-    let openapi = || openapi::render(&model, input).map(|file| vec![file]);
-    let files = emit::emit(&model, input, &[&openapi, &docs], operation_files?)?;
-    Ok(files)
+    Ok((model?, operation_files?))
 }
 
 /// `path` relative to `base`, with `/` separators, for messages and generated headers.

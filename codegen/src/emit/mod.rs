@@ -141,10 +141,14 @@ fn lib_tokens(model: &Model) -> TokenStream {
 /// operation modules of each API while later ones are still being lowered.
 pub fn operation_file(api: &Api, op: &Operation, input: &Input) -> Result<OutputFile> {
     rust_file(
-        format!("src/{}/{}.rs", api.module, op.name),
+        operation_path(api, op),
         &joined_label(&input.spec_label, &api.source),
         || operation::tokens(api, op),
     )
+}
+
+fn operation_path(api: &Api, op: &Operation) -> PathBuf {
+    format!("src/{}/{}.rs", api.module, op.name).into()
 }
 
 /// All Rust files of the generated crate, formatted on as many threads as the machine has
@@ -170,9 +174,7 @@ pub fn emit(
         jobs.extend(
             api.operations
                 .iter()
-                .filter(|op| {
-                    !done.contains(&PathBuf::from(format!("src/{}/{}.rs", api.module, op.name)))
-                })
+                .filter(|op| !done.contains(&operation_path(api, op)))
                 .map(|op| Job::Operation(api, op)),
         );
     }
