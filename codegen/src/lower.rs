@@ -18,9 +18,9 @@ use crate::model::{
 use crate::naming::{self, Namespace};
 use crate::schema::{SchemaLowerer, TypeRegistry};
 
-/// Lowers every API file (already loaded, overlay applied) into one model.
-/// Lowers every API file into one model. `lowered` sees each API as soon as it is complete
-/// (its operations and their own types final), before the next file is lowered.
+/// Lowers every API file (already loaded, overlay applied) into one model. `lowered` sees
+/// each API as soon as it is complete (its operations and their own types final), before
+/// the next file is lowered.
 pub fn lower(
     bundle: &Bundle<'_>,
     api_files: &[FileId],

@@ -24,10 +24,6 @@ pub struct Overlay {
 }
 
 impl Overlay {
-    pub fn load(fs: &dyn SpecFs, path: &Path) -> Result<Overlay> {
-        Overlay::parse(path, Overlay::read(fs, path)?)
-    }
-
     /// The overlay's text.
     pub fn read(fs: &dyn SpecFs, path: &Path) -> Result<String> {
         fs.read(path)

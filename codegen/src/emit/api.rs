@@ -9,7 +9,7 @@ use crate::model::{Api, Model};
 pub fn tokens(_model: &Model, api: &Api) -> TokenStream {
     let modules = api.operations.iter().map(|op| {
         let module = format_ident!("{}", op.name);
-        let doc = comments::outer(vec![format!(" `{} {}`", op.method, op.path)]);
+        let doc = comments::doc(&format!("`{} {}`", op.method, op.path));
         // An API file and its one operation may share a name (`login.yaml`, `login`).
         let allow = (op.name == api.module).then(|| quote!(#[allow(clippy::module_inception)]));
         quote!(#doc #allow pub mod #module;)
@@ -22,7 +22,7 @@ pub fn tokens(_model: &Model, api: &Api) -> TokenStream {
         if let Some(summary) = &op.summary {
             doc.push_str(&format!(": {}", summary.trim()));
         }
-        let doc = comments::outer(comments::lines(&doc));
+        let doc = comments::doc(&doc);
         let principal = op.secured.then(|| quote!(principal: Self::Principal,));
         quote! {
             #doc
@@ -34,10 +34,10 @@ pub fn tokens(_model: &Model, api: &Api) -> TokenStream {
         "{} (`{}`), served under `{}`.",
         api.title, api.source, api.base_path
     )));
-    let trait_doc = comments::outer(comments::lines(&format!(
+    let trait_doc = comments::doc(&format!(
         "The operations of `{}`: implement this to serve them.",
         api.source
-    )));
+    ));
     quote! {
         #module_doc
         #(#modules)*

@@ -64,6 +64,11 @@ pub fn lines(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// `text` as the outer doc comments of the next item.
+pub fn doc(text: &str) -> TokenStream {
+    outer(lines(text))
+}
+
 /// Outer doc comments (`///`) of the next item, one per line of `lines` (see [`lines`]).
 pub fn outer(lines: Vec<String>) -> TokenStream {
     match stash(lines) {

@@ -114,10 +114,7 @@ fn run(
 fn lib_tokens(model: &Model) -> TokenStream {
     let modules = model.apis.iter().map(|api| {
         let module = quote::format_ident!("{}", api.module);
-        let doc = comments::outer(comments::lines(&format!(
-            "{} (`{}`).",
-            api.title, api.source
-        )));
+        let doc = comments::doc(&format!("{} (`{}`).", api.title, api.source));
         quote! {
             #doc
             pub mod #module;

@@ -224,10 +224,10 @@ fn response_enum(op: &Operation, scope: &Scope) -> TokenStream {
     let variants = op.responses.iter().map(|r| {
         let name = format_ident!("{}", r.variant);
         let first_line = r.description.trim().lines().next().unwrap_or("");
-        let status = comments::outer(comments::lines(&match r.status {
+        let status = comments::doc(&match r.status {
             Some(code) => format!("{code}: {first_line}"),
             None => format!("Any other status: {first_line}"),
-        }));
+        });
         match (r.status, &r.ty) {
             (Some(_), Some(ty)) => {
                 let ty = type_tokens(ty, scope);

@@ -222,12 +222,12 @@ fn handler(model: &Model, route: &Route) -> TokenStream {
             .iter()
             .map(|(_, op)| format!("`{}`", op.operation_id))
             .collect();
-        comments::outer(comments::lines(&format!(
+        comments::doc(&format!(
             "`{} {}`: {}.",
             route.method,
             route.path,
             names.join(", ")
-        )))
+        ))
     };
     quote! {
         #doc

@@ -68,11 +68,6 @@ fn spell(ty: &TypeRef, here: &Scope, krate: Option<&syn::Ident>) -> TokenStream 
     }
 }
 
-/// Doc comments from spec prose (nothing for none).
-pub fn doc_comment(doc: Option<&str>) -> TokenStream {
-    comments::outer(doc.map(comments::lines).unwrap_or_default())
-}
-
 /// A struct or enum declaration.
 pub fn declaration(def: &TypeDef, here: &Scope) -> TokenStream {
     let name = format_ident!("{}", def.name);
@@ -90,7 +85,7 @@ pub fn declaration(def: &TypeDef, here: &Scope) -> TokenStream {
             let fields = fields.iter().map(|field| {
                 let rust = format_ident!("{}", field.rust_name);
                 let wire = &field.wire_name;
-                let doc = doc_comment(field.doc.as_deref());
+                let doc = comments::doc(field.doc.as_deref().unwrap_or_default());
                 let rename = (rust != wire.as_str()).then(|| quote!(#[serde(rename = #wire)]));
                 let ty = type_tokens(&field.ty, here);
                 if field.required {
@@ -188,7 +183,7 @@ pub fn index_tokens(modules: &[SharedModule<'_>]) -> TokenStream {
     let declarations = modules.iter().map(|m| {
         let ident = format_ident!("{}", m.module);
         let names = m.defs.iter().map(|d| format_ident!("{}", d.name));
-        let doc = comments::outer(vec![format!(" `{}`", m.file)]);
+        let doc = comments::doc(&format!("`{}`", m.file));
         quote! {
             #doc
             mod #ident;
@@ -208,7 +203,7 @@ pub fn module_tokens(module: &SharedModule<'_>) -> TokenStream {
         .defs
         .iter()
         .map(|def| declaration(def, &Scope::Shared));
-    let module_doc = comments::inner(vec![format!(" Types from `{}`.", module.file)]);
+    let module_doc = comments::inner(comments::lines(&format!("Types from `{}`.", module.file)));
     quote! {
         #module_doc
         // Types of other schema files are named as `schemas` re-exports them.
