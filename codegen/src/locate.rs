@@ -35,13 +35,26 @@ pub fn locate(text: &str, pointer: &str) -> Option<(usize, usize)> {
     }
 }
 
+/// Where a mapping is between its entries.
+enum MapKey {
+    /// The next event is a key.
+    Expected,
+    /// A plain key was read; the value is next.
+    Named(String),
+    /// A complex key (a collection or an alias) is being read: no pointer names it.
+    Complex,
+    /// A complex key was read; its value, which no pointer names either, is next.
+    AfterComplex,
+}
+
+/// An open collection; `pointer` is `None` inside what no JSON pointer can name.
 enum Frame {
     Map {
-        pointer: String,
-        key: Option<String>,
+        pointer: Option<String>,
+        key: MapKey,
     },
     Seq {
-        pointer: String,
+        pointer: Option<String>,
         index: usize,
     },
 }
@@ -57,74 +70,115 @@ fn escape(segment: &str) -> String {
 
 impl Recorder {
     /// The pointer of a value starting now (not a mapping key).
-    fn value_pointer(&self) -> String {
+    fn value_pointer(&self) -> Option<String> {
         match self.stack.last() {
-            None => String::new(),
+            None => Some(String::new()),
             Some(Frame::Map {
-                pointer,
-                key: Some(key),
-            }) => format!("{pointer}/{}", escape(key)),
-            Some(Frame::Map { pointer, key: None }) => pointer.clone(),
-            Some(Frame::Seq { pointer, index }) => format!("{pointer}/{index}"),
+                pointer: Some(pointer),
+                key: MapKey::Named(key),
+            }) => Some(format!("{pointer}/{}", escape(key))),
+            Some(Frame::Map { .. }) => None,
+            Some(Frame::Seq { pointer, index }) => {
+                pointer.as_ref().map(|pointer| format!("{pointer}/{index}"))
+            }
         }
     }
 
-    fn record(&mut self, pointer: String, mark: Marker) {
-        self.found
-            .entry(pointer)
-            .or_insert((mark.line(), mark.col() + 1));
+    fn record(&mut self, pointer: Option<String>, mark: Marker) {
+        if let Some(pointer) = pointer {
+            self.found
+                .entry(pointer)
+                .or_insert((mark.line(), mark.col() + 1));
+        }
     }
 
-    /// After a complete value, a mapping expects its next key and a sequence its next item.
-    fn value_done(&mut self) {
+    /// Whether the value starting now is a mapping's value, which was placed at its key.
+    fn at_a_key(&self) -> bool {
+        matches!(
+            self.stack.last(),
+            Some(Frame::Map {
+                key: MapKey::Named(_),
+                ..
+            })
+        )
+    }
+
+    /// After a complete node, a sequence expects its next item, and a mapping the value
+    /// of a complex key just read or else its next key.
+    fn node_done(&mut self) {
         match self.stack.last_mut() {
-            Some(Frame::Map { key, .. }) => *key = None,
+            Some(Frame::Map { key, .. }) => {
+                *key = match key {
+                    MapKey::Complex => MapKey::AfterComplex,
+                    _ => MapKey::Expected,
+                }
+            }
             Some(Frame::Seq { index, .. }) => *index += 1,
             None => {}
+        }
+    }
+
+    /// Marks the mapping as reading a complex key, when a key is what it expects.
+    fn complex_key_starts(&mut self) -> bool {
+        match self.stack.last_mut() {
+            Some(Frame::Map { key, .. }) if matches!(key, MapKey::Expected) => {
+                *key = MapKey::Complex;
+                true
+            }
+            _ => false,
         }
     }
 }
 
 impl MarkedEventReceiver for Recorder {
     fn on_event(&mut self, event: Event, mark: Marker) {
-        let expecting_key = matches!(self.stack.last(), Some(Frame::Map { key: None, .. }));
+        let expecting_key = matches!(
+            self.stack.last(),
+            Some(Frame::Map {
+                key: MapKey::Expected,
+                ..
+            })
+        );
         match event {
             Event::Scalar(value, ..) if expecting_key => {
                 if let Some(Frame::Map { key, .. }) = self.stack.last_mut() {
-                    *key = Some(value);
+                    *key = MapKey::Named(value);
                 }
                 let pointer = self.value_pointer();
                 self.record(pointer, mark);
             }
+            Event::Alias(..) if expecting_key => {
+                self.complex_key_starts();
+                self.node_done();
+            }
             Event::Scalar(..) | Event::Alias(..) => {
-                // A mapping's value was placed at its key already.
-                if !matches!(self.stack.last(), Some(Frame::Map { key: Some(_), .. })) {
+                if !self.at_a_key() {
                     let pointer = self.value_pointer();
                     self.record(pointer, mark);
                 }
-                self.value_done();
-            }
-            Event::MappingStart(..) | Event::SequenceStart(..) if expecting_key => {
-                // A complex key: nothing a JSON pointer can name. Track it to stay in step.
-                let pointer = self.value_pointer();
-                self.stack.push(match event {
-                    Event::MappingStart(..) => Frame::Map { pointer, key: None },
-                    _ => Frame::Seq { pointer, index: 0 },
-                });
+                self.node_done();
             }
             Event::MappingStart(..) | Event::SequenceStart(..) => {
-                let pointer = self.value_pointer();
-                if !matches!(self.stack.last(), Some(Frame::Map { key: Some(_), .. })) {
-                    self.record(pointer.clone(), mark);
-                }
+                let pointer = if self.complex_key_starts() {
+                    None
+                } else {
+                    let pointer = self.value_pointer();
+                    if !self.at_a_key() {
+                        self.record(pointer.clone(), mark);
+                    }
+                    pointer
+                };
                 self.stack.push(match event {
-                    Event::MappingStart(..) => Frame::Map { pointer, key: None },
+                    Event::MappingStart(..) => Frame::Map {
+                        pointer,
+                        key: MapKey::Expected,
+                    },
                     _ => Frame::Seq { pointer, index: 0 },
                 });
             }
             Event::MappingEnd | Event::SequenceEnd => {
                 self.stack.pop();
-                self.value_done();
+                self.node_done();
             }
             _ => {}
         }
@@ -144,6 +198,13 @@ mod tests {
         assert_eq!(locate(text, "/a/b/1/y"), Some((4, 7)));
         // A missing node reports its nearest existing ancestor.
         assert_eq!(locate(text, "/a/b/7"), Some((2, 3)));
+        // A complex key and its value name nothing, and what follows them is still found
+        // (an alias as a key, too).
+        let text = "? [k, l]\n: {m: 1}\nc: &x\n  - {d: 2}\n? *x\n: 3\ne: 4\n";
+        assert_eq!(locate(text, "/c"), Some((3, 1)));
+        assert_eq!(locate(text, "/c/0/d"), Some((4, 6)));
+        assert_eq!(locate(text, "/m"), Some((1, 1)));
+        assert_eq!(locate(text, "/e"), Some((7, 1)));
     }
 
     #[test]
