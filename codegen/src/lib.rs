@@ -109,23 +109,20 @@ fn load_spec<'fs>(
 ) -> Result<(load::Bundle<'fs>, Vec<load::FileId>)> {
     let mut bundle = load::Bundle::new(fs, &input.spec_dir);
     let api_paths = load::api_files(fs, &input.spec_dir)?;
-    let overlay_text = input
+    let overlay = input
         .overlay
         .as_deref()
-        .map(|path| overlay::Overlay::read(fs, path).map(|text| (path, text)));
-    let (api_files, overlay) = std::thread::scope(|scope| {
-        // The overlay is parsed while the API files are (parsing YAML is most of loading).
-        let overlay = overlay_text.map(|read| {
-            read.map(|(path, text)| scope.spawn(move || overlay::Overlay::parse(path, text)))
-        });
-        let api_files = bundle.load_many(&api_paths);
-        let overlay = overlay.map(|parsing| {
-            parsing?.join().unwrap_or_else(|_| {
-                Err(Error::other("internal error: the overlay parser panicked"))
-            })
-        });
-        (api_files, overlay)
-    });
+        .map(|path| (path, overlay::Overlay::read(fs, path)));
+    // The overlay is parsed on the same workers as the API files (parsing YAML is most of
+    // loading); its problems are reported after theirs.
+    let overlay_name = overlay
+        .as_ref()
+        .map(|(path, _)| overlay::Overlay::display(path));
+    let others: Vec<(&str, &str)> = match (&overlay, &overlay_name) {
+        (Some((_, Ok(text))), Some(name)) => vec![(text.as_str(), name.as_str())],
+        _ => Vec::new(),
+    };
+    let (api_files, mut parsed) = bundle.load_many_beside(&api_paths, &others);
     let api_files = api_files.into_iter().collect::<Result<Vec<_>>>()?;
     let _ = texts.send(
         api_files
@@ -133,8 +130,12 @@ fn load_spec<'fs>(
             .map(|&f| (f, bundle.doc(f).text.clone()))
             .collect(),
     );
-    if let Some(overlay) = overlay {
-        overlay?.apply(&mut bundle, &input.spec_dir)?;
+    if let Some((path, text)) = overlay {
+        let text = text?;
+        let value = parsed
+            .pop()
+            .unwrap_or_else(|| Err(Error::other("internal error: the overlay was not parsed")))?;
+        overlay::Overlay::new(path, text, value).apply(&mut bundle, &input.spec_dir)?;
     }
     bundle.load_references()?;
     for (file, positions) in positions.recv().unwrap_or_default() {

@@ -183,6 +183,17 @@ impl<'fs> Bundle<'fs> {
     /// Loads several files, each once, parsing them on all cores. Returns one result per
     /// path, in order.
     pub fn load_many(&mut self, paths: &[PathBuf]) -> Vec<Result<FileId>> {
+        self.load_many_beside(paths, &[]).0
+    }
+
+    /// [`Bundle::load_many`], and parses `others` (texts that are no spec file, such as the
+    /// overlay, with the names messages give them) on the same workers: on a machine with
+    /// few cores, a thread of their own would only compete with the workers.
+    pub fn load_many_beside(
+        &mut self,
+        paths: &[PathBuf],
+        others: &[(&str, &str)],
+    ) -> (Vec<Result<FileId>>, Vec<Result<Value>>) {
         enum Slot {
             Known(FileId),
             /// Index into `fresh`.
@@ -238,20 +249,30 @@ impl<'fs> Bundle<'fs> {
             }
         }
         // Parsing YAML is most of loading: on all cores, the longest texts first.
-        let mut order: Vec<usize> = (0..fresh.len()).collect();
-        order.sort_by_key(|&i| std::cmp::Reverse(fresh[i].text.len()));
-        let parsed_in_order =
-            match crate::parallel::map(&order, |&i| parse(&fresh[i].text, &fresh[i].display)) {
-                Ok(parsed) => parsed,
-                Err(e) => return paths.iter().map(|_| Err(e.clone())).collect(),
-            };
-        let mut parsed: Vec<Option<Result<Value>>> = fresh.iter().map(|_| None).collect();
+        let texts: Vec<(&str, &str)> = fresh
+            .iter()
+            .map(|s| (s.text.as_str(), s.display.as_str()))
+            .chain(others.iter().copied())
+            .collect();
+        let mut order: Vec<usize> = (0..texts.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(texts[i].0.len()));
+        let parsed_in_order = match crate::parallel::map(&order, |&i| parse(texts[i].0, texts[i].1))
+        {
+            Ok(parsed) => parsed,
+            Err(e) => {
+                return (
+                    paths.iter().map(|_| Err(e.clone())).collect(),
+                    others.iter().map(|_| Err(e.clone())).collect(),
+                );
+            }
+        };
+        let mut parsed: Vec<Option<Result<Value>>> = texts.iter().map(|_| None).collect();
         for (i, value) in order.into_iter().zip(parsed_in_order) {
             parsed[i] = Some(value);
         }
-        let parsed = parsed.into_iter().flatten();
+        let mut parsed = parsed.into_iter().flatten();
         let mut ids: Vec<Result<FileId>> = Vec::with_capacity(fresh.len());
-        for (source, value) in fresh.into_iter().zip(parsed) {
+        for (source, value) in fresh.into_iter().zip(parsed.by_ref()) {
             ids.push(value.and_then(|value| {
                 let id = FileId(
                     u32::try_from(self.docs.len())
@@ -269,14 +290,15 @@ impl<'fs> Bundle<'fs> {
                 Ok(id)
             }));
         }
-        slots
+        let loaded = slots
             .into_iter()
             .map(|slot| match slot {
                 Slot::Known(id) => Ok(id),
                 Slot::Fresh(index) => ids[index].clone(),
                 Slot::Failed(error) => Err(error),
             })
-            .collect()
+            .collect();
+        (loaded, parsed.collect())
     }
 
     fn display(&self, path: &Path) -> String {
@@ -329,48 +351,61 @@ impl<'fs> Bundle<'fs> {
     /// Follows every file reference in every loaded file, transitively: each `$ref` and each
     /// `x-examples[].externalValue`. Afterwards [`Bundle::resolve_ref`] needs no loading.
     pub fn load_references(&mut self) -> Result<()> {
+        // Level by level: every new file the documents of one level name is loaded as one
+        // batch, so the batch is parsed on all cores. Documents get their ids in the order
+        // a file-by-file walk would give them, and the first problem in that order is the
+        // one reported.
         while self.scanned < self.docs.len() {
-            let file = FileId(self.scanned as u32);
-            self.scanned += 1;
-            let mut found = Vec::new();
-            collect_references(
-                &self.docs[file.0 as usize].value,
-                &mut Vec::new(),
-                &mut found,
-            );
-            // Every new file this document names, loaded as one batch.
-            let mut wanted: Vec<(NodeId, String, String)> = Vec::new();
+            let level = self.scanned..self.docs.len();
+            self.scanned = self.docs.len();
+            let mut wanted: Vec<Result<(NodeId, String, String)>> = Vec::new();
             let mut paths = Vec::new();
-            for (pointer, reference) in found {
-                let at = NodeId { file, pointer };
-                let path_part = reference.split('#').next().unwrap_or_default().to_string();
-                if path_part.is_empty() || self.references.contains_key(&(file, path_part.clone()))
-                {
-                    continue;
-                }
-                if path_part.contains("://") {
-                    return Err(self.error_at(
-                        &at,
-                        format!("`{reference}`: remote references are not supported"),
-                    ));
-                }
-                let decoded = percent_decode(&path_part).ok_or_else(|| {
-                    self.error_at(&at, format!("`{reference}` has a malformed path"))
-                })?;
-                let from = self.doc(file).access_path.clone();
-                paths.push(from.parent().unwrap_or(Path::new("")).join(decoded));
-                wanted.push((at, reference, path_part));
-            }
-            let loaded = self.load_many(&paths);
-            for ((at, reference, path_part), result) in wanted.into_iter().zip(loaded) {
-                let id = result.map_err(|e| {
-                    let reason = match e {
-                        Error::Other(reason) => reason,
-                        spec => spec.to_string(),
+            for index in level {
+                let file = FileId(index as u32);
+                let mut found = Vec::new();
+                collect_references(&self.docs[index].value, &mut Vec::new(), &mut found);
+                let mut named = std::collections::HashSet::new();
+                for (pointer, reference) in found {
+                    let at = NodeId { file, pointer };
+                    let path_part = reference.split('#').next().unwrap_or_default().to_string();
+                    if path_part.is_empty()
+                        || self.references.contains_key(&(file, path_part.clone()))
+                        || !named.insert(path_part.clone())
+                    {
+                        continue;
+                    }
+                    if path_part.contains("://") {
+                        wanted.push(Err(self.error_at(
+                            &at,
+                            format!("`{reference}`: remote references are not supported"),
+                        )));
+                        continue;
+                    }
+                    let Some(decoded) = percent_decode(&path_part) else {
+                        wanted.push(Err(
+                            self.error_at(&at, format!("`{reference}` has a malformed path"))
+                        ));
+                        continue;
                     };
-                    self.error_at(&at, format!("`{reference}` cannot be loaded: {reason}"))
-                })?;
-                self.references.insert((file, path_part), id);
+                    let from = &self.doc(file).access_path;
+                    paths.push(from.parent().unwrap_or(Path::new("")).join(decoded));
+                    wanted.push(Ok((at, reference, path_part)));
+                }
+            }
+            let mut loaded = self.load_many(&paths).into_iter();
+            for want in wanted {
+                let (at, reference, path_part) = want?;
+                let id = loaded
+                    .next()
+                    .unwrap_or_else(|| Err(Error::other("nothing loaded")))
+                    .map_err(|e| {
+                        let reason = match e {
+                            Error::Other(reason) => reason,
+                            spec => spec.to_string(),
+                        };
+                        self.error_at(&at, format!("`{reference}` cannot be loaded: {reason}"))
+                    })?;
+                self.references.insert((at.file, path_part), id);
             }
         }
         Ok(())

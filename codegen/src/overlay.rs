@@ -30,29 +30,28 @@ impl Overlay {
             .map_err(|e| Error::other(format!("{}: cannot read overlay: {e}", path.display())))
     }
 
-    /// The overlay read from `path` as `text`.
-    pub fn parse(path: &Path, text: String) -> Result<Overlay> {
-        let display = path
-            .file_name()
+    /// How messages name the overlay file.
+    pub fn display(path: &Path) -> String {
+        path.file_name()
             .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let value = crate::load::parse(&text, &display)?;
-        Ok(Overlay {
+            .unwrap_or_default()
+    }
+
+    /// The overlay read from `path` as `text` and parsed (see [`crate::load::parse`]) as
+    /// `value`.
+    pub fn new(path: &Path, text: String, value: Value) -> Overlay {
+        Overlay {
             path: path.to_path_buf(),
             text,
             value,
-        })
+        }
     }
 
     fn error(&self, pointer: &str, message: impl Into<String>) -> Error {
         let position = crate::locate::locate(&self.text, pointer);
         Error::Spec {
             location: crate::error::Location {
-                file: self
-                    .path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default(),
+                file: Self::display(&self.path),
                 line: position.map(|p| p.0),
                 column: position.map(|p| p.1),
                 pointer: pointer.to_string(),

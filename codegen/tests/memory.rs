@@ -71,6 +71,39 @@ fn a_missing_file_is_reported_where_it_is_referenced() {
 }
 
 #[test]
+fn of_several_bad_references_the_first_in_file_order_is_reported() {
+    // Both API files' references are loaded as one batch; the problem reported is still the
+    // one a file-by-file walk meets first: the missing file named by `a.yaml`, not the
+    // remote reference in `b.yaml` (whose check needs no loading).
+    let mut fs = MemoryFs::new();
+    fs.insert("/specs/api/a.yaml", API.replace("getThing", "getA"));
+    fs.insert(
+        "/specs/api/b.yaml",
+        API.replace("getThing", "getB")
+            .replace("../shared/thing.json", "https://example.com/thing.json"),
+    );
+    let error = codegen::generate(&fs, &input()).unwrap_err().to_string();
+    assert!(error.starts_with("a.yaml:14:"), "{error}");
+    assert!(error.contains("cannot be loaded"), "{error}");
+}
+
+#[test]
+fn a_file_named_by_several_files_is_one_schema() {
+    let mut fs = spec_with_thing();
+    fs.insert(
+        "/specs/api/more.yaml",
+        API.replace("getThing", "getMore")
+            .replace("/things/", "/more/"),
+    );
+    let files = codegen::generate(&fs, &input()).unwrap();
+    let things = files
+        .iter()
+        .filter(|f| f.contents.contains("pub struct Thing "))
+        .count();
+    assert_eq!(things, 1, "one module holds the shared schema");
+}
+
+#[test]
 fn the_served_description_is_an_openapi_document() {
     let files = codegen::generate(&spec_with_thing(), &input()).unwrap();
     let description = files
