@@ -155,6 +155,30 @@ pub async fn read_request<H: Hooks>(
     Ok((path, object))
 }
 
+/// A handler's steps, run to the answer. Each step refuses a request with an answer of
+/// its own (given through [`Hooks::reject`] or [`Hooks::authenticate`]); the first
+/// refusal is the answer.
+pub async fn answer(steps: impl Future<Output = Result<Response, Response>>) -> Response {
+    match steps.await {
+        Ok(response) | Err(response) => response,
+    }
+}
+
+/// A decoding step's refusal, answered through [`Hooks::reject`].
+// The error is the answer itself, as in every step of a handler (an `async fn` step is not
+// linted); a request is refused once, so boxing it would only add an allocation.
+#[allow(clippy::result_large_err)]
+pub trait OrReject<T> {
+    fn or_reject<H: Hooks>(self, server: &H) -> Result<T, Response>;
+}
+
+#[allow(clippy::result_large_err)]
+impl<T> OrReject<T> for Result<T, Rejection> {
+    fn or_reject<H: Hooks>(self, server: &H) -> Result<T, Response> {
+        self.map_err(|rejection| server.reject(rejection))
+    }
+}
+
 /// An operation's answer, or its implementation's error, as a response.
 pub fn respond<R: IntoResponse, E: IntoResponse>(result: Result<R, E>) -> Response {
     match result {

@@ -9,7 +9,9 @@ use axum::extract::rejection::PathRejection;
 use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
 #[allow(unused_imports)]
-use crate::runtime::{self, Credentials, Hooks, Rejection, RejectionKind};
+use crate::runtime::{
+    self, BodyRule, Credentials, Hooks, OrReject, Rejection, RejectionKind,
+};
 /// Every API trait at once: what [`router`] serves.
 pub trait Api: crate::banning::BanningApi + crate::create_room::CreateRoomApi + crate::directory::DirectoryApi + crate::leaving::LeavingApi + crate::login::LoginApi + crate::membership::MembershipApi + crate::rooms::RoomsApi {}
 impl<
@@ -148,39 +150,35 @@ async fn post_matrix_client_api_v1_create_room<S: Api>(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let principal = match authenticate(&*server, &uri, &headers).await {
-        Ok(principal) => principal,
-        Err(response) => return response,
-    };
-    let (path, object) = match runtime::read_request(
-            &*server,
-            path,
-            body,
-            runtime::BodyRule::Optional,
-        )
-        .await
-    {
-        Ok(parts) => parts,
-        Err(response) => return response,
-    };
-    match crate::create_room::create_room::Request::from_parts(
-        &path,
-        &uri,
-        &headers,
-        object,
-    ) {
-        Ok(request) => {
-            runtime::respond(
-                <S as crate::create_room::CreateRoomApi>::create_room(
-                        &*server,
-                        principal,
-                        request,
-                    )
-                    .await,
+    let server = &*server;
+    runtime::answer(async {
+            let principal = authenticate(server, &uri, &headers).await?;
+            let (path, object) = runtime::read_request(
+                    server,
+                    path,
+                    body,
+                    BodyRule::Optional,
+                )
+                .await?;
+            let request = crate::create_room::create_room::Request::from_parts(
+                    &path,
+                    &uri,
+                    &headers,
+                    object,
+                )
+                .or_reject(server)?;
+            Ok(
+                runtime::respond(
+                    <S as crate::create_room::CreateRoomApi>::create_room(
+                            server,
+                            principal,
+                            request,
+                        )
+                        .await,
+                ),
             )
-        }
-        Err(rejection) => server.reject(rejection),
-    }
+        })
+        .await
 }
 /// `DELETE /_matrix/client/api/v1/directory/room/{roomAlias}`: `deleteRoomAlias`.
 async fn delete_matrix_client_api_v1_directory_room_room_alias<S: Api>(
@@ -190,39 +188,35 @@ async fn delete_matrix_client_api_v1_directory_room_room_alias<S: Api>(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let principal = match authenticate(&*server, &uri, &headers).await {
-        Ok(principal) => principal,
-        Err(response) => return response,
-    };
-    let (path, object) = match runtime::read_request(
-            &*server,
-            path,
-            body,
-            runtime::BodyRule::Ignored,
-        )
-        .await
-    {
-        Ok(parts) => parts,
-        Err(response) => return response,
-    };
-    match crate::directory::delete_room_alias::Request::from_parts(
-        &path,
-        &uri,
-        &headers,
-        object,
-    ) {
-        Ok(request) => {
-            runtime::respond(
-                <S as crate::directory::DirectoryApi>::delete_room_alias(
-                        &*server,
-                        principal,
-                        request,
-                    )
-                    .await,
+    let server = &*server;
+    runtime::answer(async {
+            let principal = authenticate(server, &uri, &headers).await?;
+            let (path, object) = runtime::read_request(
+                    server,
+                    path,
+                    body,
+                    BodyRule::Ignored,
+                )
+                .await?;
+            let request = crate::directory::delete_room_alias::Request::from_parts(
+                    &path,
+                    &uri,
+                    &headers,
+                    object,
+                )
+                .or_reject(server)?;
+            Ok(
+                runtime::respond(
+                    <S as crate::directory::DirectoryApi>::delete_room_alias(
+                            server,
+                            principal,
+                            request,
+                        )
+                        .await,
+                ),
             )
-        }
-        Err(rejection) => server.reject(rejection),
-    }
+        })
+        .await
 }
 /// `GET /_matrix/client/api/v1/directory/room/{roomAlias}`: `getRoomIdByAlias`.
 async fn get_matrix_client_api_v1_directory_room_room_alias<S: Api>(
@@ -232,34 +226,33 @@ async fn get_matrix_client_api_v1_directory_room_room_alias<S: Api>(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let (path, object) = match runtime::read_request(
-            &*server,
-            path,
-            body,
-            runtime::BodyRule::Ignored,
-        )
-        .await
-    {
-        Ok(parts) => parts,
-        Err(response) => return response,
-    };
-    match crate::directory::get_room_id_by_alias::Request::from_parts(
-        &path,
-        &uri,
-        &headers,
-        object,
-    ) {
-        Ok(request) => {
-            runtime::respond(
-                <S as crate::directory::DirectoryApi>::get_room_id_by_alias(
-                        &*server,
-                        request,
-                    )
-                    .await,
+    let server = &*server;
+    runtime::answer(async {
+            let (path, object) = runtime::read_request(
+                    server,
+                    path,
+                    body,
+                    BodyRule::Ignored,
+                )
+                .await?;
+            let request = crate::directory::get_room_id_by_alias::Request::from_parts(
+                    &path,
+                    &uri,
+                    &headers,
+                    object,
+                )
+                .or_reject(server)?;
+            Ok(
+                runtime::respond(
+                    <S as crate::directory::DirectoryApi>::get_room_id_by_alias(
+                            server,
+                            request,
+                        )
+                        .await,
+                ),
             )
-        }
-        Err(rejection) => server.reject(rejection),
-    }
+        })
+        .await
 }
 /// `PUT /_matrix/client/api/v1/directory/room/{roomAlias}`: `setRoomAlias`.
 async fn put_matrix_client_api_v1_directory_room_room_alias<S: Api>(
@@ -269,39 +262,35 @@ async fn put_matrix_client_api_v1_directory_room_room_alias<S: Api>(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let principal = match authenticate(&*server, &uri, &headers).await {
-        Ok(principal) => principal,
-        Err(response) => return response,
-    };
-    let (path, object) = match runtime::read_request(
-            &*server,
-            path,
-            body,
-            runtime::BodyRule::Required,
-        )
-        .await
-    {
-        Ok(parts) => parts,
-        Err(response) => return response,
-    };
-    match crate::directory::set_room_alias::Request::from_parts(
-        &path,
-        &uri,
-        &headers,
-        object,
-    ) {
-        Ok(request) => {
-            runtime::respond(
-                <S as crate::directory::DirectoryApi>::set_room_alias(
-                        &*server,
-                        principal,
-                        request,
-                    )
-                    .await,
+    let server = &*server;
+    runtime::answer(async {
+            let principal = authenticate(server, &uri, &headers).await?;
+            let (path, object) = runtime::read_request(
+                    server,
+                    path,
+                    body,
+                    BodyRule::Required,
+                )
+                .await?;
+            let request = crate::directory::set_room_alias::Request::from_parts(
+                    &path,
+                    &uri,
+                    &headers,
+                    object,
+                )
+                .or_reject(server)?;
+            Ok(
+                runtime::respond(
+                    <S as crate::directory::DirectoryApi>::set_room_alias(
+                            server,
+                            principal,
+                            request,
+                        )
+                        .await,
+                ),
             )
-        }
-        Err(rejection) => server.reject(rejection),
-    }
+        })
+        .await
 }
 /// `POST /_matrix/client/api/v1/login`: `login`.
 async fn post_matrix_client_api_v1_login<S: Api>(
@@ -311,25 +300,29 @@ async fn post_matrix_client_api_v1_login<S: Api>(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let (path, object) = match runtime::read_request(
-            &*server,
-            path,
-            body,
-            runtime::BodyRule::Optional,
-        )
-        .await
-    {
-        Ok(parts) => parts,
-        Err(response) => return response,
-    };
-    match crate::login::login::Request::from_parts(&path, &uri, &headers, object) {
-        Ok(request) => {
-            runtime::respond(
-                <S as crate::login::LoginApi>::login(&*server, request).await,
+    let server = &*server;
+    runtime::answer(async {
+            let (path, object) = runtime::read_request(
+                    server,
+                    path,
+                    body,
+                    BodyRule::Optional,
+                )
+                .await?;
+            let request = crate::login::login::Request::from_parts(
+                    &path,
+                    &uri,
+                    &headers,
+                    object,
+                )
+                .or_reject(server)?;
+            Ok(
+                runtime::respond(
+                    <S as crate::login::LoginApi>::login(server, request).await,
+                ),
             )
-        }
-        Err(rejection) => server.reject(rejection),
-    }
+        })
+        .await
 }
 /// `POST /_matrix/client/api/v1/rooms/{roomId}/ban`: `ban`.
 async fn post_matrix_client_api_v1_rooms_room_id_ban<S: Api>(
@@ -339,30 +332,31 @@ async fn post_matrix_client_api_v1_rooms_room_id_ban<S: Api>(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let principal = match authenticate(&*server, &uri, &headers).await {
-        Ok(principal) => principal,
-        Err(response) => return response,
-    };
-    let (path, object) = match runtime::read_request(
-            &*server,
-            path,
-            body,
-            runtime::BodyRule::Required,
-        )
-        .await
-    {
-        Ok(parts) => parts,
-        Err(response) => return response,
-    };
-    match crate::banning::ban::Request::from_parts(&path, &uri, &headers, object) {
-        Ok(request) => {
-            runtime::respond(
-                <S as crate::banning::BanningApi>::ban(&*server, principal, request)
-                    .await,
+    let server = &*server;
+    runtime::answer(async {
+            let principal = authenticate(server, &uri, &headers).await?;
+            let (path, object) = runtime::read_request(
+                    server,
+                    path,
+                    body,
+                    BodyRule::Required,
+                )
+                .await?;
+            let request = crate::banning::ban::Request::from_parts(
+                    &path,
+                    &uri,
+                    &headers,
+                    object,
+                )
+                .or_reject(server)?;
+            Ok(
+                runtime::respond(
+                    <S as crate::banning::BanningApi>::ban(server, principal, request)
+                        .await,
+                ),
             )
-        }
-        Err(rejection) => server.reject(rejection),
-    }
+        })
+        .await
 }
 /// `POST /_matrix/client/api/v1/rooms/{roomId}/forget`: `forgetRoom`.
 async fn post_matrix_client_api_v1_rooms_room_id_forget<S: Api>(
@@ -372,39 +366,35 @@ async fn post_matrix_client_api_v1_rooms_room_id_forget<S: Api>(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let principal = match authenticate(&*server, &uri, &headers).await {
-        Ok(principal) => principal,
-        Err(response) => return response,
-    };
-    let (path, object) = match runtime::read_request(
-            &*server,
-            path,
-            body,
-            runtime::BodyRule::Ignored,
-        )
-        .await
-    {
-        Ok(parts) => parts,
-        Err(response) => return response,
-    };
-    match crate::leaving::forget_room::Request::from_parts(
-        &path,
-        &uri,
-        &headers,
-        object,
-    ) {
-        Ok(request) => {
-            runtime::respond(
-                <S as crate::leaving::LeavingApi>::forget_room(
-                        &*server,
-                        principal,
-                        request,
-                    )
-                    .await,
+    let server = &*server;
+    runtime::answer(async {
+            let principal = authenticate(server, &uri, &headers).await?;
+            let (path, object) = runtime::read_request(
+                    server,
+                    path,
+                    body,
+                    BodyRule::Ignored,
+                )
+                .await?;
+            let request = crate::leaving::forget_room::Request::from_parts(
+                    &path,
+                    &uri,
+                    &headers,
+                    object,
+                )
+                .or_reject(server)?;
+            Ok(
+                runtime::respond(
+                    <S as crate::leaving::LeavingApi>::forget_room(
+                            server,
+                            principal,
+                            request,
+                        )
+                        .await,
+                ),
             )
-        }
-        Err(rejection) => server.reject(rejection),
-    }
+        })
+        .await
 }
 /// `GET /_matrix/client/api/v1/rooms/{roomId}/initialSync`: `roomInitialSync`.
 async fn get_matrix_client_api_v1_rooms_room_id_initial_sync<S: Api>(
@@ -414,39 +404,35 @@ async fn get_matrix_client_api_v1_rooms_room_id_initial_sync<S: Api>(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let principal = match authenticate(&*server, &uri, &headers).await {
-        Ok(principal) => principal,
-        Err(response) => return response,
-    };
-    let (path, object) = match runtime::read_request(
-            &*server,
-            path,
-            body,
-            runtime::BodyRule::Ignored,
-        )
-        .await
-    {
-        Ok(parts) => parts,
-        Err(response) => return response,
-    };
-    match crate::rooms::room_initial_sync::Request::from_parts(
-        &path,
-        &uri,
-        &headers,
-        object,
-    ) {
-        Ok(request) => {
-            runtime::respond(
-                <S as crate::rooms::RoomsApi>::room_initial_sync(
-                        &*server,
-                        principal,
-                        request,
-                    )
-                    .await,
+    let server = &*server;
+    runtime::answer(async {
+            let principal = authenticate(server, &uri, &headers).await?;
+            let (path, object) = runtime::read_request(
+                    server,
+                    path,
+                    body,
+                    BodyRule::Ignored,
+                )
+                .await?;
+            let request = crate::rooms::room_initial_sync::Request::from_parts(
+                    &path,
+                    &uri,
+                    &headers,
+                    object,
+                )
+                .or_reject(server)?;
+            Ok(
+                runtime::respond(
+                    <S as crate::rooms::RoomsApi>::room_initial_sync(
+                            server,
+                            principal,
+                            request,
+                        )
+                        .await,
+                ),
             )
-        }
-        Err(rejection) => server.reject(rejection),
-    }
+        })
+        .await
 }
 /// `POST /_matrix/client/api/v1/rooms/{roomId}/invite`: `inviteBy3PID`, `inviteUser`.
 async fn post_matrix_client_api_v1_rooms_room_id_invite<S: Api>(
@@ -456,71 +442,63 @@ async fn post_matrix_client_api_v1_rooms_room_id_invite<S: Api>(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let principal = match authenticate(&*server, &uri, &headers).await {
-        Ok(principal) => principal,
-        Err(response) => return response,
-    };
-    let (path, object) = match runtime::read_request(
-            &*server,
-            path,
-            body,
-            runtime::BodyRule::Required,
-        )
-        .await
-    {
-        Ok(parts) => parts,
-        Err(response) => return response,
-    };
-    match runtime::select_form(
-        object.as_ref(),
-        &[&["id_server", "medium", "address", "display_name"], &["user_id"]],
-    ) {
-        Ok(form) => {
-            match form {
+    let server = &*server;
+    runtime::answer(async {
+            let principal = authenticate(server, &uri, &headers).await?;
+            let (path, object) = runtime::read_request(
+                    server,
+                    path,
+                    body,
+                    BodyRule::Required,
+                )
+                .await?;
+            match runtime::select_form(
+                    object.as_ref(),
+                    &[&["id_server", "medium", "address", "display_name"], &["user_id"]],
+                )
+                .or_reject(server)?
+            {
                 0 => {
-                    match crate::membership::invite_by3_pid::Request::from_parts(
-                        &path,
-                        &uri,
-                        &headers,
-                        object,
-                    ) {
-                        Ok(request) => {
-                            runtime::respond(
-                                <S as crate::membership::MembershipApi>::invite_by3_pid(
-                                        &*server,
-                                        principal,
-                                        request,
-                                    )
-                                    .await,
-                            )
-                        }
-                        Err(rejection) => server.reject(rejection),
-                    }
+                    let request = crate::membership::invite_by3_pid::Request::from_parts(
+                            &path,
+                            &uri,
+                            &headers,
+                            object,
+                        )
+                        .or_reject(server)?;
+                    Ok(
+                        runtime::respond(
+                            <S as crate::membership::MembershipApi>::invite_by3_pid(
+                                    server,
+                                    principal,
+                                    request,
+                                )
+                                .await,
+                        ),
+                    )
                 }
                 _ => {
-                    match crate::membership::invite_user::Request::from_parts(
-                        &path,
-                        &uri,
-                        &headers,
-                        object,
-                    ) {
-                        Ok(request) => {
-                            runtime::respond(
-                                <S as crate::membership::MembershipApi>::invite_user(
-                                        &*server,
-                                        principal,
-                                        request,
-                                    )
-                                    .await,
-                            )
-                        }
-                        Err(rejection) => server.reject(rejection),
-                    }
+                    let request = crate::membership::invite_user::Request::from_parts(
+                            &path,
+                            &uri,
+                            &headers,
+                            object,
+                        )
+                        .or_reject(server)?;
+                    Ok(
+                        runtime::respond(
+                            <S as crate::membership::MembershipApi>::invite_user(
+                                    server,
+                                    principal,
+                                    request,
+                                )
+                                .await,
+                        ),
+                    )
                 }
             }
-        }
-        Err(rejection) => server.reject(rejection),
-    }
+        })
+        .await
 }
 /// `POST /_matrix/client/api/v1/rooms/{roomId}/join`: `joinRoom`.
 async fn post_matrix_client_api_v1_rooms_room_id_join<S: Api>(
@@ -530,39 +508,35 @@ async fn post_matrix_client_api_v1_rooms_room_id_join<S: Api>(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let principal = match authenticate(&*server, &uri, &headers).await {
-        Ok(principal) => principal,
-        Err(response) => return response,
-    };
-    let (path, object) = match runtime::read_request(
-            &*server,
-            path,
-            body,
-            runtime::BodyRule::Optional,
-        )
-        .await
-    {
-        Ok(parts) => parts,
-        Err(response) => return response,
-    };
-    match crate::membership::join_room::Request::from_parts(
-        &path,
-        &uri,
-        &headers,
-        object,
-    ) {
-        Ok(request) => {
-            runtime::respond(
-                <S as crate::membership::MembershipApi>::join_room(
-                        &*server,
-                        principal,
-                        request,
-                    )
-                    .await,
+    let server = &*server;
+    runtime::answer(async {
+            let principal = authenticate(server, &uri, &headers).await?;
+            let (path, object) = runtime::read_request(
+                    server,
+                    path,
+                    body,
+                    BodyRule::Optional,
+                )
+                .await?;
+            let request = crate::membership::join_room::Request::from_parts(
+                    &path,
+                    &uri,
+                    &headers,
+                    object,
+                )
+                .or_reject(server)?;
+            Ok(
+                runtime::respond(
+                    <S as crate::membership::MembershipApi>::join_room(
+                            server,
+                            principal,
+                            request,
+                        )
+                        .await,
+                ),
             )
-        }
-        Err(rejection) => server.reject(rejection),
-    }
+        })
+        .await
 }
 /// `POST /_matrix/client/api/v1/rooms/{roomId}/leave`: `leaveRoom`.
 async fn post_matrix_client_api_v1_rooms_room_id_leave<S: Api>(
@@ -572,39 +546,35 @@ async fn post_matrix_client_api_v1_rooms_room_id_leave<S: Api>(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let principal = match authenticate(&*server, &uri, &headers).await {
-        Ok(principal) => principal,
-        Err(response) => return response,
-    };
-    let (path, object) = match runtime::read_request(
-            &*server,
-            path,
-            body,
-            runtime::BodyRule::Ignored,
-        )
-        .await
-    {
-        Ok(parts) => parts,
-        Err(response) => return response,
-    };
-    match crate::leaving::leave_room::Request::from_parts(
-        &path,
-        &uri,
-        &headers,
-        object,
-    ) {
-        Ok(request) => {
-            runtime::respond(
-                <S as crate::leaving::LeavingApi>::leave_room(
-                        &*server,
-                        principal,
-                        request,
-                    )
-                    .await,
+    let server = &*server;
+    runtime::answer(async {
+            let principal = authenticate(server, &uri, &headers).await?;
+            let (path, object) = runtime::read_request(
+                    server,
+                    path,
+                    body,
+                    BodyRule::Ignored,
+                )
+                .await?;
+            let request = crate::leaving::leave_room::Request::from_parts(
+                    &path,
+                    &uri,
+                    &headers,
+                    object,
+                )
+                .or_reject(server)?;
+            Ok(
+                runtime::respond(
+                    <S as crate::leaving::LeavingApi>::leave_room(
+                            server,
+                            principal,
+                            request,
+                        )
+                        .await,
+                ),
             )
-        }
-        Err(rejection) => server.reject(rejection),
-    }
+        })
+        .await
 }
 /// `GET /_matrix/client/api/v1/rooms/{roomId}/members`: `getMembersByRoom`.
 async fn get_matrix_client_api_v1_rooms_room_id_members<S: Api>(
@@ -614,39 +584,35 @@ async fn get_matrix_client_api_v1_rooms_room_id_members<S: Api>(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let principal = match authenticate(&*server, &uri, &headers).await {
-        Ok(principal) => principal,
-        Err(response) => return response,
-    };
-    let (path, object) = match runtime::read_request(
-            &*server,
-            path,
-            body,
-            runtime::BodyRule::Ignored,
-        )
-        .await
-    {
-        Ok(parts) => parts,
-        Err(response) => return response,
-    };
-    match crate::rooms::get_members_by_room::Request::from_parts(
-        &path,
-        &uri,
-        &headers,
-        object,
-    ) {
-        Ok(request) => {
-            runtime::respond(
-                <S as crate::rooms::RoomsApi>::get_members_by_room(
-                        &*server,
-                        principal,
-                        request,
-                    )
-                    .await,
+    let server = &*server;
+    runtime::answer(async {
+            let principal = authenticate(server, &uri, &headers).await?;
+            let (path, object) = runtime::read_request(
+                    server,
+                    path,
+                    body,
+                    BodyRule::Ignored,
+                )
+                .await?;
+            let request = crate::rooms::get_members_by_room::Request::from_parts(
+                    &path,
+                    &uri,
+                    &headers,
+                    object,
+                )
+                .or_reject(server)?;
+            Ok(
+                runtime::respond(
+                    <S as crate::rooms::RoomsApi>::get_members_by_room(
+                            server,
+                            principal,
+                            request,
+                        )
+                        .await,
+                ),
             )
-        }
-        Err(rejection) => server.reject(rejection),
-    }
+        })
+        .await
 }
 /// `GET /_matrix/client/api/v1/rooms/{roomId}/state`: `getRoomState`.
 async fn get_matrix_client_api_v1_rooms_room_id_state<S: Api>(
@@ -656,39 +622,35 @@ async fn get_matrix_client_api_v1_rooms_room_id_state<S: Api>(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let principal = match authenticate(&*server, &uri, &headers).await {
-        Ok(principal) => principal,
-        Err(response) => return response,
-    };
-    let (path, object) = match runtime::read_request(
-            &*server,
-            path,
-            body,
-            runtime::BodyRule::Ignored,
-        )
-        .await
-    {
-        Ok(parts) => parts,
-        Err(response) => return response,
-    };
-    match crate::rooms::get_room_state::Request::from_parts(
-        &path,
-        &uri,
-        &headers,
-        object,
-    ) {
-        Ok(request) => {
-            runtime::respond(
-                <S as crate::rooms::RoomsApi>::get_room_state(
-                        &*server,
-                        principal,
-                        request,
-                    )
-                    .await,
+    let server = &*server;
+    runtime::answer(async {
+            let principal = authenticate(server, &uri, &headers).await?;
+            let (path, object) = runtime::read_request(
+                    server,
+                    path,
+                    body,
+                    BodyRule::Ignored,
+                )
+                .await?;
+            let request = crate::rooms::get_room_state::Request::from_parts(
+                    &path,
+                    &uri,
+                    &headers,
+                    object,
+                )
+                .or_reject(server)?;
+            Ok(
+                runtime::respond(
+                    <S as crate::rooms::RoomsApi>::get_room_state(
+                            server,
+                            principal,
+                            request,
+                        )
+                        .await,
+                ),
             )
-        }
-        Err(rejection) => server.reject(rejection),
-    }
+        })
+        .await
 }
 /// `GET /_matrix/client/api/v1/rooms/{roomId}/state/{eventType}/{stateKey}`: `getRoomStateWithKey`.
 async fn get_matrix_client_api_v1_rooms_room_id_state_event_type_state_key<S: Api>(
@@ -698,39 +660,35 @@ async fn get_matrix_client_api_v1_rooms_room_id_state_event_type_state_key<S: Ap
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let principal = match authenticate(&*server, &uri, &headers).await {
-        Ok(principal) => principal,
-        Err(response) => return response,
-    };
-    let (path, object) = match runtime::read_request(
-            &*server,
-            path,
-            body,
-            runtime::BodyRule::Ignored,
-        )
-        .await
-    {
-        Ok(parts) => parts,
-        Err(response) => return response,
-    };
-    match crate::rooms::get_room_state_with_key::Request::from_parts(
-        &path,
-        &uri,
-        &headers,
-        object,
-    ) {
-        Ok(request) => {
-            runtime::respond(
-                <S as crate::rooms::RoomsApi>::get_room_state_with_key(
-                        &*server,
-                        principal,
-                        request,
-                    )
-                    .await,
+    let server = &*server;
+    runtime::answer(async {
+            let principal = authenticate(server, &uri, &headers).await?;
+            let (path, object) = runtime::read_request(
+                    server,
+                    path,
+                    body,
+                    BodyRule::Ignored,
+                )
+                .await?;
+            let request = crate::rooms::get_room_state_with_key::Request::from_parts(
+                    &path,
+                    &uri,
+                    &headers,
+                    object,
+                )
+                .or_reject(server)?;
+            Ok(
+                runtime::respond(
+                    <S as crate::rooms::RoomsApi>::get_room_state_with_key(
+                            server,
+                            principal,
+                            request,
+                        )
+                        .await,
+                ),
             )
-        }
-        Err(rejection) => server.reject(rejection),
-    }
+        })
+        .await
 }
 /// `POST /_matrix/client/api/v1/tokenrefresh`: `tokenRefresh`.
 async fn post_matrix_client_api_v1_tokenrefresh<S: Api>(
@@ -740,28 +698,27 @@ async fn post_matrix_client_api_v1_tokenrefresh<S: Api>(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let (path, object) = match runtime::read_request(
-            &*server,
-            path,
-            body,
-            runtime::BodyRule::Optional,
-        )
-        .await
-    {
-        Ok(parts) => parts,
-        Err(response) => return response,
-    };
-    match crate::login::token_refresh::Request::from_parts(
-        &path,
-        &uri,
-        &headers,
-        object,
-    ) {
-        Ok(request) => {
-            runtime::respond(
-                <S as crate::login::LoginApi>::token_refresh(&*server, request).await,
+    let server = &*server;
+    runtime::answer(async {
+            let (path, object) = runtime::read_request(
+                    server,
+                    path,
+                    body,
+                    BodyRule::Optional,
+                )
+                .await?;
+            let request = crate::login::token_refresh::Request::from_parts(
+                    &path,
+                    &uri,
+                    &headers,
+                    object,
+                )
+                .or_reject(server)?;
+            Ok(
+                runtime::respond(
+                    <S as crate::login::LoginApi>::token_refresh(server, request).await,
+                ),
             )
-        }
-        Err(rejection) => server.reject(rejection),
-    }
+        })
+        .await
 }

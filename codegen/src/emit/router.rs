@@ -1,6 +1,7 @@
 //! `src/router.rs`: one axum handler per route. A handler authenticates, reads the body,
 //! picks the operation (by the body's required keys when several share the route), decodes
-//! the typed request and calls the trait method.
+//! the typed request and calls the trait method; its steps run in one `async` block inside
+//! `runtime::answer`, so the first refusal (`?`) is the answer.
 
 use std::collections::BTreeMap;
 
@@ -100,7 +101,7 @@ pub fn tokens(model: &Model) -> TokenStream {
         use axum::response::Response;
 
         #[allow(unused_imports)]
-        use crate::runtime::{self, Credentials, Hooks, Rejection, RejectionKind};
+        use crate::runtime::{self, BodyRule, Credentials, Hooks, OrReject, Rejection, RejectionKind};
 
         /// Every API trait at once: what [`router`] serves.
         pub trait Api: #(#traits)+* {}
@@ -147,25 +148,19 @@ fn handler(model: &Model, route: &Route) -> TokenStream {
         .map(|&(a, o)| (&model.apis[a], &model.apis[a].operations[o]))
         .collect();
     let all_secured = ops.iter().all(|(_, op)| op.secured);
-    let auth_first = all_secured.then(|| {
-        quote! {
-            let principal = match authenticate(&*server, &uri, &headers).await {
-                Ok(principal) => principal,
-                Err(response) => return response,
-            };
-        }
-    });
+    let auth_first =
+        all_secured.then(|| quote!(let principal = authenticate(server, &uri, &headers).await?;));
     // A body is read when any form has one; an empty body is acceptable only when no form
     // requires one.
     let rule = if ops.iter().all(|(_, op)| op.body.is_none()) {
-        quote!(runtime::BodyRule::Ignored)
+        quote!(Ignored)
     } else if ops
         .iter()
         .all(|(_, op)| op.body.as_ref().is_some_and(|b| b.required))
     {
-        quote!(runtime::BodyRule::Required)
+        quote!(Required)
     } else {
-        quote!(runtime::BodyRule::Optional)
+        quote!(Optional)
     };
     let call = |api: &crate::model::Api, op: &crate::model::Operation| {
         let module = format_ident!("{}", api.module);
@@ -174,17 +169,12 @@ fn handler(model: &Model, route: &Route) -> TokenStream {
         let trait_name = format_ident!("{}", api.trait_name);
         let principal = match (op.secured, all_secured) {
             (true, true) => quote!(principal,),
-            (true, false) => quote!(match authenticate(&*server, &uri, &headers).await {
-                Ok(p) => p,
-                Err(response) => return response,
-            },),
+            (true, false) => quote!(authenticate(server, &uri, &headers).await?,),
             (false, _) => quote!(),
         };
         quote! {
-            match crate::#module::#op_module::Request::from_parts(&path, &uri, &headers, object) {
-                Ok(request) => runtime::respond(<S as crate::#module::#trait_name>::#method(&*server, #principal request).await),
-                Err(rejection) => server.reject(rejection),
-            }
+            let request = crate::#module::#op_module::Request::from_parts(&path, &uri, &headers, object).or_reject(server)?;
+            Ok(runtime::respond(<S as crate::#module::#trait_name>::#method(server, #principal request).await))
         }
     };
     let dispatch = if ops.len() == 1 {
@@ -202,18 +192,15 @@ fn handler(model: &Model, route: &Route) -> TokenStream {
         let arms = ops.iter().enumerate().map(|(i, (api, op))| {
             let body = call(api, op);
             if i + 1 == ops.len() {
-                quote!(_ => #body,)
+                quote!(_ => { #body })
             } else {
                 let i = proc_macro2::Literal::usize_unsuffixed(i);
-                quote!(#i => #body,)
+                quote!(#i => { #body })
             }
         });
         quote! {
-            match runtime::select_form(object.as_ref(), &[#(#forms),*]) {
-                Ok(form) => match form {
-                    #(#arms)*
-                },
-                Err(rejection) => server.reject(rejection),
+            match runtime::select_form(object.as_ref(), &[#(#forms),*]).or_reject(server)? {
+                #(#arms)*
             }
         }
     };
@@ -238,12 +225,13 @@ fn handler(model: &Model, route: &Route) -> TokenStream {
             headers: HeaderMap,
             body: Body,
         ) -> Response {
-            #auth_first
-            let (path, object) = match runtime::read_request(&*server, path, body, #rule).await {
-                Ok(parts) => parts,
-                Err(response) => return response,
-            };
-            #dispatch
+            let server = &*server;
+            runtime::answer(async {
+                #auth_first
+                let (path, object) = runtime::read_request(server, path, body, BodyRule::#rule).await?;
+                #dispatch
+            })
+            .await
         }
     }
 }
