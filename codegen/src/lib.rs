@@ -29,6 +29,7 @@ pub use error::{Error, Result};
 pub use source::{MemoryFs, SpecFs};
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// What to generate and from where.
@@ -93,11 +94,14 @@ fn generate_from_spec(
     positions: std::sync::mpsc::Receiver<Positions>,
 ) -> Result<Vec<OutputFile>> {
     let (bundle, api_files) = load_spec(fs, input, texts, positions)?;
-    let (model, operation_files) = lower_while_formatting(&bundle, &api_files, input)?;
-    let docs = || docs::render(&model, input);
-    let openapi = || openapi::render(&model, input).map(|file| vec![file]);
-    emit::emit(&model, input, &[&openapi, &docs], operation_files)
+    lower_and_emit(&bundle, &api_files, input)
 }
+
+/// The outputs besides the Rust files, run by the emission plan.
+const SIDE_JOBS: &[emit::SideJob] = &[
+    |model, input| openapi::render(model, input).map(|file| vec![file]),
+    docs::render,
+];
 
 /// The API files with the overlay applied and every file they reference, positions
 /// included; returns the bundle and the API files' ids.
@@ -144,41 +148,104 @@ fn load_spec<'fs>(
     Ok((bundle, api_files))
 }
 
-/// Lowers the spec into the model. Lowering is serial; meanwhile a second core formats the
-/// operation modules of the APIs lowered so far (returned beside the model). When lowering
-/// ends the formatter stops after the module in hand, and [`emit::emit`] formats whatever
-/// is left on all cores.
-fn lower_while_formatting(
+/// Lowers the spec into the model and emits it. Lowering is serial; meanwhile a helper
+/// thread formats the operation modules of the APIs lowered so far, and once the model is
+/// whole the helper goes on with the emission plan beside this thread. A thread that is
+/// already running starts on the plan at once, where a new one could wait milliseconds for
+/// an idle core to wake (virtual machines are slow at that); more threads join on machines
+/// with more cores.
+fn lower_and_emit(
     bundle: &load::Bundle<'_>,
     api_files: &[load::FileId],
     input: &Input,
-) -> Result<(model::Model, Vec<OutputFile>)> {
+) -> Result<Vec<OutputFile>> {
     let lowering_done = &AtomicBool::new(false);
-    let (model, operation_files) = std::thread::scope(|scope| {
+    let taken = &emit::Taken::default();
+    let model = OnceLock::new();
+    // `None` when lowering or planning failed: nothing is left to emit.
+    let plan: &OnceLock<Option<emit::Plan<'_>>> = &OnceLock::new();
+    std::thread::scope(|scope| {
         let (apis_in, apis_out) = std::sync::mpsc::channel::<model::Api>();
-        let formatter = scope.spawn(move || {
-            let mut files = Vec::new();
-            for api in apis_out {
+        let helper = scope.spawn(move || {
+            let mut early = Vec::new();
+            'lowering: for api in apis_out {
                 for op in &api.operations {
                     if lowering_done.load(Ordering::Relaxed) {
-                        return Ok(files);
+                        break 'lowering;
                     }
-                    files.push(emit::operation_file(&api, op, input)?);
+                    let path = emit::operation_path(&api, op);
+                    if taken.take(&path) {
+                        early.push((path, emit::operation_file(&api, op, input).map(|f| vec![f])));
+                    }
                 }
             }
-            Ok(files)
+            let made = match await_set(plan) {
+                Some(plan) => plan.work(taken),
+                None => Vec::new(),
+            };
+            (early, made)
         });
-        let model = lower::lower(bundle, api_files, &mut |api| {
+        // Whatever happens here, a panic included, the helper must not wait for a plan forever.
+        let _release = NoPlanOnUnwind(plan);
+        let lowered = lower::lower(bundle, api_files, &mut |api| {
             let _ = apis_in.send(api.clone());
         });
         lowering_done.store(true, Ordering::Relaxed);
         drop(apis_in);
-        let files: Result<Vec<OutputFile>> = formatter
-            .join()
-            .unwrap_or_else(|_| Err(Error::other("internal error: a formatter panicked")));
-        (model, files)
-    });
-    Ok((model?, operation_files?))
+        let planned = lowered
+            .and_then(|lowered| emit::Plan::new(model.get_or_init(|| lowered), input, SIDE_JOBS));
+        let (plan, problem) = match planned {
+            Ok(planned) => (plan.get_or_init(|| Some(planned)).as_ref(), None),
+            Err(e) => (plan.get_or_init(|| None).as_ref(), Some(e)),
+        };
+        let extra: Vec<_> = plan
+            .map(|plan| {
+                (2..crate::parallel::cores())
+                    .map(|_| scope.spawn(|| plan.work(taken)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut made = plan.map(|plan| plan.work(taken)).unwrap_or_default();
+        let (early, helped) = helper.join().map_err(|_| crate::parallel::panicked())?;
+        for thread in extra {
+            made.extend(thread.join().map_err(|_| crate::parallel::panicked())?);
+        }
+        if let Some(e) = problem {
+            return Err(e);
+        }
+        made.extend(helped);
+        if let Some(plan) = plan {
+            made.extend(
+                early
+                    .into_iter()
+                    .map(|(path, file)| (plan.place_of(&path), file)),
+            );
+        }
+        emit::collect(made)
+    })
+}
+
+/// Leaves "no plan" in the cell when dropped before a plan was set.
+struct NoPlanOnUnwind<'a, 'm>(&'a OnceLock<Option<emit::Plan<'m>>>);
+
+impl Drop for NoPlanOnUnwind<'_, '_> {
+    fn drop(&mut self) {
+        let _ = self.0.set(None);
+    }
+}
+
+/// The value of `cell` once another thread has set it. The helper gets here when lowering
+/// is done, and the plan follows lowering within a fraction of a millisecond: spinning
+/// briefly keeps this core awake for it, where blocking would let it idle.
+fn await_set<T>(cell: &OnceLock<T>) -> &T {
+    let start = std::time::Instant::now();
+    while start.elapsed() < std::time::Duration::from_millis(2) {
+        if let Some(value) = cell.get() {
+            return value;
+        }
+        std::hint::spin_loop();
+    }
+    cell.wait()
 }
 
 /// `path` relative to `base`, with `/` separators, for messages and generated headers.

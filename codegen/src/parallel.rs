@@ -19,16 +19,13 @@ pub fn map<T: Sync, R: Send>(items: &[T], run: impl Fn(&T) -> R + Sync) -> Resul
     if workers <= 1 {
         return Ok(items.iter().map(run).collect());
     }
-    let next = AtomicUsize::new(0);
+    let tickets = Tickets::new(items.len());
     let work = || {
         let mut done = Vec::new();
-        loop {
-            let index = next.fetch_add(1, Ordering::Relaxed);
-            let Some(item) = items.get(index) else {
-                break done;
-            };
-            done.push((index, run(item)));
+        while let Some(index) = tickets.next() {
+            done.push((index, run(&items[index])));
         }
+        done
     };
     let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
         let helpers: Vec<_> = (1..workers).map(|_| scope.spawn(work)).collect();
@@ -43,9 +40,31 @@ pub fn map<T: Sync, R: Send>(items: &[T], run: impl Fn(&T) -> R + Sync) -> Resul
     Ok(done.into_iter().map(|(_, result)| result).collect())
 }
 
+/// Hands out the indices `0..len` to whichever thread asks next, each exactly once: the
+/// work queue of threads that take jobs from one list.
+pub struct Tickets {
+    next: AtomicUsize,
+    len: usize,
+}
+
+impl Tickets {
+    pub fn new(len: usize) -> Self {
+        Tickets {
+            next: AtomicUsize::new(0),
+            len,
+        }
+    }
+
+    /// The next index nobody has taken, if any is left.
+    pub fn next(&self) -> Option<usize> {
+        let index = self.next.fetch_add(1, Ordering::Relaxed);
+        (index < self.len).then_some(index)
+    }
+}
+
 /// The threads worth running, asked for once: on Linux the answer takes system calls and
 /// reads of cgroup files.
-fn cores() -> usize {
+pub fn cores() -> usize {
     static CORES: OnceLock<usize> = OnceLock::new();
     *CORES.get_or_init(|| {
         std::thread::available_parallelism()
@@ -54,7 +73,7 @@ fn cores() -> usize {
     })
 }
 
-fn panicked() -> Error {
+pub fn panicked() -> Error {
     Error::other("internal error: a generator thread panicked")
 }
 

@@ -62,6 +62,31 @@ fn a_spec_in_memory_generates() {
 }
 
 #[test]
+fn every_file_is_made_once() {
+    // Operation modules are formatted by whichever thread takes them first (early, while
+    // lowering, or from the emission plan); none may be made twice or left out.
+    let mut fs = spec_with_thing();
+    for n in 0..6 {
+        fs.insert(
+            format!("/specs/api/api{n}.yaml"),
+            API.replace("getThing", &format!("getThing{n}"))
+                .replace("/things/", &format!("/things{n}/")),
+        );
+    }
+    let files = codegen::generate(&fs, &input()).unwrap();
+    let mut paths: Vec<_> = files.iter().map(|f| f.path.clone()).collect();
+    paths.dedup();
+    assert_eq!(paths.len(), files.len(), "no file is made twice");
+    for n in 0..6 {
+        let module = format!("src/api{n}/get_thing{n}.rs");
+        assert!(
+            files.iter().any(|f| f.path.ends_with(&module)),
+            "{module} is made"
+        );
+    }
+}
+
+#[test]
 fn a_missing_file_is_reported_where_it_is_referenced() {
     let mut fs = MemoryFs::new();
     fs.insert("/specs/api/things.yaml", API);

@@ -9,7 +9,9 @@ mod operation;
 mod router;
 mod types;
 
-use std::path::PathBuf;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -65,50 +67,145 @@ fn joined_label(label: &str, relative: &str) -> String {
 }
 
 /// Output files made from the model by someone else (the API reference, the OpenAPI
-/// document), run by [`emit`] on the same workers as the Rust files.
-pub type SideJob<'a> = &'a (dyn Fn() -> Result<Vec<OutputFile>> + Sync);
+/// document), run by a [`Plan`] on the same threads as the Rust files.
+pub type SideJob = fn(&Model, &Input) -> Result<Vec<OutputFile>>;
 
-/// Output to produce. Jobs run on worker threads (token streams are not `Send`, so each
-/// job builds its tokens where it formats them); results keep the jobs' order.
+/// Output to produce. Jobs run on whichever thread takes them (token streams are not
+/// `Send`, so each job builds its tokens where it formats them).
 enum Job<'m> {
-    Side(SideJob<'m>),
+    Side(SideJob),
     Lib,
     SchemasIndex,
-    Schema(&'m types::SharedModule<'m>),
+    /// Index into the plan's shared modules.
+    Schema(usize),
     ApiModule(&'m Api),
     Operation(&'m Api, &'m Operation),
     Router,
     Examples,
 }
 
-fn run(
-    job: &Job<'_>,
-    model: &Model,
-    input: &Input,
-    shared: &[types::SharedModule<'_>],
-) -> Result<Vec<OutputFile>> {
-    let spec = &input.spec_label;
-    let file = match job {
-        Job::Side(job) => return job(),
-        Job::Lib => rust_file("src/lib.rs", spec, || lib_tokens(model)),
-        Job::SchemasIndex => rust_file("src/schemas/mod.rs", spec, || types::index_tokens(shared)),
-        Job::Schema(module) => rust_file(
-            format!("src/schemas/{}.rs", module.module),
-            &joined_label(spec, &module.file),
-            || types::module_tokens(module),
-        ),
-        Job::ApiModule(api) => rust_file(
-            format!("src/{}/mod.rs", api.module),
-            &joined_label(spec, &api.source),
-            || api::tokens(model, api),
-        ),
-        Job::Operation(api, op) => operation_file(api, op, input),
-        Job::Router => rust_file("src/router.rs", spec, || router::tokens(model)),
-        Job::Examples => rust_file("tests/examples.rs", spec, || {
-            examples::tokens(model, &input.crate_name)
-        }),
-    };
-    file.map(|file| vec![file])
+/// Operation modules some thread has taken, by path: each is formatted exactly once, early
+/// (while later APIs are lowered) or as a job of the [`Plan`].
+#[derive(Default)]
+pub struct Taken(Mutex<HashSet<PathBuf>>);
+
+impl Taken {
+    /// `true` when nobody had taken the module at `path`; it is the caller's now.
+    pub fn take(&self, path: &Path) -> bool {
+        // A poisoned lock means a formatter panicked (reported when it is joined); the set
+        // itself is whole, as inserting does not panic halfway.
+        let mut taken = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        taken.insert(path.to_path_buf())
+    }
+}
+
+/// Every output file of a model, as jobs that any number of threads take, each exactly
+/// once, roughly the largest first (the many small operation modules last) so that no
+/// thread is left with a big one at the end.
+pub struct Plan<'m> {
+    model: &'m Model,
+    input: &'m Input,
+    shared: Vec<types::SharedModule<'m>>,
+    jobs: Vec<Job<'m>>,
+    tickets: crate::parallel::Tickets,
+}
+
+/// What one thread made: each job's outputs under the job's place in the plan.
+pub type Made = Vec<(usize, Result<Vec<OutputFile>>)>;
+
+impl<'m> Plan<'m> {
+    /// The side jobs run first: on a machine with few cores a thread of their own would
+    /// only compete with the formatters.
+    pub fn new(model: &'m Model, input: &'m Input, side_jobs: &[SideJob]) -> Result<Self> {
+        let shared = types::shared_modules(model)?;
+        let mut jobs: Vec<Job<'m>> = side_jobs.iter().map(|job| Job::Side(*job)).collect();
+        jobs.extend([Job::Router, Job::Examples]);
+        jobs.extend((0..shared.len()).map(Job::Schema));
+        for api in &model.apis {
+            jobs.push(Job::ApiModule(api));
+            jobs.extend(api.operations.iter().map(|op| Job::Operation(api, op)));
+        }
+        jobs.extend([Job::Lib, Job::SchemasIndex]);
+        let tickets = crate::parallel::Tickets::new(jobs.len());
+        Ok(Plan {
+            model,
+            input,
+            shared,
+            jobs,
+            tickets,
+        })
+    }
+
+    /// Runs jobs until none is left, skipping the operation modules another thread has
+    /// taken.
+    pub fn work(&self, taken: &Taken) -> Made {
+        let mut made = Vec::new();
+        while let Some(index) = self.tickets.next() {
+            if let Job::Operation(api, op) = self.jobs[index]
+                && !taken.take(&operation_path(api, op))
+            {
+                continue;
+            }
+            made.push((index, self.run(&self.jobs[index])));
+        }
+        made
+    }
+
+    /// The place in the plan of the operation module at `path`, so that a module formatted
+    /// early is ordered as if the plan had made it.
+    pub fn place_of(&self, path: &Path) -> usize {
+        self.jobs
+            .iter()
+            .position(
+                |job| matches!(job, Job::Operation(api, op) if operation_path(api, op) == path),
+            )
+            .unwrap_or(self.jobs.len())
+    }
+
+    fn run(&self, job: &Job<'_>) -> Result<Vec<OutputFile>> {
+        let (model, input) = (self.model, self.input);
+        let spec = &input.spec_label;
+        let file = match job {
+            Job::Side(job) => return job(model, input),
+            Job::Lib => rust_file("src/lib.rs", spec, || lib_tokens(model)),
+            Job::SchemasIndex => rust_file("src/schemas/mod.rs", spec, || {
+                types::index_tokens(&self.shared)
+            }),
+            Job::Schema(index) => {
+                let module = &self.shared[*index];
+                rust_file(
+                    format!("src/schemas/{}.rs", module.module),
+                    &joined_label(spec, &module.file),
+                    || types::module_tokens(module),
+                )
+            }
+            Job::ApiModule(api) => rust_file(
+                format!("src/{}/mod.rs", api.module),
+                &joined_label(spec, &api.source),
+                || api::tokens(model, api),
+            ),
+            Job::Operation(api, op) => operation_file(api, op, input),
+            Job::Router => rust_file("src/router.rs", spec, || router::tokens(model)),
+            Job::Examples => rust_file("tests/examples.rs", spec, || {
+                examples::tokens(model, &input.crate_name)
+            }),
+        };
+        file.map(|file| vec![file])
+    }
+}
+
+/// The files every thread made. Of several problems the one of the earliest job is
+/// reported, as if the jobs had run one after another.
+pub fn collect(mut made: Made) -> Result<Vec<OutputFile>> {
+    made.sort_by_key(|(place, _)| *place);
+    let mut files = Vec::new();
+    for (_, outputs) in made {
+        files.extend(outputs?);
+    }
+    Ok(files)
 }
 
 fn lib_tokens(model: &Model) -> TokenStream {
@@ -135,7 +232,7 @@ fn lib_tokens(model: &Model) -> TokenStream {
 }
 
 /// `src/{api}/{operation}.rs`. It reads only its API, so [`crate::generate`] formats the
-/// operation modules of each API while later ones are still being lowered.
+/// operation modules of each API while later ones are still being lowered (see [`Taken`]).
 pub fn operation_file(api: &Api, op: &Operation, input: &Input) -> Result<OutputFile> {
     rust_file(
         operation_path(api, op),
@@ -144,45 +241,8 @@ pub fn operation_file(api: &Api, op: &Operation, input: &Input) -> Result<Output
     )
 }
 
-fn operation_path(api: &Api, op: &Operation) -> PathBuf {
+pub fn operation_path(api: &Api, op: &Operation) -> PathBuf {
     format!("src/{}/{}.rs", api.module, op.name).into()
-}
-
-/// All Rust files of the generated crate, formatted on as many threads as the machine has
-/// (parsing and pretty-printing dominate the generator's time), and the outputs of
-/// `side_jobs`, which run first on the same workers: on a machine with few cores a thread
-/// of their own would only compete with the workers. Files in `ready` (operation modules
-/// formatted already) are taken as they are.
-pub fn emit(
-    model: &Model,
-    input: &Input,
-    side_jobs: &[SideJob<'_>],
-    ready: Vec<OutputFile>,
-) -> Result<Vec<OutputFile>> {
-    let shared = types::shared_modules(model)?;
-    // Roughly the largest jobs first (the many small operation modules last), so no worker
-    // is left with a big one at the end.
-    let mut jobs: Vec<Job<'_>> = side_jobs.iter().map(|job| Job::Side(*job)).collect();
-    jobs.extend([Job::Router, Job::Examples]);
-    jobs.extend(shared.iter().map(Job::Schema));
-    let done: std::collections::HashSet<&PathBuf> = ready.iter().map(|f| &f.path).collect();
-    for api in &model.apis {
-        jobs.push(Job::ApiModule(api));
-        jobs.extend(
-            api.operations
-                .iter()
-                .filter(|op| !done.contains(&operation_path(api, op)))
-                .map(|op| Job::Operation(api, op)),
-        );
-    }
-    jobs.extend([Job::Lib, Job::SchemasIndex]);
-
-    let mut files = Vec::with_capacity(jobs.len() + ready.len());
-    for outputs in crate::parallel::map(&jobs, |job| run(job, model, input, &shared))? {
-        files.extend(outputs?);
-    }
-    files.extend(ready);
-    Ok(files)
 }
 
 /// `src/runtime.rs`: the hooks trait and the request plumbing every route shares. It is
@@ -197,5 +257,38 @@ pub fn runtime_file(input: &Input) -> OutputFile {
             header(&input.spec_label),
             include_str!("../../templates/runtime.rs")
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str) -> OutputFile {
+        OutputFile {
+            path: path.into(),
+            contents: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_module_is_taken_once() {
+        let taken = Taken::default();
+        assert!(taken.take(Path::new("src/a/b.rs")));
+        assert!(!taken.take(Path::new("src/a/b.rs")));
+        assert!(taken.take(Path::new("src/a/c.rs")));
+    }
+
+    #[test]
+    fn of_several_problems_the_earliest_job_is_reported() {
+        let made: Made = vec![
+            (3, Err(Error::other("third"))),
+            (0, Ok(vec![file("a.rs")])),
+            (1, Err(Error::other("first"))),
+        ];
+        assert_eq!(collect(made).unwrap_err().to_string(), "first");
+        let made: Made = vec![(1, Ok(vec![file("b.rs")])), (0, Ok(vec![file("a.rs")]))];
+        let files = collect(made).unwrap();
+        assert_eq!(files, vec![file("a.rs"), file("b.rs")]);
     }
 }
