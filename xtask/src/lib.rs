@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use codegen::{Input, OutputFile, SpecFs};
 
@@ -36,8 +37,36 @@ pub fn project_input(root: &Path) -> Input {
     }
 }
 
-/// The real file system.
-pub struct RealFs;
+/// The real file system. It remembers folders' canonical paths for as long as it lives
+/// (make one per generation): a spec names files in a few folders many times over, and
+/// canonicalizing a path costs a system call per component, where a file in a folder
+/// already known costs one.
+#[derive(Default)]
+pub struct RealFs {
+    folders: Mutex<HashMap<PathBuf, PathBuf>>,
+}
+
+impl RealFs {
+    fn canonical_folder(&self, folder: &Path) -> io::Result<PathBuf> {
+        let known = self.lock().get(folder).cloned();
+        match known {
+            Some(canonical) => Ok(canonical),
+            None => {
+                let canonical = fs::canonicalize(folder)?;
+                self.lock().insert(folder.to_path_buf(), canonical.clone());
+                Ok(canonical)
+            }
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<PathBuf, PathBuf>> {
+        // The map is whole even if a thread panicked while holding it (inserting does not
+        // panic halfway).
+        self.folders
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
 
 impl SpecFs for RealFs {
     fn read(&self, path: &Path) -> io::Result<String> {
@@ -45,7 +74,20 @@ impl SpecFs for RealFs {
     }
 
     fn canonicalize(&self, path: &Path) -> io::Result<PathBuf> {
-        fs::canonicalize(path)
+        let (Some(folder), Some(name)) = (path.parent(), path.file_name()) else {
+            return fs::canonicalize(path);
+        };
+        if folder.as_os_str().is_empty() {
+            return fs::canonicalize(path);
+        }
+        // The file in its folder's canonical path is canonical unless it is itself a
+        // symlink; then the OS resolves it (a loop is an error there, as in a folder).
+        let candidate = self.canonical_folder(folder)?.join(name);
+        if fs::symlink_metadata(&candidate)?.file_type().is_symlink() {
+            fs::canonicalize(path)
+        } else {
+            Ok(candidate)
+        }
     }
 
     fn list_files(&self, dir: &Path) -> io::Result<Vec<PathBuf>> {
@@ -196,7 +238,7 @@ pub fn regen(input: &Input, out: &Path, check: bool) -> anyhow::Result<Vec<Stale
     // What is on disk is read meanwhile: the generator leaves a core idle part of the time.
     let (files, on_disk) = std::thread::scope(|scope| {
         let reader = scope.spawn(|| Snapshot::read(out));
-        let files = codegen::generate(&RealFs, input);
+        let files = codegen::generate(&RealFs::default(), input);
         (files, reader.join())
     });
     let files = files?;
