@@ -139,7 +139,7 @@ fn load_spec<'fs>(
         let value = parsed
             .pop()
             .unwrap_or_else(|| Err(Error::other("internal error: the overlay was not parsed")))?;
-        overlay::Overlay::new(path, text, value).apply(&mut bundle, &input.spec_dir)?;
+        overlay::Overlay::new(path, text, value).apply(&mut bundle, &input.spec_dir, &api_files)?;
     }
     bundle.load_references()?;
     for (file, positions) in positions.recv().unwrap_or_default() {

@@ -8,13 +8,14 @@
 //! action applies to every API file. A target that selects nothing is an error, so a stale
 //! overlay cannot pass silently.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 use serde_json_path::JsonPath;
 
 use crate::error::{Error, Result};
-use crate::load::Bundle;
+use crate::load::{Bundle, FileId};
 use crate::source::SpecFs;
 
 pub struct Overlay {
@@ -60,8 +61,14 @@ impl Overlay {
         }
     }
 
-    /// Applies every action, in order, to the files of `bundle`.
-    pub fn apply(&self, bundle: &mut Bundle<'_>, spec_dir: &Path) -> Result<()> {
+    /// Applies every action, in order, to the files of `bundle`; an action without `x-file`
+    /// applies to every one of `api_files`.
+    pub fn apply(
+        &self,
+        bundle: &mut Bundle<'_>,
+        spec_dir: &Path,
+        api_files: &[FileId],
+    ) -> Result<()> {
         if self.value.get("overlay").and_then(Value::as_str).is_none() {
             return Err(self.error(
                 "",
@@ -73,7 +80,8 @@ impl Overlay {
             .get("actions")
             .and_then(Value::as_array)
             .ok_or_else(|| self.error("", "an overlay needs an `actions` list"))?;
-        let api_files = crate::load::api_files(bundle.fs(), spec_dir)?;
+        // Most actions name a file another action named already.
+        let mut named: HashMap<&str, FileId> = HashMap::new();
         for (index, action) in actions.iter().enumerate() {
             let at = format!("/actions/{index}");
             let target = action
@@ -84,19 +92,20 @@ impl Overlay {
                 self.error(&format!("{at}/target"), format!("invalid JSONPath: {e}"))
             })?;
             let files = match action.get("x-file").and_then(Value::as_str) {
-                Some(file) => vec![bundle.load(&spec_dir.join(file)).map_err(|e| {
-                    self.error(
-                        &format!("{at}/x-file"),
-                        format!("cannot load `{file}`: {e}"),
-                    )
-                })?],
-                None => {
-                    let mut keys = Vec::new();
-                    for file in &api_files {
-                        keys.push(bundle.load(file)?);
+                Some(file) => match named.get(file) {
+                    Some(&id) => vec![id],
+                    None => {
+                        let id = bundle.load(&spec_dir.join(file)).map_err(|e| {
+                            self.error(
+                                &format!("{at}/x-file"),
+                                format!("cannot load `{file}`: {e}"),
+                            )
+                        })?;
+                        named.insert(file, id);
+                        vec![id]
                     }
-                    keys
-                }
+                },
+                None => api_files.to_vec(),
             };
             let remove = action
                 .get("remove")
