@@ -57,28 +57,53 @@ pub struct OutputFile {
 
 /// Runs every stage and returns the files of the generated crate, sorted by path.
 pub fn generate(fs: &dyn SpecFs, input: &Input) -> Result<Vec<OutputFile>> {
+    generate_beside(fs, input, || ()).0
+}
+
+/// [`generate`], and runs `beside` on the generator's helper thread once that thread has
+/// found the source positions (while the referenced files load and lowering runs, when a
+/// core has room). Work the caller needs anyway (`xtask` reads the files on disk it will
+/// compare against) fills that room instead of a thread of its own competing with the
+/// parsing at the start.
+pub fn generate_beside<T: Send>(
+    fs: &dyn SpecFs,
+    input: &Input,
+    beside: impl FnOnce() -> T + Send,
+) -> (Result<Vec<OutputFile>>, T) {
     std::thread::scope(|scope| {
         // One helper runs beside the main line of work: it finds the source positions the
         // lowering asks for (examples' lines) while the referenced files are loaded.
         let (texts_in, texts_out) = std::sync::mpsc::channel::<Vec<(load::FileId, String)>>();
         let (positions_in, positions_out) = std::sync::mpsc::channel();
         let helper = scope.spawn(move || {
-            if let Ok(texts) = texts_out.recv() {
-                let positions: Vec<_> = texts
-                    .into_iter()
-                    .map(|(file, text)| (file, locate::positions(&text)))
-                    .collect();
-                let _ = positions_in.send(positions);
-            }
+            let found = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                if let Ok(texts) = texts_out.recv() {
+                    let positions: Vec<_> = texts
+                        .into_iter()
+                        .map(|(file, text)| (file, locate::positions(&text)))
+                        .collect();
+                    let _ = positions_in.send(positions);
+                }
+            }));
+            (found.is_ok(), beside())
         });
         let files = generate_from_spec(fs, input, texts_in, positions_out);
-        if helper.join().is_err() {
-            return Err(Error::other("internal error: the position finder panicked"));
-        }
-        let mut files = files?;
-        files.push(emit::runtime_file(input));
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(files)
+        let (files, besides) = match helper.join() {
+            Ok((true, besides)) => (files, besides),
+            Ok((false, besides)) => (
+                Err(Error::other("internal error: the position finder panicked")),
+                besides,
+            ),
+            // The caller's own work panicked: it has no result to give, so the panic goes
+            // on to the caller.
+            Err(panic) => std::panic::resume_unwind(panic),
+        };
+        let files = files.map(|mut files| {
+            files.push(emit::runtime_file(input));
+            files.sort_by(|a, b| a.path.cmp(&b.path));
+            files
+        });
+        (files, besides)
     })
 }
 

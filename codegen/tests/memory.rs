@@ -87,6 +87,19 @@ fn every_file_is_made_once() {
 }
 
 #[test]
+fn work_beside_the_generator_is_done_whatever_the_spec() {
+    let (files, beside) = codegen::generate_beside(&spec_with_thing(), &input(), || 7);
+    assert!(files.is_ok());
+    assert_eq!(beside, 7);
+    // A spec that fails to load still runs the caller's work and returns its result.
+    let mut broken = MemoryFs::new();
+    broken.insert("/specs/api/things.yaml", "paths: [unclosed");
+    let (files, beside) = codegen::generate_beside(&broken, &input(), || "read");
+    assert!(files.is_err());
+    assert_eq!(beside, "read");
+}
+
+#[test]
 fn a_missing_file_is_reported_where_it_is_referenced() {
     let mut fs = MemoryFs::new();
     fs.insert("/specs/api/things.yaml", API);

@@ -235,13 +235,9 @@ fn ensure_files_against(
 
 /// Generates from `input` and compares with (or writes) `out`.
 pub fn regen(input: &Input, out: &Path, check: bool) -> anyhow::Result<Vec<Stale>> {
-    // What is on disk is read meanwhile: the generator leaves a core idle part of the time.
-    let (files, on_disk) = std::thread::scope(|scope| {
-        let reader = scope.spawn(|| Snapshot::read(out));
-        let files = codegen::generate(&RealFs::default(), input);
-        (files, reader.join())
-    });
+    // What is on disk is read meanwhile, on the generator's helper thread once it has room.
+    let (files, on_disk) =
+        codegen::generate_beside(&RealFs::default(), input, || Snapshot::read(out));
     let files = files?;
-    let on_disk = on_disk.unwrap_or_else(|_| Snapshot::read(out));
     Ok(ensure_files_against(out, &on_disk, &files, check)?)
 }
