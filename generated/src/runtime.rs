@@ -141,19 +141,15 @@ pub async fn read_request<H: Hooks>(
     body: Body,
     rule: BodyRule,
 ) -> Result<(Vec<(String, String)>, Option<Map<String, Value>>), Response> {
-    let path = match path {
-        Ok(path) => path.0,
-        Err(e) => {
-            return Err(server.reject(Rejection::new(RejectionKind::BadParameter, e.body_text())));
-        }
-    };
+    let path = path
+        .map(|path| path.0)
+        .map_err(|e| Rejection::new(RejectionKind::BadParameter, e.body_text()))
+        .or_reject(server)?;
     if rule == BodyRule::Ignored {
         return Ok((path, None));
     }
-    let bytes = read_body(body, server.body_limit())
-        .await
-        .map_err(|r| server.reject(r))?;
-    let object = parse_object(&bytes, rule == BodyRule::Required).map_err(|r| server.reject(r))?;
+    let bytes = read_body(body, server.body_limit()).await.or_reject(server)?;
+    let object = parse_object(&bytes, rule == BodyRule::Required).or_reject(server)?;
     Ok((path, object))
 }
 
