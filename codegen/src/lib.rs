@@ -200,7 +200,10 @@ fn lower_and_emit(
                     }
                     let path = emit::operation_path(&api, op);
                     if taken.take(&path) {
-                        early.push((path, emit::operation_file(&api, op, input).map(|f| vec![f])));
+                        let file = emit::guarded(|| {
+                            emit::operation_file(&api, op, input).map(|file| vec![file])
+                        });
+                        early.push((path, file));
                     }
                 }
             }

@@ -149,7 +149,7 @@ impl<'m> Plan<'m> {
             {
                 continue;
             }
-            made.push((index, self.run(&self.jobs[index])));
+            made.push((index, guarded(|| self.run(&self.jobs[index]))));
         }
         made
     }
@@ -195,6 +195,13 @@ impl<'m> Plan<'m> {
         };
         file.map(|file| vec![file])
     }
+}
+
+/// A job's outputs, or an internal error when it panicked (a bug, never the spec's fault):
+/// whichever thread runs it, the generator answers with an error instead of crashing.
+pub fn guarded(job: impl FnOnce() -> Result<Vec<OutputFile>>) -> Result<Vec<OutputFile>> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(job))
+        .unwrap_or_else(|_| Err(crate::parallel::panicked()))
 }
 
 /// The files every thread made. Of several problems the one of the earliest job is
@@ -277,6 +284,22 @@ mod tests {
         assert!(taken.take(Path::new("src/a/b.rs")));
         assert!(!taken.take(Path::new("src/a/b.rs")));
         assert!(taken.take(Path::new("src/a/c.rs")));
+    }
+
+    #[test]
+    fn a_panicking_job_is_an_error_of_its_own() {
+        let model = Model::default();
+        let input = Input {
+            spec_dir: "api".into(),
+            overlay: None,
+            crate_name: "panicky".into(),
+            spec_label: "api".into(),
+            workspace_member: false,
+        };
+        let plan = Plan::new(&model, &input, &[|_, _| panic!("a bug in a side job")]).unwrap();
+        let made = plan.work(&Taken::default());
+        let problem = collect(made).unwrap_err().to_string();
+        assert!(problem.contains("panicked"), "{problem}");
     }
 
     #[test]
