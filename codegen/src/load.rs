@@ -169,10 +169,6 @@ impl<'fs> Bundle<'fs> {
         }
     }
 
-    pub fn fs(&self) -> &'fs dyn SpecFs {
-        self.fs
-    }
-
     /// Loads `path` (once) and returns its id.
     pub fn load(&mut self, path: &Path) -> Result<FileId> {
         self.load_many(&[path.to_path_buf()])
