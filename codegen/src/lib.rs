@@ -107,10 +107,7 @@ pub fn generate_beside<T: Send>(
     })
 }
 
-type Positions = Vec<(
-    load::FileId,
-    std::collections::HashMap<String, (usize, usize)>,
-)>;
+type Positions = Vec<(load::FileId, foldhash::HashMap<String, (usize, usize)>)>;
 
 fn generate_from_spec(
     fs: &dyn SpecFs,

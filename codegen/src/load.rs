@@ -9,7 +9,7 @@
 //! `$ref` (and example file) transitively, so lowering afterwards reads an immutable
 //! bundle, borrowing values instead of copying them, with no file-system calls.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -95,25 +95,52 @@ pub fn resolve_pointer<'v>(root: &'v Value, pointer: &str) -> Option<&'v Value> 
         return Some(root);
     }
     let mut node = root;
+    // Escaped segments (`paths` keys are full of `~1`) are unescaped into one buffer.
+    let mut unescaped = String::new();
     for segment in pointer.strip_prefix('/')?.split('/') {
-        let segment: std::borrow::Cow<'_, str> = if segment.contains('~') {
-            std::borrow::Cow::Owned(segment.replace("~1", "/").replace("~0", "~"))
+        let segment = if segment.contains('~') {
+            unescape_into(&mut unescaped, segment);
+            unescaped.as_str()
         } else {
-            std::borrow::Cow::Borrowed(segment)
+            segment
         };
         node = match node {
             // Most schema objects have a handful of keys: comparing them is cheaper than
             // hashing the segment (serde_json's map hashes with SipHash).
             Value::Object(map) if map.len() <= 8 => map
                 .iter()
-                .find(|(key, _)| **key == *segment)
+                .find(|(key, _)| *key == segment)
                 .map(|(_, v)| v)?,
-            Value::Object(map) => map.get(segment.as_ref())?,
+            Value::Object(map) => map.get(segment)?,
             Value::Array(items) => items.get(segment.parse::<usize>().ok()?)?,
             _ => return None,
         };
     }
     Some(node)
+}
+
+/// `segment` with RFC 6901's `~1` read as `/` and `~0` as `~`, written over `buffer`. A `~`
+/// followed by anything else stays as it is.
+fn unescape_into(buffer: &mut String, segment: &str) {
+    buffer.clear();
+    let mut chars = segment.chars();
+    while let Some(c) = chars.next() {
+        if c != '~' {
+            buffer.push(c);
+            continue;
+        }
+        match chars.clone().next() {
+            Some('1') => {
+                chars.next();
+                buffer.push('/');
+            }
+            Some('0') => {
+                chars.next();
+                buffer.push('~');
+            }
+            _ => buffer.push('~'),
+        }
+    }
 }
 
 /// All files loaded so far.
@@ -360,7 +387,7 @@ impl<'fs> Bundle<'fs> {
                 let file = FileId(index as u32);
                 let mut found = Vec::new();
                 collect_references(&self.docs[index].value, &mut Vec::new(), &mut found);
-                let mut named = std::collections::HashSet::new();
+                let mut named = foldhash::HashSet::default();
                 for (pointer, reference) in found {
                     let at = NodeId { file, pointer };
                     let path_part = reference.split('#').next().unwrap_or_default().to_string();
@@ -673,5 +700,61 @@ impl<'de> serde::Deserialize<'de> for Key {
             }
         }
         deserializer.deserialize_any(KeyVisitor).map(Key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::resolve_pointer;
+    use serde_json::{Value, json};
+
+    /// Every key, however it is escaped (or mis-escaped), is found where serde_json's own
+    /// `Value::pointer` finds it, in small objects (compared key by key) and large ones
+    /// (looked up by hash).
+    #[test]
+    fn pointers_resolve_as_serde_json_resolves_them() {
+        let keys = [
+            "/_matrix/client/{roomId}/invite ",
+            "a~b",
+            "~1",
+            "~0",
+            "~01",
+            "~~1",
+            "a~2b",
+            "trailing~",
+            "plain",
+        ];
+        let mut small = serde_json::Map::new();
+        let mut large = serde_json::Map::new();
+        for (i, key) in keys.iter().enumerate() {
+            small.insert(key.to_string(), json!(i));
+            large.insert(key.to_string(), json!({ "inner": [i] }));
+        }
+        for i in 0..10 {
+            large.insert(format!("filler{i}"), json!(null));
+        }
+        let root = json!({ "small": small, "large": large });
+        let pointers = keys.iter().flat_map(|key| {
+            let escaped = key.replace('~', "~0").replace('/', "~1");
+            [
+                format!("/small/{escaped}"),
+                format!("/large/{escaped}/inner/0"),
+                format!("/small/{key}"),
+                format!("/large/{key}"),
+            ]
+        });
+        let mut found = 0;
+        for pointer in pointers {
+            assert_eq!(
+                resolve_pointer(&root, &pointer),
+                root.pointer(&pointer),
+                "{pointer}"
+            );
+            found += usize::from(root.pointer(&pointer).is_some());
+        }
+        // Every properly escaped pointer names its key.
+        assert!(found >= 2 * keys.len(), "{found}");
+        assert_eq!(resolve_pointer(&root, ""), Some(&root));
+        assert_eq!(resolve_pointer(&root, "small"), None::<&Value>);
     }
 }

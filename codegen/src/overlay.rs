@@ -8,7 +8,7 @@
 //! action applies to every API file. A target that selects nothing is an error, so a stale
 //! overlay cannot pass silently.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;

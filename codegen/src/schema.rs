@@ -5,8 +5,9 @@
 //! error names the exact node. A `$ref` to a whole file or to `definitions`/
 //! `components/schemas` names a shared type; any other `$ref` reads as the schema inlined.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
+use foldhash::HashMap;
 use serde_json::Value;
 
 use crate::error::Result;

@@ -9,7 +9,7 @@ mod operation;
 mod router;
 mod types;
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
