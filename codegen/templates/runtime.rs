@@ -293,6 +293,19 @@ pub fn json_eq(a: &Value, b: &Value) -> bool {
     }
 }
 
+/// Defines a `#[test]` named `$name` that round-trips one of the spec's JSON examples
+/// through `$ty` with [`assert_round_trip`]; `$location` is where the example is written.
+/// The generated `tests/examples.rs` is one of these per example.
+#[macro_export]
+macro_rules! round_trip {
+    ($name:ident, $ty:ty, $json:literal, $location:literal $(,)?) => {
+        #[test]
+        fn $name() {
+            $crate::runtime::assert_round_trip::<$ty>($json, $location);
+        }
+    };
+}
+
 /// Parses `json` as `T`, writes it back, and checks nothing was lost or changed.
 pub fn assert_round_trip<T: serde::Serialize + DeserializeOwned>(json: &str, location: &str) {
     let original: Value = serde_json::from_str(json)
