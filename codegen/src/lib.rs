@@ -116,7 +116,7 @@ fn generate_from_spec(
     positions: std::sync::mpsc::Receiver<Positions>,
 ) -> Result<Vec<OutputFile>> {
     let (bundle, api_files) = load_spec(fs, input, texts, positions)?;
-    lower_and_emit(&bundle, &api_files, input)
+    lower_and_emit(bundle, &api_files, input)
 }
 
 /// The outputs besides the Rust files, run by the emission plan.
@@ -177,7 +177,7 @@ fn load_spec<'fs>(
 /// an idle core to wake (virtual machines are slow at that); more threads join on machines
 /// with more cores.
 fn lower_and_emit(
-    bundle: &load::Bundle<'_>,
+    bundle: load::Bundle<'_>,
     api_files: &[load::FileId],
     input: &Input,
 ) -> Result<Vec<OutputFile>> {
@@ -212,9 +212,11 @@ fn lower_and_emit(
         });
         // Whatever happens here, a panic included, the helper must not wait for a plan forever.
         let _release = NoPlanOnUnwind(plan);
-        let lowered = lower::lower(bundle, api_files, &mut |api| {
+        let lowered = lower::lower(&bundle, api_files, &mut |api| {
             let _ = apis_in.send(api.clone());
         });
+        // The loaded documents are done with: their memory goes back for emission to reuse.
+        drop(bundle);
         lowering_done.store(true, Ordering::Relaxed);
         drop(apis_in);
         let planned = lowered
