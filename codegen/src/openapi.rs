@@ -6,14 +6,188 @@
 //! share a route merged into one whose body is any of theirs, and every type the generated
 //! code decodes as a component schema.
 
-use serde_json::{Map, Value, json};
+use serde::Serialize;
+use serde_json::Value;
 
 use crate::model::{Model, Operation, ParamLocation, Scope, TypeDef, TypeKind, TypeRef};
 use crate::{Error, Input, OutputFile, Result};
 
+// The document is written from typed structs, straight from the model to text: a tree of
+// `serde_json::Value`s in between would cost thousands of small maps and allocations.
+// Each struct's fields are in the order its keys are written.
+
+#[derive(Serialize)]
+struct Document<'m> {
+    openapi: &'static str,
+    info: Info,
+    paths: Entries<&'m str, Entries<String, OperationObject<'m>>>,
+    components: Components<'m>,
+}
+
+#[derive(Serialize)]
+struct Info {
+    title: String,
+    version: &'static str,
+    description: String,
+}
+
+#[derive(Serialize)]
+struct Components<'m> {
+    schemas: Entries<String, Schema>,
+    #[serde(rename = "securitySchemes", skip_serializing_if = "Option::is_none")]
+    security_schemes: Option<Entries<&'m str, SecurityScheme<'m>>>,
+}
+
+#[derive(Serialize)]
+struct SecurityScheme<'m> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(rename = "in")]
+    location: &'static str,
+    name: &'m str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct OperationObject<'m> {
+    operation_id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    summary: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    parameters: Vec<Parameter<'m>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    request_body: Option<RequestBody<'m>>,
+    responses: Entries<String, ResponseObject>,
+    /// `[{scheme: []}]`: the scheme, with no scopes (API keys have none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    security: Option<[Entries<&'m str, [(); 0]>; 1]>,
+}
+
+#[derive(Serialize)]
+struct Parameter<'m> {
+    name: &'m str,
+    #[serde(rename = "in")]
+    location: &'static str,
+    required: bool,
+    schema: Schema,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'m str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    example: Option<&'m Value>,
+}
+
+#[derive(Serialize)]
+struct RequestBody<'m> {
+    required: bool,
+    content: Content<'m>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'m str>,
+}
+
+#[derive(Serialize)]
+struct ResponseObject {
+    description: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    content: Option<Content<'static>>,
+}
+
+#[derive(Serialize)]
+struct Content<'m> {
+    #[serde(rename = "application/json")]
+    json: MediaType<'m>,
+}
+
+#[derive(Serialize)]
+struct MediaType<'m> {
+    schema: Schema,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    example: Option<&'m Value>,
+}
+
+/// A JSON Schema in OpenAPI 3.0's dialect; absent keys are not written.
+#[derive(Serialize, Default, Clone, PartialEq)]
+struct Schema {
+    #[serde(rename = "$ref", skip_serializing_if = "Option::is_none")]
+    reference: Option<String>,
+    #[serde(rename = "allOf", skip_serializing_if = "Vec::is_empty")]
+    all_of: Vec<Schema>,
+    #[serde(rename = "anyOf", skip_serializing_if = "Vec::is_empty")]
+    any_of: Vec<Schema>,
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    kind: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    items: Option<Box<Schema>>,
+    #[serde(rename = "enum", skip_serializing_if = "Option::is_none")]
+    variants: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    properties: Option<Entries<String, Schema>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    required: Vec<String>,
+    #[serde(
+        rename = "additionalProperties",
+        skip_serializing_if = "Option::is_none"
+    )]
+    additional_properties: Option<Additional>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    nullable: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<String>,
+}
+
+/// `additionalProperties`: `false`, or the schema of every value.
+#[derive(Serialize, Clone, PartialEq)]
+#[serde(untagged)]
+enum Additional {
+    Allowed(bool),
+    Schema(Box<Schema>),
+}
+
+/// A JSON object's members in the order given (keys are unique where they are built).
+#[derive(Clone, PartialEq)]
+struct Entries<K, V>(Vec<(K, V)>);
+
+impl<K, V> Default for Entries<K, V> {
+    fn default() -> Self {
+        Entries(Vec::new())
+    }
+}
+
+impl<K: PartialEq, V> Entries<K, V> {
+    /// The value at `key`, inserted by `make` at the end when absent.
+    fn entry(&mut self, key: K, make: impl FnOnce() -> V) -> &mut V {
+        let index = match self.0.iter().position(|(k, _)| *k == key) {
+            Some(index) => index,
+            None => {
+                self.0.push((key, make()));
+                self.0.len() - 1
+            }
+        };
+        &mut self.0[index].1
+    }
+
+    /// Sets `key` to `value`: in its place when present, at the end otherwise.
+    fn set(&mut self, key: K, value: V) {
+        match self.0.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, slot)) => *slot = value,
+            None => self.0.push((key, value)),
+        }
+    }
+}
+
+impl<K: Serialize, V: Serialize> Serialize for Entries<K, V> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
+
 /// The document, pretty-printed with a final newline.
 pub fn render(model: &Model, input: &Input) -> Result<OutputFile> {
-    let mut paths = Map::new();
+    let mut paths: Entries<&str, Entries<String, OperationObject<'_>>> = Entries::default();
     for route in &model.routes {
         let operations: Vec<&Operation> = route
             .operations
@@ -25,15 +199,17 @@ pub fn render(model: &Model, input: &Input) -> Result<OutputFile> {
             .enumerate()
         {
             let operation = route_operation(model, &operations, path, index);
-            let item = paths
-                .entry(path.clone())
-                .or_insert_with(|| Value::Object(Map::new()));
-            item[route.method.to_ascii_lowercase()] = operation;
+            let methods = paths.entry(path.as_str(), Entries::default);
+            methods.set(route.method.to_ascii_lowercase(), operation);
         }
     }
-    let mut schemas = Map::new();
+    // Type names are unique in their scope (the naming module refuses collisions), so
+    // every key is new.
+    let mut schemas = Entries::default();
     for def in &model.shared_types {
-        schemas.insert(schema_key(&Scope::Shared, &def.name), type_def(def));
+        schemas
+            .0
+            .push((schema_key(&Scope::Shared, &def.name), type_def(def)));
     }
     for api in &model.apis {
         for op in &api.operations {
@@ -42,34 +218,39 @@ pub fn render(model: &Model, input: &Input) -> Result<OutputFile> {
                 operation: op.name.clone(),
             };
             for def in &op.types {
-                schemas.insert(schema_key(&scope, &def.name), type_def(def));
+                schemas
+                    .0
+                    .push((schema_key(&scope, &def.name), type_def(def)));
             }
         }
     }
-    let mut components = json!({ "schemas": schemas });
-    if let Some(security) = &model.security {
-        components["securitySchemes"] = json!({
-            &security.scheme: {
-                "type": "apiKey",
-                "in": location(security.location),
-                "name": security.name,
-            }
-        });
-    }
+    let security_schemes = model.security.as_ref().map(|security| {
+        Entries(vec![(
+            security.scheme.as_str(),
+            SecurityScheme {
+                kind: "apiKey",
+                location: location(security.location),
+                name: &security.name,
+            },
+        )])
+    });
     let titles: Vec<&str> = model.apis.iter().map(|api| api.title.as_str()).collect();
-    let document = json!({
-        "openapi": "3.0.3",
-        "info": {
-            "title": titles.join("; "),
-            "version": "generated",
-            "description": format!(
+    let document = Document {
+        openapi: "3.0.3",
+        info: Info {
+            title: titles.join("; "),
+            version: "generated",
+            description: format!(
                 "What the generated router serves, generated from {} by `cargo xtask regen`. Do not edit by hand.",
                 input.spec_label
             ),
         },
-        "paths": paths,
-        "components": components,
-    });
+        paths,
+        components: Components {
+            schemas,
+            security_schemes,
+        },
+    };
     let mut contents = serde_json::to_string_pretty(&document)
         .map_err(|e| Error::other(format!("internal error: openapi.json: {e}")))?;
     contents.push('\n');
@@ -80,7 +261,12 @@ pub fn render(model: &Model, input: &Input) -> Result<OutputFile> {
 }
 
 /// The operation object of one route at one of its paths (`alias` 0 is the route's own).
-fn route_operation(model: &Model, operations: &[&Operation], path: &str, alias: usize) -> Value {
+fn route_operation<'m>(
+    model: &'m Model,
+    operations: &[&'m Operation],
+    path: &str,
+    alias: usize,
+) -> OperationObject<'m> {
     let first = operations[0];
     let ids: Vec<&str> = operations
         .iter()
@@ -90,59 +276,42 @@ fn route_operation(model: &Model, operations: &[&Operation], path: &str, alias: 
     if alias > 0 {
         operation_id = format!("{operation_id}_alias{alias}");
     }
-    let mut out = Map::new();
-    out.insert("operationId".into(), json!(operation_id));
     let summaries: Vec<&str> = operations
         .iter()
         .filter_map(|op| op.summary.as_deref())
         .collect();
-    if !summaries.is_empty() {
-        out.insert("summary".into(), json!(summaries.join(" / ")));
-    }
-    if operations.len() > 1 {
-        out.insert(
-            "description".into(),
-            json!(format!(
-                "One HTTP route for the operations {}, told apart by the keys of the body.",
-                ids.join(", ")
-            )),
-        );
-    } else if let Some(description) = &first.description {
-        out.insert("description".into(), json!(description));
-    }
+    let summary = (!summaries.is_empty()).then(|| summaries.join(" / "));
+    let description = if operations.len() > 1 {
+        Some(format!(
+            "One HTTP route for the operations {}, told apart by the keys of the body.",
+            ids.join(", ")
+        ))
+    } else {
+        first.description.clone()
+    };
     // Parameters: those of the first form that this path carries (an alias may leave a
     // path parameter out); forms sharing a route share their parameters.
-    let parameters: Vec<Value> = first
+    let parameters = first
         .params
         .iter()
         .filter(|p| {
             p.location != ParamLocation::Path || path.contains(&format!("{{{}}}", p.wire_name))
         })
-        .map(|p| {
-            let mut param = json!({
-                "name": p.wire_name,
-                "in": location(p.location),
-                "required": p.required || p.location == ParamLocation::Path,
-                "schema": schema(&p.ty),
-            });
-            if let Some(description) = &p.description {
-                param["description"] = json!(description);
-            }
-            if let Some(example) = &p.example {
-                param["example"] = example.clone();
-            }
-            param
+        .map(|p| Parameter {
+            name: &p.wire_name,
+            location: location(p.location),
+            required: p.required || p.location == ParamLocation::Path,
+            schema: schema(&p.ty),
+            description: p.description.as_deref(),
+            example: p.example.as_ref(),
         })
         .collect();
-    if !parameters.is_empty() {
-        out.insert("parameters".into(), Value::Array(parameters));
-    }
     let bodies: Vec<_> = operations
         .iter()
         .filter_map(|op| op.body.as_ref())
         .collect();
-    if !bodies.is_empty() {
-        let mut forms: Vec<Value> = Vec::new();
+    let request_body = (!bodies.is_empty()).then(|| {
+        let mut forms: Vec<Schema> = Vec::new();
         for body in &bodies {
             let form = schema(&body.ty);
             if !forms.contains(&form) {
@@ -152,37 +321,46 @@ fn route_operation(model: &Model, operations: &[&Operation], path: &str, alias: 
         let body_schema = if forms.len() == 1 {
             forms.remove(0)
         } else {
-            json!({ "anyOf": forms })
+            Schema {
+                any_of: forms,
+                ..Schema::default()
+            }
         };
-        let mut request_body = json!({
-            "required": bodies.len() == operations.len() && bodies.iter().all(|b| b.required),
-            "content": { "application/json": { "schema": body_schema } },
-        });
-        if let [body] = bodies.as_slice() {
-            if let Some(description) = &body.description {
-                request_body["description"] = json!(description);
-            }
-            if let Some(example) = &body.example {
-                request_body["content"]["application/json"]["example"] = example.clone();
-            }
+        let single = match bodies.as_slice() {
+            [body] => Some(*body),
+            _ => None,
+        };
+        RequestBody {
+            required: bodies.len() == operations.len() && bodies.iter().all(|b| b.required),
+            content: Content {
+                json: MediaType {
+                    schema: body_schema,
+                    example: single.and_then(|body| body.example.as_ref()),
+                },
+            },
+            description: single.and_then(|body| body.description.as_deref()),
         }
-        out.insert("requestBody".into(), request_body);
-    }
-    out.insert("responses".into(), responses(operations));
-    if let Some(security) = model
+    });
+    let security = model
         .security
         .as_ref()
         .filter(|_| operations.iter().any(|op| op.secured))
-    {
-        out.insert("security".into(), json!([{ &security.scheme: [] }]));
+        .map(|security| [Entries(vec![(security.scheme.as_str(), [])])]);
+    OperationObject {
+        operation_id,
+        summary,
+        description,
+        parameters,
+        request_body,
+        responses: responses(operations),
+        security,
     }
-    Value::Object(out)
 }
 
 /// Every status any of the route's operations documents; a status documented by several
 /// with different bodies answers any of them.
-fn responses(operations: &[&Operation]) -> Value {
-    let mut by_status: Vec<(String, Vec<String>, Vec<Value>)> = Vec::new();
+fn responses(operations: &[&Operation]) -> Entries<String, ResponseObject> {
+    let mut by_status: Vec<(String, Vec<String>, Vec<Schema>)> = Vec::new();
     for op in operations {
         for response in &op.responses {
             let status = response
@@ -209,20 +387,33 @@ fn responses(operations: &[&Operation]) -> Value {
     }
     // Numeric statuses in order, then `default`.
     by_status.sort_by_key(|(status, _, _)| status.parse::<u16>().unwrap_or(u16::MAX));
-    let mut out = Map::new();
+    let mut out = Entries::default();
     for (status, descriptions, mut bodies) in by_status {
-        let mut response = json!({ "description": descriptions.join(" / ") });
-        if !bodies.is_empty() {
-            let body = if bodies.len() == 1 {
+        let content = (!bodies.is_empty()).then(|| {
+            let schema = if bodies.len() == 1 {
                 bodies.remove(0)
             } else {
-                json!({ "anyOf": bodies })
+                Schema {
+                    any_of: bodies,
+                    ..Schema::default()
+                }
             };
-            response["content"] = json!({ "application/json": { "schema": body } });
-        }
-        out.insert(status, response);
+            Content {
+                json: MediaType {
+                    schema,
+                    example: None,
+                },
+            }
+        });
+        out.set(
+            status,
+            ResponseObject {
+                description: descriptions.join(" / "),
+                content,
+            },
+        );
     }
-    Value::Object(out)
+    out
 }
 
 fn location(location: ParamLocation) -> &'static str {
@@ -241,71 +432,87 @@ fn schema_key(scope: &Scope, name: &str) -> String {
     }
 }
 
+/// A schema of one `type`.
+fn typed(kind: &'static str) -> Schema {
+    Schema {
+        kind: Some(kind),
+        ..Schema::default()
+    }
+}
+
 /// The JSON Schema (OpenAPI 3.0 dialect) the generated Rust type accepts.
-fn schema(ty: &TypeRef) -> Value {
+fn schema(ty: &TypeRef) -> Schema {
     match ty {
-        TypeRef::String => json!({ "type": "string" }),
-        TypeRef::Integer => json!({ "type": "integer" }),
-        TypeRef::Number => json!({ "type": "number" }),
-        TypeRef::Boolean => json!({ "type": "boolean" }),
-        TypeRef::Any => json!({}),
-        TypeRef::Object => json!({ "type": "object" }),
-        TypeRef::Array(item) => json!({ "type": "array", "items": schema(item) }),
-        TypeRef::Map(value) => json!({ "type": "object", "additionalProperties": schema(value) }),
-        TypeRef::Named { scope, name } => {
-            json!({ "$ref": format!("#/components/schemas/{}", schema_key(scope, name)) })
-        }
+        TypeRef::String => typed("string"),
+        TypeRef::Integer => typed("integer"),
+        TypeRef::Number => typed("number"),
+        TypeRef::Boolean => typed("boolean"),
+        TypeRef::Any => Schema::default(),
+        TypeRef::Object => typed("object"),
+        TypeRef::Array(item) => Schema {
+            items: Some(Box::new(schema(item))),
+            ..typed("array")
+        },
+        TypeRef::Map(value) => Schema {
+            additional_properties: Some(Additional::Schema(Box::new(schema(value)))),
+            ..typed("object")
+        },
+        TypeRef::Named { scope, name } => Schema {
+            reference: Some(format!("#/components/schemas/{}", schema_key(scope, name))),
+            ..Schema::default()
+        },
         TypeRef::Nullable(inner) => {
             let inner = schema(inner);
-            match inner {
-                Value::Object(mut object) if object.contains_key("type") => {
-                    object.insert("nullable".into(), json!(true));
-                    Value::Object(object)
+            if inner.kind.is_some() {
+                Schema {
+                    nullable: Some(true),
+                    ..inner
                 }
+            } else {
                 // A `$ref` takes no siblings in 3.0; wrap it.
-                other => json!({ "allOf": [other], "nullable": true }),
+                Schema {
+                    all_of: vec![inner],
+                    nullable: Some(true),
+                    ..Schema::default()
+                }
             }
         }
     }
 }
 
-fn type_def(def: &TypeDef) -> Value {
+fn type_def(def: &TypeDef) -> Schema {
     let mut out = match &def.kind {
         TypeKind::Struct {
             fields,
             keep_unknown,
         } => {
-            let mut properties = Map::new();
+            let mut properties = Entries::default();
             let mut required = Vec::new();
             for field in fields {
                 let mut property = schema(&field.ty);
                 // A `$ref` takes no siblings in 3.0; the referenced schema has its own.
-                if let (Some(doc), Value::Object(object)) = (&field.doc, &mut property)
-                    && !object.contains_key("$ref")
-                {
-                    object.insert("description".into(), json!(doc));
+                if property.reference.is_none() {
+                    property.description.clone_from(&field.doc);
                 }
-                properties.insert(field.wire_name.clone(), property);
+                properties.set(field.wire_name.clone(), property);
                 if field.required {
-                    required.push(json!(field.wire_name));
+                    required.push(field.wire_name.clone());
                 }
             }
-            let mut object = json!({ "type": "object", "properties": properties });
-            if !required.is_empty() {
-                object["required"] = Value::Array(required);
+            Schema {
+                properties: Some(properties),
+                required,
+                additional_properties: (!keep_unknown).then_some(Additional::Allowed(false)),
+                ..typed("object")
             }
-            if !keep_unknown {
-                object["additionalProperties"] = json!(false);
-            }
-            object
         }
-        TypeKind::Enum { variants } => json!({
-            "type": "string",
-            "enum": variants.iter().map(|v| v.wire_name.as_str()).collect::<Vec<_>>(),
-        }),
+        TypeKind::Enum { variants } => Schema {
+            variants: Some(variants.iter().map(|v| v.wire_name.clone()).collect()),
+            ..typed("string")
+        },
     };
-    if let Some(doc) = &def.doc {
-        out["description"] = json!(doc);
+    if def.doc.is_some() {
+        out.description.clone_from(&def.doc);
     }
     out
 }
