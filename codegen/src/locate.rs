@@ -5,6 +5,8 @@
 //! stream and records where every node starts. JSON files take the same path, since JSON
 //! is YAML.
 
+use std::fmt::Write as _;
+
 use foldhash::{HashMap, HashMapExt};
 
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
@@ -65,8 +67,18 @@ struct Recorder {
     found: HashMap<String, (usize, usize)>,
 }
 
-fn escape(segment: &str) -> String {
-    segment.replace('~', "~0").replace('/', "~1")
+/// `pointer/segment`, the segment escaped as RFC 6901 says. Every node of a file gets one,
+/// so the common case (nothing to escape) is a single allocation.
+fn child_pointer(pointer: &str, segment: &str) -> String {
+    let mut child = String::with_capacity(pointer.len() + 1 + segment.len());
+    child.push_str(pointer);
+    child.push('/');
+    if segment.contains(['~', '/']) {
+        child.push_str(&segment.replace('~', "~0").replace('/', "~1"));
+    } else {
+        child.push_str(segment);
+    }
+    child
 }
 
 impl Recorder {
@@ -77,11 +89,13 @@ impl Recorder {
             Some(Frame::Map {
                 pointer: Some(pointer),
                 key: MapKey::Named(key),
-            }) => Some(format!("{pointer}/{}", escape(key))),
+            }) => Some(child_pointer(pointer, key)),
             Some(Frame::Map { .. }) => None,
-            Some(Frame::Seq { pointer, index }) => {
-                pointer.as_ref().map(|pointer| format!("{pointer}/{index}"))
-            }
+            Some(Frame::Seq { pointer, index }) => pointer.as_ref().map(|pointer| {
+                let mut child = String::with_capacity(pointer.len() + 4);
+                let _ = write!(child, "{pointer}/{index}");
+                child
+            }),
         }
     }
 
@@ -210,7 +224,9 @@ mod tests {
 
     #[test]
     fn finds_json_members_and_escaped_keys() {
-        let text = "{\n  \"p\": {\n    \"q/r\": 2\n  }\n}";
+        let text = "{\n  \"p\": {\n    \"q/r\": 2,\n    \"s~t\": [0, 1]\n  }\n}";
         assert_eq!(locate(text, "/p/q~1r"), Some((3, 5)));
+        assert_eq!(locate(text, "/p/s~0t"), Some((4, 5)));
+        assert_eq!(locate(text, "/p/s~0t/1"), Some((4, 16)));
     }
 }
