@@ -68,15 +68,22 @@ pub struct NodeId {
 
 impl NodeId {
     pub fn child(&self, segment: &str) -> NodeId {
-        let mut pointer = String::with_capacity(self.pointer.len() + segment.len() + 1);
-        pointer.push_str(&self.pointer);
-        pointer.push('/');
-        pointer.push_str(&escape(segment));
         NodeId {
             file: self.file,
-            pointer,
+            pointer: child_pointer(&self.pointer, segment),
         }
     }
+}
+
+/// `pointer/segment`, the segment escaped: one allocation when nothing needs escaping
+/// (nearly always).
+pub fn child_pointer(pointer: &str, segment: &str) -> String {
+    let segment = escape(segment);
+    let mut child = String::with_capacity(pointer.len() + 1 + segment.len());
+    child.push_str(pointer);
+    child.push('/');
+    child.push_str(&segment);
+    child
 }
 
 /// Escapes one JSON pointer segment.

@@ -67,20 +67,6 @@ struct Recorder {
     found: HashMap<String, (usize, usize)>,
 }
 
-/// `pointer/segment`, the segment escaped as RFC 6901 says. Every node of a file gets one,
-/// so the common case (nothing to escape) is a single allocation.
-fn child_pointer(pointer: &str, segment: &str) -> String {
-    let mut child = String::with_capacity(pointer.len() + 1 + segment.len());
-    child.push_str(pointer);
-    child.push('/');
-    if segment.contains(['~', '/']) {
-        child.push_str(&segment.replace('~', "~0").replace('/', "~1"));
-    } else {
-        child.push_str(segment);
-    }
-    child
-}
-
 impl Recorder {
     /// The pointer of a value starting now (not a mapping key).
     fn value_pointer(&self) -> Option<String> {
@@ -89,7 +75,7 @@ impl Recorder {
             Some(Frame::Map {
                 pointer: Some(pointer),
                 key: MapKey::Named(key),
-            }) => Some(child_pointer(pointer, key)),
+            }) => Some(crate::load::child_pointer(pointer, key)),
             Some(Frame::Map { .. }) => None,
             Some(Frame::Seq { pointer, index }) => pointer.as_ref().map(|pointer| {
                 let mut child = String::with_capacity(pointer.len() + 4);
