@@ -65,16 +65,30 @@ pub fn generate(fs: &dyn SpecFs, input: &Input) -> Result<Vec<OutputFile>> {
 /// core has room). Work the caller needs anyway (`xtask` reads the files on disk it will
 /// compare against) fills that room instead of a thread of its own competing with the
 /// parsing at the start.
+///
+/// One helper thread serves the whole run, beside the calling thread: it finds the source
+/// positions the lowering asks for (examples' lines) while the referenced files load, runs
+/// `beside`, formats the operation modules of the APIs lowered so far, and once the model
+/// is whole works through the emission plan with the calling thread. A thread that is
+/// already running takes each step at once, where a new one could wait milliseconds for an
+/// idle core to wake (virtual machines are slow at that), and each thread the allocator
+/// serves takes fresh memory of its own. More threads join the plan on machines with more
+/// cores.
 pub fn generate_beside<T: Send>(
     fs: &dyn SpecFs,
     input: &Input,
     beside: impl FnOnce() -> T + Send,
 ) -> (Result<Vec<OutputFile>>, T) {
+    // Shared by both threads, so declared before them. `plan` is `None` when loading,
+    // lowering or planning failed: nothing is left to emit.
+    let emission = Emission::default();
+    let model = OnceLock::new();
+    let plan: OnceLock<Option<emit::Plan<'_>>> = OnceLock::new();
+    let (emission, model, plan) = (&emission, &model, &plan);
     std::thread::scope(|scope| {
-        // One helper runs beside the main line of work: it finds the source positions the
-        // lowering asks for (examples' lines) while the referenced files are loaded.
         let (texts_in, texts_out) = std::sync::mpsc::channel::<Vec<(load::FileId, String)>>();
         let (positions_in, positions_out) = std::sync::mpsc::channel();
+        let (apis_in, apis_out) = std::sync::mpsc::channel::<model::Api>();
         let helper = scope.spawn(move || {
             let found = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 if let Ok(texts) = texts_out.recv() {
@@ -85,39 +99,75 @@ pub fn generate_beside<T: Send>(
                     let _ = positions_in.send(positions);
                 }
             }));
-            (found.is_ok(), beside())
+            let besides = beside();
+            let (early, made) = emission.help(apis_out, plan, input);
+            (found.is_ok(), besides, early, made)
         });
-        let files = generate_from_spec(fs, input, texts_in, positions_out);
-        let (files, besides) = match helper.join() {
-            Ok((true, besides)) => (files, besides),
-            Ok((false, besides)) => (
-                Err(Error::other("internal error: the position finder panicked")),
-                besides,
-            ),
+        let outcome = {
+            // Whatever happens here, a failure or a panic included, the helper must not wait
+            // for a plan forever.
+            let _release = NoPlanIfUnset(plan);
+            load_spec(fs, input, texts_in, positions_out).and_then(|(bundle, api_files)| {
+                lower_and_plan(bundle, &api_files, input, apis_in, emission, model, plan)
+            })
+        };
+        // This thread's share of the plan, beside the helper's (and the extra threads').
+        let plan = plan.get().and_then(Option::as_ref);
+        let extra: Vec<_> = plan
+            .map(|plan| {
+                (2..crate::parallel::cores())
+                    .map(|_| scope.spawn(|| plan.work(&emission.taken)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut made = plan
+            .map(|plan| plan.work(&emission.taken))
+            .unwrap_or_default();
+        let (found, besides, early, helped) = match helper.join() {
+            Ok(joined) => joined,
             // The caller's own work panicked: it has no result to give, so the panic goes
             // on to the caller.
             Err(panic) => std::panic::resume_unwind(panic),
         };
-        let files = files.map(|mut files| {
-            files.push(emit::runtime_file(input));
-            files.sort_by(|a, b| a.path.cmp(&b.path));
-            files
-        });
+        let extra: Result<Vec<emit::Made>> = extra
+            .into_iter()
+            .map(|thread| thread.join().map_err(|_| crate::parallel::panicked()))
+            .collect();
+        let files = if found {
+            extra.and_then(|extra| {
+                outcome?;
+                made.extend(extra.into_iter().flatten().chain(helped));
+                assemble(input, plan, made, early)
+            })
+        } else {
+            Err(Error::other("internal error: the position finder panicked"))
+        };
         (files, besides)
     })
 }
 
-type Positions = Vec<(load::FileId, foldhash::HashMap<String, (usize, usize)>)>;
-
-fn generate_from_spec(
-    fs: &dyn SpecFs,
+/// The generated crate's files, sorted by path, from what the threads made of the plan and
+/// the modules formatted early; of several problems, the earliest job's.
+fn assemble(
     input: &Input,
-    texts: std::sync::mpsc::Sender<Vec<(load::FileId, String)>>,
-    positions: std::sync::mpsc::Receiver<Positions>,
+    plan: Option<&emit::Plan<'_>>,
+    mut made: emit::Made,
+    early: Early,
 ) -> Result<Vec<OutputFile>> {
-    let (bundle, api_files) = load_spec(fs, input, texts, positions)?;
-    lower_and_emit(bundle, &api_files, input)
+    if let Some(plan) = plan {
+        made.extend(
+            early
+                .into_iter()
+                .map(|(path, file)| (plan.place_of(&path), file)),
+        );
+    }
+    let mut files = emit::collect(made)?;
+    files.push(emit::runtime_file(input));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
 }
+
+type Positions = Vec<(load::FileId, foldhash::HashMap<String, (usize, usize)>)>;
 
 /// The outputs besides the Rust files, run by the emission plan.
 const SIDE_JOBS: &[emit::SideJob] = &[
@@ -170,92 +220,79 @@ fn load_spec<'fs>(
     Ok((bundle, api_files))
 }
 
-/// Lowers the spec into the model and emits it. Lowering is serial; meanwhile a helper
-/// thread formats the operation modules of the APIs lowered so far, and once the model is
-/// whole the helper goes on with the emission plan beside this thread. A thread that is
-/// already running starts on the plan at once, where a new one could wait milliseconds for
-/// an idle core to wake (virtual machines are slow at that); more threads join on machines
-/// with more cores.
-fn lower_and_emit(
-    bundle: load::Bundle<'_>,
-    api_files: &[load::FileId],
-    input: &Input,
-) -> Result<Vec<OutputFile>> {
-    let lowering_done = &AtomicBool::new(false);
-    let taken = &emit::Taken::default();
-    let model = OnceLock::new();
-    // `None` when lowering or planning failed: nothing is left to emit.
-    let plan: &OnceLock<Option<emit::Plan<'_>>> = &OnceLock::new();
-    std::thread::scope(|scope| {
-        let (apis_in, apis_out) = std::sync::mpsc::channel::<model::Api>();
-        let helper = scope.spawn(move || {
-            let mut early = Vec::new();
-            'lowering: for api in apis_out {
-                for op in &api.operations {
-                    if lowering_done.load(Ordering::Relaxed) {
-                        break 'lowering;
-                    }
-                    let path = emit::operation_path(&api, op);
-                    if taken.take(&path) {
-                        let file = emit::guarded(|| {
-                            emit::operation_file(&api, op, input).map(|file| vec![file])
-                        });
-                        early.push((path, file));
-                    }
+/// Operation modules the helper formatted while lowering ran, by path.
+type Early = Vec<(PathBuf, Result<Vec<OutputFile>>)>;
+
+/// What the helper and the lowering thread share while the model is emitted.
+#[derive(Default)]
+struct Emission {
+    /// Set when lowering is over: the helper stops formatting early and waits for the plan.
+    lowering_done: AtomicBool,
+    taken: emit::Taken,
+}
+
+impl Emission {
+    /// The helper's part: formats the operation modules of each API as lowering sends it
+    /// (until lowering is done), then takes jobs from the plan. Returns the early modules
+    /// by path, and what it made of the plan.
+    fn help<'m>(
+        &self,
+        apis: std::sync::mpsc::Receiver<model::Api>,
+        plan: &OnceLock<Option<emit::Plan<'m>>>,
+        input: &Input,
+    ) -> (Early, emit::Made) {
+        let mut early = Vec::new();
+        'lowering: for api in apis {
+            for op in &api.operations {
+                if self.lowering_done.load(Ordering::Relaxed) {
+                    break 'lowering;
+                }
+                let path = emit::operation_path(&api, op);
+                if self.taken.take(&path) {
+                    let file = emit::guarded(|| {
+                        emit::operation_file(&api, op, input).map(|file| vec![file])
+                    });
+                    early.push((path, file));
                 }
             }
-            let made = match await_set(plan) {
-                Some(plan) => plan.work(taken),
-                None => Vec::new(),
-            };
-            (early, made)
-        });
-        // Whatever happens here, a panic included, the helper must not wait for a plan forever.
-        let _release = NoPlanOnUnwind(plan);
-        let lowered = lower::lower(&bundle, api_files, &mut |api| {
-            let _ = apis_in.send(api.clone());
-        });
-        // The loaded documents are done with: their memory goes back for emission to reuse.
-        drop(bundle);
-        lowering_done.store(true, Ordering::Relaxed);
-        drop(apis_in);
-        let planned = lowered
-            .and_then(|lowered| emit::Plan::new(model.get_or_init(|| lowered), input, SIDE_JOBS));
-        let (plan, problem) = match planned {
-            Ok(planned) => (plan.get_or_init(|| Some(planned)).as_ref(), None),
-            Err(e) => (plan.get_or_init(|| None).as_ref(), Some(e)),
+        }
+        let made = match await_set(plan) {
+            Some(plan) => plan.work(&self.taken),
+            None => Vec::new(),
         };
-        let extra: Vec<_> = plan
-            .map(|plan| {
-                (2..crate::parallel::cores())
-                    .map(|_| scope.spawn(|| plan.work(taken)))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let mut made = plan.map(|plan| plan.work(taken)).unwrap_or_default();
-        let (early, helped) = helper.join().map_err(|_| crate::parallel::panicked())?;
-        for thread in extra {
-            made.extend(thread.join().map_err(|_| crate::parallel::panicked())?);
-        }
-        if let Some(e) = problem {
-            return Err(e);
-        }
-        made.extend(helped);
-        if let Some(plan) = plan {
-            made.extend(
-                early
-                    .into_iter()
-                    .map(|(path, file)| (plan.place_of(&path), file)),
-            );
-        }
-        emit::collect(made)
-    })
+        (early, made)
+    }
+}
+
+/// Lowers the spec into the model, sending each API to the helper as it is done, and sets
+/// the emission plan. Lowering is serial; meanwhile the helper formats the operation
+/// modules of the APIs lowered so far.
+fn lower_and_plan<'m>(
+    bundle: load::Bundle<'_>,
+    api_files: &[load::FileId],
+    input: &'m Input,
+    apis: std::sync::mpsc::Sender<model::Api>,
+    emission: &Emission,
+    model: &'m OnceLock<model::Model>,
+    plan: &OnceLock<Option<emit::Plan<'m>>>,
+) -> Result<()> {
+    let lowered = lower::lower(&bundle, api_files, &mut |api| {
+        let _ = apis.send(api.clone());
+    });
+    // The loaded documents are done with: their memory goes back for emission to reuse.
+    drop(bundle);
+    emission.lowering_done.store(true, Ordering::Relaxed);
+    drop(apis);
+    let lowered = lowered?;
+    let planned = emit::Plan::new(model.get_or_init(|| lowered), input, SIDE_JOBS)?;
+    let _ = plan.set(Some(planned));
+    Ok(())
 }
 
 /// Leaves "no plan" in the cell when dropped before a plan was set.
-struct NoPlanOnUnwind<'a, 'm>(&'a OnceLock<Option<emit::Plan<'m>>>);
+struct NoPlanIfUnset<'a, 'm>(&'a OnceLock<Option<emit::Plan<'m>>>);
 
-impl Drop for NoPlanOnUnwind<'_, '_> {
+impl Drop for NoPlanIfUnset<'_, '_> {
     fn drop(&mut self) {
         let _ = self.0.set(None);
     }

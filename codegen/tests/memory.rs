@@ -97,6 +97,17 @@ fn work_beside_the_generator_is_done_whatever_the_spec() {
     let (files, beside) = codegen::generate_beside(&broken, &input(), || "read");
     assert!(files.is_err());
     assert_eq!(beside, "read");
+    // A spec that loads but fails to lower (a reference to a node the file lacks) leaves
+    // the helper waiting for a plan that never comes: it must still finish, with the error.
+    let mut unlowerable = MemoryFs::new();
+    unlowerable.insert(
+        "/specs/api/things.yaml",
+        API.replace("../shared/thing.json", "#/definitions/Missing"),
+    );
+    let (files, beside) = codegen::generate_beside(&unlowerable, &input(), || 8);
+    let error = files.unwrap_err().to_string();
+    assert!(error.contains("Missing"), "{error}");
+    assert_eq!(beside, 8);
 }
 
 #[test]
