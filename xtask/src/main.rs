@@ -40,7 +40,8 @@ usage:
       Runs every cargo-fuzz target in fuzz/ for N seconds (default 60), seeded from the spec;
       installs cargo-fuzz when missing. A crash fails with the saved input's path.
   cargo xtask bench-codegen [--runs N]
-      Median whole-process wall time of the release generator over api-spec/.";
+      Median (and quartiles) of the release generator's whole-process wall time over
+      api-spec/, with the share of CPU time the host took back meanwhile.";
 
 fn main() -> ExitCode {
     match run() {
@@ -249,6 +250,7 @@ fn bench_codegen(args: &[String]) -> anyhow::Result<ExitCode> {
     }
     let binary = root.join("target/release/xtask");
     let mut times = Vec::with_capacity(runs);
+    let cpu_before = host_cpu_ticks();
     for run in 0..=runs {
         let start = Instant::now();
         let status = std::process::Command::new(&binary)
@@ -264,12 +266,46 @@ fn bench_codegen(args: &[String]) -> anyhow::Result<ExitCode> {
             times.push(elapsed.as_secs_f64() * 1000.0);
         }
     }
+    let cpu_after = host_cpu_ticks();
     times.sort_by(f64::total_cmp);
-    let median = times[times.len() / 2];
+    let at = |fraction: f64| times[((times.len() - 1) as f64 * fraction).round() as usize];
     println!(
-        "generator over api-spec/ (release, whole process, {runs} runs): median {median:.2} ms, min {:.2} ms, max {:.2} ms",
+        "generator over api-spec/ (release, whole process, {runs} runs): median {:.2} ms, quartiles {:.2}–{:.2} ms, min {:.2} ms, max {:.2} ms",
+        at(0.5),
+        at(0.25),
+        at(0.75),
         times[0],
         times[times.len() - 1]
     );
+    // On a virtual machine the host's other guests move these figures by a quarter or more;
+    // the share of CPU time the host took back ("steal") says what kind of spell it was.
+    if let (Some((steal_before, total_before)), Some((steal_after, total_after))) =
+        (cpu_before, cpu_after)
+        && total_after > total_before
+    {
+        let steal = (steal_after - steal_before) as f64 / (total_after - total_before) as f64;
+        println!(
+            "host: {:.1} % of this machine's CPU time was stolen by the host during the runs",
+            steal * 100.0
+        );
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The machine's stolen and total CPU time so far, in ticks (Linux's `/proc/stat`); `None`
+/// where there is no such file.
+fn host_cpu_ticks() -> Option<(u64, u64)> {
+    let stat = std::fs::read_to_string("/proc/stat").ok()?;
+    // `cpu  user nice system idle iowait irq softirq steal guest guest_nice`; guest time is
+    // already counted in user and nice.
+    let ticks: Vec<u64> = stat
+        .lines()
+        .next()?
+        .strip_prefix("cpu ")?
+        .split_whitespace()
+        .take(8)
+        .map(str::parse)
+        .collect::<Result<_, _>>()
+        .ok()?;
+    (ticks.len() == 8).then(|| (ticks[7], ticks.iter().sum()))
 }
