@@ -60,20 +60,18 @@ pub fn generate(fs: &dyn SpecFs, input: &Input) -> Result<Vec<OutputFile>> {
     generate_beside(fs, input, || ()).0
 }
 
-/// [`generate`], and runs `beside` on the generator's helper thread once that thread has
-/// found the source positions (while the referenced files load and lowering runs, when a
-/// core has room). Work the caller needs anyway (`xtask` reads the files on disk it will
-/// compare against) fills that room instead of a thread of its own competing with the
-/// parsing at the start.
+/// [`generate`], and runs `beside` on the generator's helper thread: work the caller needs
+/// anyway (`xtask` reads the files on disk it will compare against) fills room on a core
+/// instead of a thread of its own competing with the parsing at the start.
 ///
-/// One helper thread serves the whole run, beside the calling thread: it finds the source
+/// One helper thread serves the whole run beside the calling thread. It finds the source
 /// positions the lowering asks for (examples' lines) while the referenced files load, runs
-/// `beside`, formats the operation modules of the APIs lowered so far, and once the model
-/// is whole works through the emission plan with the calling thread. A thread that is
-/// already running takes each step at once, where a new one could wait milliseconds for an
-/// idle core to wake (virtual machines are slow at that), and each thread the allocator
-/// serves takes fresh memory of its own. More threads join the plan on machines with more
-/// cores.
+/// `beside`, formats the operation modules of the APIs lowered so far while lowering runs,
+/// and once the model is whole works through the emission plan with the calling thread.
+/// One long-lived thread instead of one per step: a running thread takes each step at once,
+/// where a new one could wait milliseconds for an idle core to wake (virtual machines are
+/// slow at that), and each thread the allocator serves takes fresh memory of its own. More
+/// threads join the plan on machines with more cores.
 pub fn generate_beside<T: Send>(
     fs: &dyn SpecFs,
     input: &Input,

@@ -235,7 +235,10 @@ fn bench(args: &[String]) -> anyhow::Result<ExitCode> {
 /// emit, format, compare; nothing written).
 fn bench_codegen(args: &[String]) -> anyhow::Result<ExitCode> {
     let runs: usize = match args {
-        [flag, n] if flag == "--runs" => n.parse().context("--runs takes a number")?,
+        [flag, n] if flag == "--runs" => match n.parse() {
+            Ok(0) | Err(_) => bail!("--runs takes a number of at least 1"),
+            Ok(runs) => runs,
+        },
         [] => 20,
         _ => bail!("{USAGE}"),
     };
@@ -283,7 +286,8 @@ fn bench_codegen(args: &[String]) -> anyhow::Result<ExitCode> {
         (cpu_before, cpu_after)
         && total_after > total_before
     {
-        let steal = (steal_after - steal_before) as f64 / (total_after - total_before) as f64;
+        let steal =
+            steal_after.saturating_sub(steal_before) as f64 / (total_after - total_before) as f64;
         println!(
             "host: {:.1} % of this machine's CPU time was stolen by the host during the runs",
             steal * 100.0
