@@ -144,46 +144,9 @@ enum Additional {
     Schema(Box<Schema>),
 }
 
-/// A JSON object's members in the order given (keys are unique where they are built).
-#[derive(Clone, PartialEq)]
-struct Entries<K, V>(Vec<(K, V)>);
-
-impl<K, V> Default for Entries<K, V> {
-    fn default() -> Self {
-        Entries(Vec::new())
-    }
-}
-
-impl<K: PartialEq, V> Entries<K, V> {
-    /// The value at `key`, inserted by `make` at the end when absent.
-    fn entry(&mut self, key: K, make: impl FnOnce() -> V) -> &mut V {
-        let index = match self.0.iter().position(|(k, _)| *k == key) {
-            Some(index) => index,
-            None => {
-                self.0.push((key, make()));
-                self.0.len() - 1
-            }
-        };
-        &mut self.0[index].1
-    }
-
-    /// Sets `key` to `value`: in its place when present, at the end otherwise.
-    fn set(&mut self, key: K, value: V) {
-        match self.0.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, slot)) => *slot = value,
-            None => self.0.push((key, value)),
-        }
-    }
-}
-
-impl<K: Serialize, V: Serialize> Serialize for Entries<K, V> {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        serializer.collect_map(self.0.iter().map(|(k, v)| (k, v)))
-    }
-}
+/// A JSON object's members in insertion order (a fixed hasher: the order, not the
+/// hashing, decides the output).
+type Entries<K, V> = indexmap::IndexMap<K, V, foldhash::fast::FixedState>;
 
 /// The document, pretty-printed with a final newline.
 pub fn render(model: &Model, input: &Input) -> Result<OutputFile> {
@@ -199,17 +162,15 @@ pub fn render(model: &Model, input: &Input) -> Result<OutputFile> {
             .enumerate()
         {
             let operation = route_operation(model, &operations, path, index);
-            let methods = paths.entry(path.as_str(), Entries::default);
-            methods.set(route.method.to_ascii_lowercase(), operation);
+            let methods = paths.entry(path.as_str()).or_default();
+            methods.insert(route.method.to_ascii_lowercase(), operation);
         }
     }
     // Type names are unique in their scope (the naming module refuses collisions), so
     // every key is new.
     let mut schemas = Entries::default();
     for def in &model.shared_types {
-        schemas
-            .0
-            .push((schema_key(&Scope::Shared, &def.name), type_def(def)));
+        schemas.insert(schema_key(&Scope::Shared, &def.name), type_def(def));
     }
     for api in &model.apis {
         for op in &api.operations {
@@ -218,14 +179,12 @@ pub fn render(model: &Model, input: &Input) -> Result<OutputFile> {
                 operation: op.name.clone(),
             };
             for def in &op.types {
-                schemas
-                    .0
-                    .push((schema_key(&scope, &def.name), type_def(def)));
+                schemas.insert(schema_key(&scope, &def.name), type_def(def));
             }
         }
     }
     let security_schemes = model.security.as_ref().map(|security| {
-        Entries(vec![(
+        Entries::from_iter([(
             security.scheme.as_str(),
             SecurityScheme {
                 kind: "apiKey",
@@ -345,7 +304,7 @@ fn route_operation<'m>(
         .security
         .as_ref()
         .filter(|_| operations.iter().any(|op| op.secured))
-        .map(|security| [Entries(vec![(security.scheme.as_str(), [])])]);
+        .map(|security| [Entries::from_iter([(security.scheme.as_str(), [])])]);
     OperationObject {
         operation_id,
         summary,
@@ -405,7 +364,7 @@ fn responses(operations: &[&Operation]) -> Entries<String, ResponseObject> {
                 },
             }
         });
-        out.set(
+        out.insert(
             status,
             ResponseObject {
                 description: descriptions.join(" / "),
@@ -494,7 +453,7 @@ fn type_def(def: &TypeDef) -> Schema {
                 if property.reference.is_none() {
                     property.description.clone_from(&field.doc);
                 }
-                properties.set(field.wire_name.clone(), property);
+                properties.insert(field.wire_name.clone(), property);
                 if field.required {
                     required.push(field.wire_name.clone());
                 }
