@@ -2,10 +2,11 @@
 //! boundary: users with tokens (one password hash for all: argon2 is deliberately slow), and
 //! rooms already holding many members.
 
-use serde_json::json;
+use generated::create_room::create_room::{RequestBody, RequestBodyPreset};
+use generated::schemas::{MemberContent, Membership};
 use server::credentials::{hash_password, token_hash};
-use server::ids::UserId;
-use server::rules::NewEvent;
+use server::events::NewEvent;
+use server::ids::{RoomId, UserId};
 use server::storage::Store;
 
 pub const SERVER_NAME: &str = "bench";
@@ -26,9 +27,9 @@ pub async fn accounts(store: &Store, count: usize) -> anyhow::Result<(Account, V
         let token = format!("bench-{localpart}-{}", server::credentials::new_token());
         store
             .insert_tokens(
-                user.as_str(),
-                &token_hash(&token),
-                &token_hash(&format!("{token}-refresh")),
+                &user,
+                token_hash(&token),
+                token_hash(&format!("{token}-refresh")),
             )
             .await
             .map_err(|e| e.0)?;
@@ -49,28 +50,24 @@ pub async fn accounts(store: &Store, count: usize) -> anyhow::Result<(Account, V
 /// has `members` other joined members, written in one transaction.
 pub async fn populated_room(store: &Store, room_id: &str, members: usize) -> anyhow::Result<()> {
     let alice = UserId::parse(&format!("@alice:{SERVER_NAME}"))?;
-    let mut events = vec![
-        NewEvent::state("m.room.create", "", json!({"creator": alice.as_str()})),
-        NewEvent::member(&alice, json!({"membership": "join"})),
-        NewEvent::state(
-            "m.room.power_levels",
-            "",
-            json!({"users": {alice.as_str(): 100}, "users_default": 0, "events": {},
-                   "events_default": 0, "state_default": 50, "ban": 50, "kick": 50,
-                   "redact": 50, "invite": 0}),
-        ),
-        NewEvent::state("m.room.join_rules", "", json!({"join_rule": "public"})),
-    ];
+    let mut request = RequestBody::new();
+    request.preset = Some(RequestBodyPreset::PublicChat);
+    let mut events = server::rules::new_room(&alice, SERVER_NAME, &request)
+        .map_err(|e| anyhow::anyhow!("{:?}", e.body()))?
+        .events;
     events.reserve(members);
     for i in 0..members {
         let member = UserId::parse(&format!(
             "@m{i}.{room_id_part}:{SERVER_NAME}",
             room_id_part = sanitize(room_id)
         ))?;
-        events.push(NewEvent::member(&member, json!({"membership": "join"})));
+        events.push(NewEvent::member(
+            member.as_str(),
+            MemberContent::new(Membership::Join),
+        ));
     }
     store
-        .create_room(room_id, alice.as_str(), &events, None)
+        .create_room(&RoomId::parse(room_id)?, &alice, events, None)
         .await
         .map_err(|e| e.0)?;
     Ok(())

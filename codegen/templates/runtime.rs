@@ -61,8 +61,6 @@ pub struct Credentials<'a> {
 pub trait Hooks: Send + Sync + 'static {
     /// Who a secured operation runs as.
     type Principal: Send + 'static;
-    /// An operation's own failure (storage down, ...), answered as the implementation says.
-    type Error: IntoResponse + Send + 'static;
 
     /// Turns credentials into a principal, or answers the request itself.
     fn authenticate(
@@ -73,10 +71,159 @@ pub trait Hooks: Send + Sync + 'static {
     /// Answers a request the router refused.
     fn reject(&self, rejection: Rejection) -> Response;
 
+    /// Answers an operation that failed inside the implementation (storage down, ...): a
+    /// status the spec does not document, so the implementation decides (typically a 500
+    /// after logging the cause).
+    fn internal_error(&self, error: Internal) -> Response;
+
     /// The largest request body accepted, in bytes.
     fn body_limit(&self) -> usize {
         64 * 1024
     }
+}
+
+/// An error answer with the HTTP status `STATUS`: its body (a JSON value, or [`NoBody`]) and
+/// any headers. An operation's `Error` converts from it (with `?`) only when the spec
+/// documents `STATUS` for that operation with this body type, so an undocumented status
+/// does not compile. Boxed: errors travel through many `Result`s and stay one pointer wide.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErrorAnswer<const STATUS: u16, B>(Box<Answer<B>>);
+
+#[derive(Debug, Clone, PartialEq)]
+struct Answer<B> {
+    body: B,
+    headers: HeaderMap,
+}
+
+impl<const STATUS: u16, B> ErrorAnswer<STATUS, B> {
+    pub fn new(body: B) -> Self {
+        ErrorAnswer(Box::new(Answer {
+            body,
+            headers: HeaderMap::new(),
+        }))
+    }
+
+    pub fn body(&self) -> &B {
+        &self.0.body
+    }
+
+    pub fn body_mut(&mut self) -> &mut B {
+        &mut self.0.body
+    }
+
+    pub fn headers(&self) -> &HeaderMap {
+        &self.0.headers
+    }
+
+    /// The answer with `name: value` among its headers.
+    pub fn with_header(mut self, name: header::HeaderName, value: header::HeaderValue) -> Self {
+        self.0.headers.insert(name, value);
+        self
+    }
+
+    pub fn status(&self) -> StatusCode {
+        status_of(STATUS)
+    }
+
+    /// The same answer under the status `OTHER`, for an operation that documents a
+    /// `default` answer beside this status.
+    pub fn into_status<const OTHER: u16>(self) -> ErrorAnswer<OTHER, B> {
+        ErrorAnswer(self.0)
+    }
+
+    /// The same answer with the status known at run time, for a `default` answer.
+    pub fn into_any(self) -> AnyStatus<B> {
+        let Answer { body, headers } = *self.0;
+        AnyStatus {
+            status: status_of(STATUS),
+            body,
+            headers,
+        }
+    }
+}
+
+impl<const STATUS: u16, B: AnswerBody> IntoResponse for ErrorAnswer<STATUS, B> {
+    fn into_response(self) -> Response {
+        let Answer { body, headers } = *self.0;
+        write_answer(status_of(STATUS), headers, &body)
+    }
+}
+
+/// An error answer under a spec's `default` response: any status, with its body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnyStatus<B> {
+    pub status: StatusCode,
+    pub body: B,
+    pub headers: HeaderMap,
+}
+
+impl<B: AnswerBody> IntoResponse for AnyStatus<B> {
+    fn into_response(self) -> Response {
+        write_answer(self.status, self.headers, &self.body)
+    }
+}
+
+fn status_of(code: u16) -> StatusCode {
+    StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+}
+
+/// The body of an answer the spec documents without one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct NoBody;
+
+/// What can be an answer's body: any JSON value, or [`NoBody`].
+pub trait AnswerBody {
+    /// The body's bytes, if it has one.
+    fn bytes(&self) -> Option<Result<Vec<u8>, serde_json::Error>>;
+}
+
+impl<T: serde::Serialize> AnswerBody for T {
+    fn bytes(&self) -> Option<Result<Vec<u8>, serde_json::Error>> {
+        Some(serde_json::to_vec(self))
+    }
+}
+
+impl AnswerBody for NoBody {
+    fn bytes(&self) -> Option<Result<Vec<u8>, serde_json::Error>> {
+        None
+    }
+}
+
+fn write_answer(status: StatusCode, headers: HeaderMap, body: &impl AnswerBody) -> Response {
+    let mut response = match body.bytes() {
+        Some(Ok(bytes)) => {
+            (status, [(header::CONTENT_TYPE, "application/json")], bytes).into_response()
+        }
+        None => status.into_response(),
+        Some(Err(_)) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    };
+    response.headers_mut().extend(headers);
+    response
+}
+
+/// A failure inside the implementation: never the client's fault, answered through
+/// [`Hooks::internal_error`]. Every operation's `Error` converts from any
+/// `std::error::Error` into this (with `?`).
+#[derive(Debug)]
+pub struct Internal(pub Box<dyn std::error::Error + Send + Sync>);
+
+impl Internal {
+    pub fn new(error: impl std::error::Error + Send + Sync + 'static) -> Self {
+        Internal(Box::new(error))
+    }
+}
+
+impl std::fmt::Display for Internal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// An operation's `Error` (generated beside it): answered as the spec documents it, or
+/// through [`Hooks::internal_error`]. `?` turns an [`ErrorAnswer`] of a status the
+/// operation documents into its variant, and any `std::error::Error` into `Internal`.
+pub trait OperationError {
+    fn answer<H: Hooks>(self, hooks: &H) -> Response;
 }
 
 /// A JSON response with the given status.
@@ -175,11 +322,12 @@ impl<T> OrReject<T> for Result<T, Rejection> {
     }
 }
 
-/// An operation's answer, or its implementation's error, as a response.
-pub fn respond<R: IntoResponse, E: IntoResponse>(result: Result<R, E>) -> Response {
-    match result {
-        Ok(response) => response.into_response(),
-        Err(error) => error.into_response(),
+/// An operation's outcome as the answer: its success (already a response), or its error
+/// as the operation documents it.
+pub fn respond<H: Hooks, E: OperationError>(hooks: &H, outcome: Result<Response, E>) -> Response {
+    match outcome {
+        Ok(response) => response,
+        Err(error) => error.answer(hooks),
     }
 }
 

@@ -54,7 +54,8 @@ fn a_spec_in_memory_generates() {
         .find(|f| f.path.ends_with("src/things/get_thing.rs"))
         .unwrap();
     assert!(
-        op.contents.contains("Ok(crate::schemas::Thing)"),
+        op.contents
+            .contains("pub type Response = crate::schemas::Thing;"),
         "{}",
         op.contents
     );

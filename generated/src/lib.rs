@@ -21,4 +21,6 @@ pub mod membership;
 pub mod rooms;
 pub mod router;
 pub use router::{router, Api};
-pub use runtime::{Credentials, Hooks, Rejection, RejectionKind};
+pub use runtime::{
+    Credentials, ErrorAnswer, Hooks, Internal, NoBody, Rejection, RejectionKind,
+};

@@ -167,14 +167,20 @@ async fn post_matrix_client_api_v1_create_room<S: Api>(
                     object,
                 )
                 .or_reject(server)?;
+            let outcome = <S as crate::create_room::CreateRoomApi>::create_room(
+                    server,
+                    principal,
+                    request,
+                )
+                .await;
             Ok(
                 runtime::respond(
-                    <S as crate::create_room::CreateRoomApi>::create_room(
-                            server,
-                            principal,
-                            request,
-                        )
-                        .await,
+                    server,
+                    outcome
+                        .map(|body| runtime::json_response(
+                            axum::http::StatusCode::OK,
+                            &body,
+                        )),
                 ),
             )
         })
@@ -205,14 +211,20 @@ async fn delete_matrix_client_api_v1_directory_room_room_alias<S: Api>(
                     object,
                 )
                 .or_reject(server)?;
+            let outcome = <S as crate::directory::DirectoryApi>::delete_room_alias(
+                    server,
+                    principal,
+                    request,
+                )
+                .await;
             Ok(
                 runtime::respond(
-                    <S as crate::directory::DirectoryApi>::delete_room_alias(
-                            server,
-                            principal,
-                            request,
-                        )
-                        .await,
+                    server,
+                    outcome
+                        .map(|body| runtime::json_response(
+                            axum::http::StatusCode::OK,
+                            &body,
+                        )),
                 ),
             )
         })
@@ -242,13 +254,19 @@ async fn get_matrix_client_api_v1_directory_room_room_alias<S: Api>(
                     object,
                 )
                 .or_reject(server)?;
+            let outcome = <S as crate::directory::DirectoryApi>::get_room_id_by_alias(
+                    server,
+                    request,
+                )
+                .await;
             Ok(
                 runtime::respond(
-                    <S as crate::directory::DirectoryApi>::get_room_id_by_alias(
-                            server,
-                            request,
-                        )
-                        .await,
+                    server,
+                    outcome
+                        .map(|body| runtime::json_response(
+                            axum::http::StatusCode::OK,
+                            &body,
+                        )),
                 ),
             )
         })
@@ -279,14 +297,20 @@ async fn put_matrix_client_api_v1_directory_room_room_alias<S: Api>(
                     object,
                 )
                 .or_reject(server)?;
+            let outcome = <S as crate::directory::DirectoryApi>::set_room_alias(
+                    server,
+                    principal,
+                    request,
+                )
+                .await;
             Ok(
                 runtime::respond(
-                    <S as crate::directory::DirectoryApi>::set_room_alias(
-                            server,
-                            principal,
-                            request,
-                        )
-                        .await,
+                    server,
+                    outcome
+                        .map(|body| runtime::json_response(
+                            axum::http::StatusCode::OK,
+                            &body,
+                        )),
                 ),
             )
         })
@@ -316,9 +340,15 @@ async fn post_matrix_client_api_v1_login<S: Api>(
                     object,
                 )
                 .or_reject(server)?;
+            let outcome = <S as crate::login::LoginApi>::login(server, request).await;
             Ok(
                 runtime::respond(
-                    <S as crate::login::LoginApi>::login(server, request).await,
+                    server,
+                    outcome
+                        .map(|body| runtime::json_response(
+                            axum::http::StatusCode::OK,
+                            &body,
+                        )),
                 ),
             )
         })
@@ -349,10 +379,20 @@ async fn post_matrix_client_api_v1_rooms_room_id_ban<S: Api>(
                     object,
                 )
                 .or_reject(server)?;
+            let outcome = <S as crate::banning::BanningApi>::ban(
+                    server,
+                    principal,
+                    request,
+                )
+                .await;
             Ok(
                 runtime::respond(
-                    <S as crate::banning::BanningApi>::ban(server, principal, request)
-                        .await,
+                    server,
+                    outcome
+                        .map(|body| runtime::json_response(
+                            axum::http::StatusCode::OK,
+                            &body,
+                        )),
                 ),
             )
         })
@@ -383,14 +423,20 @@ async fn post_matrix_client_api_v1_rooms_room_id_forget<S: Api>(
                     object,
                 )
                 .or_reject(server)?;
+            let outcome = <S as crate::leaving::LeavingApi>::forget_room(
+                    server,
+                    principal,
+                    request,
+                )
+                .await;
             Ok(
                 runtime::respond(
-                    <S as crate::leaving::LeavingApi>::forget_room(
-                            server,
-                            principal,
-                            request,
-                        )
-                        .await,
+                    server,
+                    outcome
+                        .map(|body| runtime::json_response(
+                            axum::http::StatusCode::OK,
+                            &body,
+                        )),
                 ),
             )
         })
@@ -421,14 +467,20 @@ async fn get_matrix_client_api_v1_rooms_room_id_initial_sync<S: Api>(
                     object,
                 )
                 .or_reject(server)?;
+            let outcome = <S as crate::rooms::RoomsApi>::room_initial_sync(
+                    server,
+                    principal,
+                    request,
+                )
+                .await;
             Ok(
                 runtime::respond(
-                    <S as crate::rooms::RoomsApi>::room_initial_sync(
-                            server,
-                            principal,
-                            request,
-                        )
-                        .await,
+                    server,
+                    outcome
+                        .map(|body| runtime::json_response(
+                            axum::http::StatusCode::OK,
+                            &body,
+                        )),
                 ),
             )
         })
@@ -466,14 +518,20 @@ async fn post_matrix_client_api_v1_rooms_room_id_invite<S: Api>(
                             object,
                         )
                         .or_reject(server)?;
+                    let outcome = <S as crate::membership::MembershipApi>::invite_by3_pid(
+                            server,
+                            principal,
+                            request,
+                        )
+                        .await;
                     Ok(
                         runtime::respond(
-                            <S as crate::membership::MembershipApi>::invite_by3_pid(
-                                    server,
-                                    principal,
-                                    request,
-                                )
-                                .await,
+                            server,
+                            outcome
+                                .map(|body| runtime::json_response(
+                                    axum::http::StatusCode::OK,
+                                    &body,
+                                )),
                         ),
                     )
                 }
@@ -485,14 +543,20 @@ async fn post_matrix_client_api_v1_rooms_room_id_invite<S: Api>(
                             object,
                         )
                         .or_reject(server)?;
+                    let outcome = <S as crate::membership::MembershipApi>::invite_user(
+                            server,
+                            principal,
+                            request,
+                        )
+                        .await;
                     Ok(
                         runtime::respond(
-                            <S as crate::membership::MembershipApi>::invite_user(
-                                    server,
-                                    principal,
-                                    request,
-                                )
-                                .await,
+                            server,
+                            outcome
+                                .map(|body| runtime::json_response(
+                                    axum::http::StatusCode::OK,
+                                    &body,
+                                )),
                         ),
                     )
                 }
@@ -525,14 +589,20 @@ async fn post_matrix_client_api_v1_rooms_room_id_join<S: Api>(
                     object,
                 )
                 .or_reject(server)?;
+            let outcome = <S as crate::membership::MembershipApi>::join_room(
+                    server,
+                    principal,
+                    request,
+                )
+                .await;
             Ok(
                 runtime::respond(
-                    <S as crate::membership::MembershipApi>::join_room(
-                            server,
-                            principal,
-                            request,
-                        )
-                        .await,
+                    server,
+                    outcome
+                        .map(|body| runtime::json_response(
+                            axum::http::StatusCode::OK,
+                            &body,
+                        )),
                 ),
             )
         })
@@ -563,14 +633,20 @@ async fn post_matrix_client_api_v1_rooms_room_id_leave<S: Api>(
                     object,
                 )
                 .or_reject(server)?;
+            let outcome = <S as crate::leaving::LeavingApi>::leave_room(
+                    server,
+                    principal,
+                    request,
+                )
+                .await;
             Ok(
                 runtime::respond(
-                    <S as crate::leaving::LeavingApi>::leave_room(
-                            server,
-                            principal,
-                            request,
-                        )
-                        .await,
+                    server,
+                    outcome
+                        .map(|body| runtime::json_response(
+                            axum::http::StatusCode::OK,
+                            &body,
+                        )),
                 ),
             )
         })
@@ -601,14 +677,20 @@ async fn get_matrix_client_api_v1_rooms_room_id_members<S: Api>(
                     object,
                 )
                 .or_reject(server)?;
+            let outcome = <S as crate::rooms::RoomsApi>::get_members_by_room(
+                    server,
+                    principal,
+                    request,
+                )
+                .await;
             Ok(
                 runtime::respond(
-                    <S as crate::rooms::RoomsApi>::get_members_by_room(
-                            server,
-                            principal,
-                            request,
-                        )
-                        .await,
+                    server,
+                    outcome
+                        .map(|body| runtime::json_response(
+                            axum::http::StatusCode::OK,
+                            &body,
+                        )),
                 ),
             )
         })
@@ -639,14 +721,20 @@ async fn get_matrix_client_api_v1_rooms_room_id_state<S: Api>(
                     object,
                 )
                 .or_reject(server)?;
+            let outcome = <S as crate::rooms::RoomsApi>::get_room_state(
+                    server,
+                    principal,
+                    request,
+                )
+                .await;
             Ok(
                 runtime::respond(
-                    <S as crate::rooms::RoomsApi>::get_room_state(
-                            server,
-                            principal,
-                            request,
-                        )
-                        .await,
+                    server,
+                    outcome
+                        .map(|body| runtime::json_response(
+                            axum::http::StatusCode::OK,
+                            &body,
+                        )),
                 ),
             )
         })
@@ -677,14 +765,20 @@ async fn get_matrix_client_api_v1_rooms_room_id_state_event_type_state_key<S: Ap
                     object,
                 )
                 .or_reject(server)?;
+            let outcome = <S as crate::rooms::RoomsApi>::get_room_state_with_key(
+                    server,
+                    principal,
+                    request,
+                )
+                .await;
             Ok(
                 runtime::respond(
-                    <S as crate::rooms::RoomsApi>::get_room_state_with_key(
-                            server,
-                            principal,
-                            request,
-                        )
-                        .await,
+                    server,
+                    outcome
+                        .map(|body| runtime::json_response(
+                            axum::http::StatusCode::OK,
+                            &body,
+                        )),
                 ),
             )
         })
@@ -714,9 +808,16 @@ async fn post_matrix_client_api_v1_tokenrefresh<S: Api>(
                     object,
                 )
                 .or_reject(server)?;
+            let outcome = <S as crate::login::LoginApi>::token_refresh(server, request)
+                .await;
             Ok(
                 runtime::respond(
-                    <S as crate::login::LoginApi>::token_refresh(server, request).await,
+                    server,
+                    outcome
+                        .map(|body| runtime::json_response(
+                            axum::http::StatusCode::OK,
+                            &body,
+                        )),
                 ),
             )
         })

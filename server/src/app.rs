@@ -3,13 +3,13 @@
 
 use std::sync::Arc;
 
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
-use generated::runtime::{Credentials, Hooks, Rejection};
+use generated::runtime::{Credentials, Hooks, Internal, Rejection};
 
 use crate::config::Config;
 use crate::credentials::token_hash;
-use crate::error::{InternalError, MatrixError};
+use crate::error::{BadRequest, bad_request, matrix_error};
 use crate::identity::IdentityServers;
 use crate::ids::UserId;
 use crate::ratelimit::RateLimits;
@@ -43,18 +43,18 @@ impl Homeserver {
 }
 
 /// The bearer token of an `Authorization` header, if it has one.
-fn bearer(headers: &HeaderMap) -> Result<Option<String>, MatrixError> {
+fn bearer(headers: &HeaderMap) -> Result<Option<String>, BadRequest> {
     let Some(value) = headers.get(header::AUTHORIZATION) else {
         return Ok(None);
     };
+    let refused = |why: &str| bad_request("M_UNKNOWN", why);
     let value = value
         .to_str()
-        .map_err(|_| MatrixError::bad_request("M_UNKNOWN", "Invalid Authorization header."))?;
+        .map_err(|_| refused("The Authorization header is not readable text."))?;
     match value.strip_prefix("Bearer ") {
         Some(token) => Ok(Some(token.trim().to_string())),
-        None => Err(MatrixError::bad_request(
-            "M_UNKNOWN",
-            "Only Bearer authorization is supported.",
+        None => Err(refused(
+            "Only `Authorization: Bearer <token>` is supported.",
         )),
     }
 }
@@ -65,20 +65,17 @@ impl Homeserver {
         // Decision 9: either place; both, and different, is a client mistake.
         let token = match (credentials.api_key, header) {
             (Some(query), Some(header)) if query != header => {
-                return Err(MatrixError::bad_request(
+                return Err(bad_request(
                     "M_UNKNOWN",
-                    "Two different access tokens were given.",
+                    "Two different access tokens were given (query and Authorization header).",
                 )
                 .into_response());
             }
             (Some(token), _) | (None, Some(token)) => token,
             (None, None) => {
-                return Err(MatrixError::new(
-                    StatusCode::FORBIDDEN,
-                    "M_MISSING_TOKEN",
-                    "Missing access token.",
-                )
-                .into_response());
+                return Err(
+                    matrix_error::<403>("M_MISSING_TOKEN", "Missing access token.").into_response(),
+                );
             }
         };
         let user = self
@@ -88,26 +85,27 @@ impl Homeserver {
             .map_err(IntoResponse::into_response)?;
         match user.as_deref().map(UserId::parse) {
             Some(Ok(user)) => Ok(user),
-            _ => Err(MatrixError::new(
-                StatusCode::FORBIDDEN,
-                "M_UNKNOWN_TOKEN",
-                "Unrecognised access token.",
-            )
-            .into_response()),
+            _ => Err(
+                matrix_error::<403>("M_UNKNOWN_TOKEN", "Unrecognised access token.")
+                    .into_response(),
+            ),
         }
     }
 }
 
 impl Hooks for Homeserver {
     type Principal = UserId;
-    type Error = InternalError;
 
     async fn authenticate(&self, credentials: Credentials<'_>) -> Result<UserId, Response> {
         self.principal(credentials).await
     }
 
     fn reject(&self, rejection: Rejection) -> Response {
-        crate::error::rejection(rejection).into_response()
+        crate::error::rejection(rejection)
+    }
+
+    fn internal_error(&self, error: Internal) -> Response {
+        crate::error::internal(&error)
     }
 
     fn body_limit(&self) -> usize {

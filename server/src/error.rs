@@ -1,130 +1,105 @@
-//! Matrix errors: the one place a failure becomes an HTTP answer (`{errcode, error}`).
-//! Internal failures are logged and answered 500 `M_UNKNOWN` without their details.
+//! Matrix errors: `{errcode, error}` bodies under a typed HTTP status, and the one place a
+//! failure inside the server becomes an answer (logged, then 500 `M_UNKNOWN` without its
+//! details).
+//!
+//! A refusal is a [`MatrixError<STATUS>`], e.g. [`Forbidden`] (403): an operation's
+//! generated `Error` accepts it (with `?`) only when the spec documents that status for the
+//! operation, so a handler cannot answer a status its operation does not document.
 
-use axum::http::StatusCode;
+use std::time::Duration;
+
+use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use generated::runtime::{Rejection, RejectionKind};
+use generated::runtime::{ErrorAnswer, Internal, Rejection, RejectionKind};
 use generated::schemas::Error as ErrorBody;
 
-/// A Matrix error answer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MatrixError {
-    pub status: StatusCode,
-    pub errcode: &'static str,
-    pub error: String,
-    /// For `M_LIMIT_EXCEEDED`.
-    pub retry_after_ms: Option<u64>,
+/// A Matrix error answer with the HTTP status `STATUS`.
+pub type MatrixError<const STATUS: u16> = ErrorAnswer<STATUS, ErrorBody>;
+
+pub type BadRequest = MatrixError<400>;
+pub type Forbidden = MatrixError<403>;
+pub type NotFound = MatrixError<404>;
+pub type Conflict = MatrixError<409>;
+pub type LimitExceeded = MatrixError<429>;
+pub type BadGateway = MatrixError<502>;
+
+/// A Matrix error: `errcode` and a human-readable `error` under the status `STATUS`.
+pub fn matrix_error<const STATUS: u16>(
+    errcode: &str,
+    error: impl Into<String>,
+) -> MatrixError<STATUS> {
+    let mut body = ErrorBody::new(errcode.to_string());
+    body.error = Some(error.into());
+    ErrorAnswer::new(body)
 }
 
-impl MatrixError {
-    pub fn new(status: StatusCode, errcode: &'static str, error: impl Into<String>) -> Self {
-        MatrixError {
-            status,
-            errcode,
-            error: error.into(),
-            retry_after_ms: None,
-        }
-    }
-
-    pub fn forbidden(error: impl Into<String>) -> Self {
-        Self::new(StatusCode::FORBIDDEN, "M_FORBIDDEN", error)
-    }
-
-    pub fn forbidden_code(errcode: &'static str, error: impl Into<String>) -> Self {
-        Self::new(StatusCode::FORBIDDEN, errcode, error)
-    }
-
-    pub fn not_found(error: impl Into<String>) -> Self {
-        Self::new(StatusCode::NOT_FOUND, "M_NOT_FOUND", error)
-    }
-
-    pub fn bad_request(errcode: &'static str, error: impl Into<String>) -> Self {
-        Self::new(StatusCode::BAD_REQUEST, errcode, error)
-    }
-
-    pub fn limit_exceeded(retry_after_ms: u64) -> Self {
-        MatrixError {
-            retry_after_ms: Some(retry_after_ms),
-            ..Self::new(
-                StatusCode::TOO_MANY_REQUESTS,
-                "M_LIMIT_EXCEEDED",
-                "Too many requests",
-            )
-        }
-    }
-
-    /// The spec's error object, for the generated response variants.
-    pub fn body(&self) -> ErrorBody {
-        let mut additional_properties = serde_json::Map::new();
-        if let Some(ms) = self.retry_after_ms {
-            additional_properties.insert("retry_after_ms".into(), ms.into());
-        }
-        ErrorBody {
-            errcode: self.errcode.to_string(),
-            error: Some(self.error.clone()),
-            additional_properties,
-        }
-    }
+/// 403 `M_FORBIDDEN`: the request is understood and refused.
+pub fn forbidden(error: impl Into<String>) -> Forbidden {
+    matrix_error("M_FORBIDDEN", error)
 }
 
-impl IntoResponse for MatrixError {
-    fn into_response(self) -> Response {
-        generated::runtime::json_response(self.status, &self.body())
-    }
+/// 404 `M_NOT_FOUND`.
+pub fn not_found(error: impl Into<String>) -> NotFound {
+    matrix_error("M_NOT_FOUND", error)
 }
 
-/// How the router's refusals are answered (membership-semantics.md 2.0, G1-G7).
-pub fn rejection(rejection: Rejection) -> MatrixError {
+/// 400 with the given errcode.
+pub fn bad_request(errcode: &str, error: impl Into<String>) -> BadRequest {
+    matrix_error(errcode, error)
+}
+
+/// 429 `M_LIMIT_EXCEEDED`, saying when to try again: `retry_after_ms` in the body (at
+/// least 1: some clients read 0 as "no advice") and `Retry-After` in whole seconds, rounded
+/// up, for HTTP clients and proxies.
+pub fn limit_exceeded(wait: Duration) -> LimitExceeded {
+    let ms = wait.as_millis().clamp(1, u64::MAX as u128) as u64;
+    let mut answer: LimitExceeded = matrix_error("M_LIMIT_EXCEEDED", "Too many requests");
+    answer
+        .body_mut()
+        .additional_properties
+        .insert("retry_after_ms".into(), ms.into());
+    let seconds = ms.div_ceil(1000);
+    answer.with_header(header::RETRY_AFTER, HeaderValue::from(seconds))
+}
+
+/// How the router's refusals are answered (docs/membership.md, "Requests the router
+/// refuses").
+pub fn rejection(rejection: Rejection) -> Response {
     match rejection.kind {
-        RejectionKind::NotJson => MatrixError::bad_request("M_NOT_JSON", "Content not JSON."),
-        RejectionKind::WrongShape => MatrixError::bad_request("M_BAD_JSON", rejection.message),
+        RejectionKind::NotJson => bad_request("M_NOT_JSON", rejection.message).into_response(),
+        RejectionKind::WrongShape => bad_request("M_BAD_JSON", rejection.message).into_response(),
         RejectionKind::MissingKeys(_) => {
-            MatrixError::bad_request("M_MISSING_PARAM", rejection.message)
+            bad_request("M_MISSING_PARAM", rejection.message).into_response()
         }
-        RejectionKind::TooLarge => MatrixError::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "M_TOO_LARGE",
-            rejection.message,
-        ),
-        RejectionKind::UnknownPath => MatrixError::new(
-            StatusCode::NOT_FOUND,
-            "M_UNRECOGNIZED",
-            "Unrecognized request",
-        ),
-        RejectionKind::WrongMethod => MatrixError::new(
-            StatusCode::METHOD_NOT_ALLOWED,
-            "M_UNRECOGNIZED",
-            "Unrecognized request: method not allowed",
-        ),
-        RejectionKind::BadParameter => MatrixError::bad_request("M_UNKNOWN", rejection.message),
+        RejectionKind::TooLarge => {
+            matrix_error::<413>("M_TOO_LARGE", rejection.message).into_response()
+        }
+        RejectionKind::UnknownPath => {
+            matrix_error::<404>("M_UNRECOGNIZED", "Unrecognized request").into_response()
+        }
+        RejectionKind::WrongMethod => {
+            matrix_error::<405>("M_UNRECOGNIZED", "Unrecognized request: method not allowed")
+                .into_response()
+        }
+        RejectionKind::BadParameter => bad_request("M_UNKNOWN", rejection.message).into_response(),
     }
 }
 
-/// A failure inside the server (storage down, ...): logged, answered 500 `M_UNKNOWN`.
+/// A failure inside the server (storage down, ...): never the client's fault.
 #[derive(Debug, thiserror::Error)]
 #[error(transparent)]
 pub struct InternalError(#[from] pub anyhow::Error);
 
-impl From<sqlx::Error> for InternalError {
-    fn from(e: sqlx::Error) -> Self {
-        InternalError(e.into())
-    }
-}
-
-impl From<rusqlite::Error> for InternalError {
-    fn from(e: rusqlite::Error) -> Self {
-        InternalError(e.into())
-    }
+/// An internal failure as the client sees it: logged with its cause, answered 500
+/// `M_UNKNOWN` without it.
+pub fn internal(error: &Internal) -> Response {
+    tracing::error!(error = %error, "internal error");
+    matrix_error::<500>("M_UNKNOWN", "Internal server error").into_response()
 }
 
 impl IntoResponse for InternalError {
     fn into_response(self) -> Response {
         tracing::error!(error = %self.0, "internal error");
-        MatrixError::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "M_UNKNOWN",
-            "Internal server error",
-        )
-        .into_response()
+        matrix_error::<500>("M_UNKNOWN", "Internal server error").into_response()
     }
 }

@@ -9,6 +9,7 @@ pub mod app;
 pub mod config;
 pub mod credentials;
 pub mod error;
+pub mod events;
 pub mod identity;
 pub mod ids;
 pub mod logging;

@@ -8,7 +8,7 @@ use governor::clock::{Clock, DefaultClock};
 use governor::state::keyed::DefaultKeyedStateStore;
 use governor::{Quota, RateLimiter};
 
-use crate::error::MatrixError;
+use crate::error::{LimitExceeded, limit_exceeded};
 
 pub struct RateLimits {
     limiter: RateLimiter<String, DefaultKeyedStateStore<String>, DefaultClock>,
@@ -29,13 +29,10 @@ impl RateLimits {
     }
 
     /// Takes one token from `user`'s bucket, or says how long to wait.
-    pub fn check(&self, user: &str) -> Result<(), MatrixError> {
+    pub fn check(&self, user: &str) -> Result<(), LimitExceeded> {
         self.limiter
             .check_key(&user.to_string())
-            .map_err(|not_until| {
-                let wait = not_until.wait_time_from(self.clock.now());
-                MatrixError::limit_exceeded(wait.as_millis() as u64)
-            })
+            .map_err(|not_until| limit_exceeded(not_until.wait_time_from(self.clock.now())))
     }
 }
 
@@ -49,8 +46,14 @@ mod tests {
         assert!(limits.check("@bob:hs").is_ok());
         assert!(limits.check("@bob:hs").is_ok());
         let refused = limits.check("@bob:hs").unwrap_err();
-        assert_eq!(refused.errcode, "M_LIMIT_EXCEEDED");
-        assert!(refused.retry_after_ms.unwrap() > 0);
+        assert_eq!(refused.body().errcode, "M_LIMIT_EXCEEDED");
+        assert!(
+            refused.body().additional_properties["retry_after_ms"]
+                .as_u64()
+                .unwrap()
+                > 0
+        );
+        assert!(refused.headers().contains_key("retry-after"));
         assert!(limits.check("@carol:hs").is_ok(), "buckets are per user");
     }
 }

@@ -14,7 +14,6 @@ use std::time::Duration;
 use axum::Router;
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use http_body_util::{BodyExt, LengthLimitError, Limited};
@@ -26,7 +25,7 @@ use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 
 use crate::config::Config;
-use crate::error::MatrixError;
+use crate::error::{bad_request, matrix_error};
 
 /// How long requests in flight may take to finish once shutdown starts.
 const DRAIN: Duration = Duration::from_secs(30);
@@ -141,22 +140,22 @@ async fn body_deadline(
     let bytes = match tokio::time::timeout(limits.read_timeout, read).await {
         Ok(Ok(collected)) => collected.to_bytes(),
         Ok(Err(error)) if error.downcast_ref::<LengthLimitError>().is_some() => {
-            return MatrixError::new(
-                StatusCode::PAYLOAD_TOO_LARGE,
+            return matrix_error::<413>(
                 "M_TOO_LARGE",
                 format!("The body is larger than {} bytes.", limits.max_body_bytes),
             )
             .into_response();
         }
         Ok(Err(_)) => {
-            return MatrixError::bad_request("M_UNKNOWN", "The request body could not be read.")
-                .into_response();
+            return bad_request("M_UNKNOWN", "The request body could not be read.").into_response();
         }
         Err(_) => {
-            return MatrixError::new(
-                StatusCode::REQUEST_TIMEOUT,
+            return matrix_error::<408>(
                 "M_UNKNOWN",
-                "The request body did not arrive in time.",
+                format!(
+                    "The request body did not arrive within {} s.",
+                    limits.read_timeout.as_secs_f64()
+                ),
             )
             .into_response();
         }

@@ -27,7 +27,7 @@ pub fn tokens(_model: &Model, api: &Api) -> TokenStream {
         quote! {
             #doc
             fn #method(&self, #principal request: #module::Request)
-                -> impl std::future::Future<Output = Result<#module::Response, Self::Error>> + Send;
+                -> impl std::future::Future<Output = Result<#module::Response, #module::Error>> + Send;
         }
     });
     let module_doc = comments::inner(comments::lines(&format!(

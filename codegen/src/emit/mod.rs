@@ -234,7 +234,7 @@ fn lib_tokens(model: &Model) -> TokenStream {
         pub mod router;
 
         pub use router::{router, Api};
-        pub use runtime::{Credentials, Hooks, Rejection, RejectionKind};
+        pub use runtime::{Credentials, ErrorAnswer, Hooks, Internal, NoBody, Rejection, RejectionKind};
     }
 }
 

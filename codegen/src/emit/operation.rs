@@ -1,12 +1,12 @@
-//! One module per operation: its `Request`, its body and response types, and its
-//! `Response` enum with a variant per documented status.
+//! One module per operation: its `Request`, its body and response types, its `Response`
+//! (the success) and its `Error` (every other documented answer, one variant per status).
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::comments;
 use super::types::{declaration, type_tokens};
-use crate::model::{Api, Operation, ParamLocation, Scope, TypeRef};
+use crate::model::{Api, Operation, ParamLocation, ResponseVariant, Scope, TypeRef};
 
 pub fn tokens(api: &Api, op: &Operation) -> TokenStream {
     let scope = Scope::Operation {
@@ -32,7 +32,7 @@ pub fn tokens(api: &Api, op: &Operation) -> TokenStream {
 
     let request = request_struct(op, &scope);
     let from_parts = from_parts(op, &scope);
-    let response = response_enum(op, &scope);
+    let response = responses(op, &scope);
     let decls = op.types.iter().map(|def| declaration(def, &scope));
     let doc = comments::inner(lines);
 
@@ -220,66 +220,214 @@ fn from_parts(op: &Operation, scope: &Scope) -> TokenStream {
     }
 }
 
-fn response_enum(op: &Operation, scope: &Scope) -> TokenStream {
-    let variants = op.responses.iter().map(|r| {
-        let name = format_ident!("{}", r.variant);
-        let first_line = r.description.trim().lines().next().unwrap_or("");
-        let status = comments::doc(&match r.status {
-            Some(code) => format!("{code}: {first_line}"),
-            None => format!("Any other status: {first_line}"),
-        });
-        match (r.status, &r.ty) {
-            (Some(_), Some(ty)) => {
-                let ty = type_tokens(ty, scope);
-                quote!(#status #name(#ty),)
+/// What a documented answer says, whole, led by its status.
+fn answer_doc(status: Option<u16>, description: &str) -> Vec<String> {
+    let description = description.trim();
+    match status {
+        Some(code) => comments::lines(&format!("{code}: {description}")),
+        None => comments::lines(&format!("Any other status: {description}")),
+    }
+}
+
+/// `Response` (the success: what the handler returns) and `Error` (every other answer the
+/// spec documents, and a failure inside the implementation).
+fn responses(op: &Operation, scope: &Scope) -> TokenStream {
+    let (successes, errors): (Vec<_>, Vec<_>) = op
+        .responses
+        .iter()
+        .partition(|r| r.status.is_some_and(|code| code < 400));
+    let response = success(&successes, scope);
+    let error = error_enum(&errors, scope);
+    quote! {
+        #response
+        #error
+    }
+}
+
+fn success(successes: &[&ResponseVariant], scope: &Scope) -> TokenStream {
+    match successes {
+        [] => quote! {
+            /// The spec documents no success answer: an empty one.
+            pub type Response = ();
+        },
+        [only] => {
+            let doc = comments::outer(answer_doc(only.status, &only.description));
+            match &only.ty {
+                Some(ty) => {
+                    let ty = type_tokens(ty, scope);
+                    quote!(#doc pub type Response = #ty;)
+                }
+                None => quote!(#doc pub type Response = ();),
             }
-            (Some(_), None) => quote!(#status #name,),
-            (None, Some(ty)) => {
-                let ty = type_tokens(ty, scope);
-                quote!(#status #name(axum::http::StatusCode, #ty),)
-            }
-            (None, None) => quote!(#status #name(axum::http::StatusCode),),
         }
-    });
-    let arms = op.responses.iter().map(|r| {
-        let name = format_ident!("{}", r.variant);
-        match r.status {
-            Some(code) => {
-                let status = match crate::naming::status_const(code) {
-                    Some(constant) => {
-                        let constant = format_ident!("{}", constant);
-                        quote!(StatusCode::#constant)
+        several => {
+            let variants = several.iter().map(|r| {
+                let name = format_ident!("{}", r.variant);
+                let doc = comments::outer(answer_doc(r.status, &r.description));
+                match &r.ty {
+                    Some(ty) => {
+                        let ty = type_tokens(ty, scope);
+                        quote!(#doc #name(#ty),)
                     }
-                    None => quote!(StatusCode::from_u16(#code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)),
-                };
+                    None => quote!(#doc #name,),
+                }
+            });
+            let arms = several.iter().map(|r| {
+                let name = format_ident!("{}", r.variant);
+                let status = status_tokens(r.status.unwrap_or(200));
                 match r.ty {
-                    Some(_) => quote!(Self::#name(body) => json_response(#status, &body),),
+                    Some(_) => {
+                        quote!(Self::#name(body) => crate::runtime::json_response(#status, &body),)
+                    }
                     None => quote!(Self::#name => #status.into_response(),),
                 }
+            });
+            quote! {
+                /// The successful answers the spec documents, one variant per status.
+                #[derive(Debug, Clone, PartialEq)]
+                pub enum Response {
+                    #(#variants)*
+                }
+
+                impl axum::response::IntoResponse for Response {
+                    fn into_response(self) -> axum::response::Response {
+                        #[allow(unused_imports)]
+                        use axum::{http::StatusCode, response::IntoResponse as _};
+                        match self {
+                            #(#arms)*
+                        }
+                    }
+                }
             }
-            None => match r.ty {
-                Some(_) => quote!(Self::#name(status, body) => json_response(status, &body),),
-                None => quote!(Self::#name(status) => status.into_response(),),
-            },
+        }
+    }
+}
+
+/// `StatusCode::NAME` for a standard status, else its number.
+pub(crate) fn status_tokens(code: u16) -> TokenStream {
+    match crate::naming::status_const(code) {
+        Some(constant) => {
+            let constant = format_ident!("{}", constant);
+            quote!(axum::http::StatusCode::#constant)
+        }
+        None => quote!(
+            axum::http::StatusCode::from_u16(#code)
+                .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR)
+        ),
+    }
+}
+
+fn error_enum(errors: &[&ResponseVariant], scope: &Scope) -> TokenStream {
+    let body = |r: &ResponseVariant| match &r.ty {
+        Some(ty) => type_tokens(ty, scope).0,
+        None => quote!(crate::runtime::NoBody),
+    };
+    let default = errors.iter().find(|r| r.status.is_none());
+    let variants = errors.iter().map(|r| {
+        let name = format_ident!("{}", r.variant);
+        let doc = comments::outer(answer_doc(r.status, &r.description));
+        let body = body(r);
+        match r.status {
+            Some(code) => {
+                let code = proc_macro2::Literal::u16_unsuffixed(code);
+                quote!(#doc #name(crate::runtime::ErrorAnswer<#code, #body>),)
+            }
+            None => quote!(#doc #name(crate::runtime::AnyStatus<#body>),),
+        }
+    });
+    let conversions = error_conversions(errors, default, &body);
+    let answers = errors.iter().map(|r| {
+        let name = format_ident!("{}", r.variant);
+        quote!(Error::#name(answer) => axum::response::IntoResponse::into_response(answer),)
+    });
+    quote! {
+        /// The answers other than success that the spec documents, one variant per status,
+        /// and a failure inside the implementation. `?` converts an
+        /// [`ErrorAnswer`](crate::runtime::ErrorAnswer) of a documented status, or any
+        /// `std::error::Error` (as `Internal`).
+        #[derive(Debug)]
+        pub enum Error {
+            #(#variants)*
+            /// A failure inside the implementation, answered through
+            /// [`Hooks::internal_error`](crate::runtime::Hooks::internal_error).
+            Internal(crate::runtime::Internal),
+        }
+
+        #conversions
+
+        impl<E: std::error::Error + Send + Sync + 'static> From<E> for Error {
+            fn from(error: E) -> Self {
+                Error::Internal(crate::runtime::Internal::new(error))
+            }
+        }
+
+        impl crate::runtime::OperationError for Error {
+            fn answer<H: crate::runtime::Hooks>(self, hooks: &H) -> axum::response::Response {
+                match self {
+                    #(#answers)*
+                    Error::Internal(error) => hooks.internal_error(error),
+                }
+            }
+        }
+    }
+}
+
+/// `From<ErrorAnswer<STATUS, Body>>` for each documented status. With a `default` answer
+/// any status of its body type converts: those the operation names become their own
+/// variants, the others `default`'s.
+fn error_conversions(
+    errors: &[&ResponseVariant],
+    default: Option<&&ResponseVariant>,
+    body: &dyn Fn(&ResponseVariant) -> TokenStream,
+) -> TokenStream {
+    let shares_default = |r: &ResponseVariant| default.is_some_and(|d| d.ty == r.ty);
+    let documented = errors
+        .iter()
+        .filter(|r| r.status.is_some() && !shares_default(r))
+        .map(|r| {
+            let code = proc_macro2::Literal::u16_unsuffixed(r.status.unwrap_or_default());
+            let name = format_ident!("{}", r.variant);
+            let body = body(r);
+            quote! {
+                impl From<crate::runtime::ErrorAnswer<#code, #body>> for Error {
+                    fn from(answer: crate::runtime::ErrorAnswer<#code, #body>) -> Self {
+                        Error::#name(answer)
+                    }
+                }
+            }
+        });
+    let any = default.map(|d| {
+        let name = format_ident!("{}", d.variant);
+        let body = body(d);
+        let shared: Vec<_> = errors
+            .iter()
+            .filter(|r| r.status.is_some() && shares_default(r))
+            .map(|r| {
+                let code = proc_macro2::Literal::u16_unsuffixed(r.status.unwrap_or_default());
+                let name = format_ident!("{}", r.variant);
+                quote!(#code => Error::#name(answer.into_status()),)
+            })
+            .collect();
+        let convert = if shared.is_empty() {
+            quote!(Error::#name(answer.into_any()))
+        } else {
+            quote! {
+                match STATUS {
+                    #(#shared)*
+                    _ => Error::#name(answer.into_any()),
+                }
+            }
+        };
+        quote! {
+            impl<const STATUS: u16> From<crate::runtime::ErrorAnswer<STATUS, #body>> for Error {
+                fn from(answer: crate::runtime::ErrorAnswer<STATUS, #body>) -> Self {
+                    #convert
+                }
+            }
         }
     });
     quote! {
-        /// Every answer the spec documents, one variant per status.
-        #[derive(Debug, Clone, PartialEq)]
-        pub enum Response {
-            #(#variants)*
-        }
-
-        impl axum::response::IntoResponse for Response {
-            fn into_response(self) -> axum::response::Response {
-                #[allow(unused_imports)]
-                use axum::{http::StatusCode, response::IntoResponse as _};
-                #[allow(unused_imports)]
-                use crate::runtime::json_response;
-                match self {
-                    #(#arms)*
-                }
-            }
-        }
+        #(#documented)*
+        #any
     }
 }

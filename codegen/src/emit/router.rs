@@ -1,7 +1,8 @@
 //! `src/router.rs`: one axum handler per route. A handler authenticates, reads the body,
 //! picks the operation (by the body's required keys when several share the route), decodes
-//! the typed request and calls the trait method; its steps run in one `async` block inside
-//! `runtime::answer`, so the first refusal (`?`) is the answer.
+//! the typed request, calls the trait method and answers its success with the documented
+//! status (its error answers itself, `runtime::OperationError`); its steps run in one
+//! `async` block inside `runtime::answer`, so the first refusal (`?`) is the answer.
 
 use std::collections::BTreeMap;
 
@@ -172,9 +173,11 @@ fn handler(model: &Model, route: &Route) -> TokenStream {
             (true, false) => quote!(authenticate(server, &uri, &headers).await?,),
             (false, _) => quote!(),
         };
+        let success = success_answer(op);
         quote! {
             let request = crate::#module::#op_module::Request::from_parts(&path, &uri, &headers, object).or_reject(server)?;
-            Ok(runtime::respond(<S as crate::#module::#trait_name>::#method(server, #principal request).await))
+            let outcome = <S as crate::#module::#trait_name>::#method(server, #principal request).await;
+            Ok(runtime::respond(server, outcome.map(#success)))
         }
     };
     let dispatch = if ops.len() == 1 {
@@ -233,5 +236,26 @@ fn handler(model: &Model, route: &Route) -> TokenStream {
             })
             .await
         }
+    }
+}
+
+/// How an operation's success becomes the answer: its one documented status with the body
+/// (or none), or the `Response` enum's own status per variant.
+fn success_answer(op: &crate::model::Operation) -> TokenStream {
+    let successes: Vec<_> = op
+        .responses
+        .iter()
+        .filter(|r| r.status.is_some_and(|code| code < 400))
+        .collect();
+    match successes.as_slice() {
+        [only] => {
+            let status = super::operation::status_tokens(only.status.unwrap_or(200));
+            match only.ty {
+                Some(_) => quote!(|body| runtime::json_response(#status, &body)),
+                None => quote!(|()| axum::response::IntoResponse::into_response(#status)),
+            }
+        }
+        [] => quote!(|()| axum::response::IntoResponse::into_response(axum::http::StatusCode::OK)),
+        _ => quote!(axum::response::IntoResponse::into_response),
     }
 }

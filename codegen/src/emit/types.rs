@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use quote::{format_ident, quote};
 
 use super::comments;
-use crate::model::{Model, Scope, TypeDef, TypeKind, TypeRef};
+use crate::model::{Field, Model, Scope, TypeDef, TypeKind, TypeRef};
 
 /// How `ty` is spelled from inside `here`.
 pub fn type_tokens(ty: &TypeRef, here: &Scope) -> TypeTokens {
@@ -82,7 +82,7 @@ pub fn declaration(def: &TypeDef, here: &Scope) -> TokenStream {
             fields,
             keep_unknown,
         } => {
-            let fields = fields.iter().map(|field| {
+            let declared = fields.iter().map(|field| {
                 let rust = format_ident!("{}", field.rust_name);
                 let wire = &field.wire_name;
                 let doc = comments::doc(field.doc.as_deref().unwrap_or_default());
@@ -112,13 +112,18 @@ pub fn declaration(def: &TypeDef, here: &Scope) -> TokenStream {
                     pub additional_properties: crate::runtime::JsonObject,
                 }
             });
+            let constructor = constructor(def, fields, *keep_unknown, here);
+            // With no required field, every field has a default: so has the struct.
+            let default = fields.iter().all(|f| !f.required).then(|| quote!(Default,));
             quote! {
                 #doc
-                #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+                #[derive(Debug, Clone, PartialEq, #default serde::Serialize, serde::Deserialize)]
                 pub struct #name {
-                    #(#fields)*
+                    #(#declared)*
                     #unknown
                 }
+
+                #constructor
             }
         }
         TypeKind::Enum { variants } => {
@@ -136,6 +141,41 @@ pub fn declaration(def: &TypeDef, here: &Scope) -> TokenStream {
                 pub enum #name {
                     #(#variants)*
                 }
+            }
+        }
+    }
+}
+
+/// `new(required fields…)`: the optional fields absent, no unnamed keys.
+fn constructor(def: &TypeDef, fields: &[Field], keep_unknown: bool, here: &Scope) -> TokenStream {
+    let name = format_ident!("{}", def.name);
+    let required: Vec<_> = fields.iter().filter(|f| f.required).collect();
+    let params = required.iter().map(|f| {
+        let rust = format_ident!("{}", f.rust_name);
+        let ty = type_tokens(&f.ty, here);
+        quote!(#rust: #ty)
+    });
+    let inits = fields.iter().map(|f| {
+        let rust = format_ident!("{}", f.rust_name);
+        if f.required {
+            quote!(#rust,)
+        } else {
+            quote!(#rust: None,)
+        }
+    });
+    let unknown = keep_unknown.then(|| quote!(additional_properties: Default::default(),));
+    let allow = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    let doc = if required.is_empty() {
+        comments::doc("Every field absent.")
+    } else {
+        comments::doc("The required fields; every optional one absent.")
+    };
+    quote! {
+        impl #name {
+            #doc
+            #allow
+            pub fn new(#(#params),*) -> Self {
+                #name { #(#inits)* #unknown }
             }
         }
     }

@@ -10,5 +10,5 @@ pub trait BanningApi: crate::runtime::Hooks {
         &self,
         principal: Self::Principal,
         request: ban::Request,
-    ) -> impl std::future::Future<Output = Result<ban::Response, Self::Error>> + Send;
+    ) -> impl std::future::Future<Output = Result<ban::Response, ban::Error>> + Send;
 }

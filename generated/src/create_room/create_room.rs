@@ -43,38 +43,64 @@ impl Request {
         Ok(Request { body })
     }
 }
-/// Every answer the spec documents, one variant per status.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Response {
-    /// 200: Information about the newly created room.
-    Ok(OkBody),
+/// 200: Information about the newly created room.
+pub type Response = OkBody;
+/// The answers other than success that the spec documents, one variant per status,
+/// and a failure inside the implementation. `?` converts an
+/// [`ErrorAnswer`](crate::runtime::ErrorAnswer) of a documented status, or any
+/// `std::error::Error` (as `Internal`).
+#[derive(Debug)]
+pub enum Error {
     /// 400: The request body is malformed or the room alias specified is already taken.
-    BadRequest(crate::schemas::Error),
+    BadRequest(crate::runtime::ErrorAnswer<400, crate::schemas::Error>),
     /// 403: The access token is missing or unknown.
-    Forbidden(crate::schemas::Error),
+    Forbidden(crate::runtime::ErrorAnswer<403, crate::schemas::Error>),
     /// 413: The request body is larger than the server accepts.
-    PayloadTooLarge(crate::schemas::Error),
+    PayloadTooLarge(crate::runtime::ErrorAnswer<413, crate::schemas::Error>),
+    /// A failure inside the implementation, answered through
+    /// [`Hooks::internal_error`](crate::runtime::Hooks::internal_error).
+    Internal(crate::runtime::Internal),
 }
-impl axum::response::IntoResponse for Response {
-    fn into_response(self) -> axum::response::Response {
-        #[allow(unused_imports)]
-        use axum::{http::StatusCode, response::IntoResponse as _};
-        #[allow(unused_imports)]
-        use crate::runtime::json_response;
+impl From<crate::runtime::ErrorAnswer<400, crate::schemas::Error>> for Error {
+    fn from(answer: crate::runtime::ErrorAnswer<400, crate::schemas::Error>) -> Self {
+        Error::BadRequest(answer)
+    }
+}
+impl From<crate::runtime::ErrorAnswer<403, crate::schemas::Error>> for Error {
+    fn from(answer: crate::runtime::ErrorAnswer<403, crate::schemas::Error>) -> Self {
+        Error::Forbidden(answer)
+    }
+}
+impl From<crate::runtime::ErrorAnswer<413, crate::schemas::Error>> for Error {
+    fn from(answer: crate::runtime::ErrorAnswer<413, crate::schemas::Error>) -> Self {
+        Error::PayloadTooLarge(answer)
+    }
+}
+impl<E: std::error::Error + Send + Sync + 'static> From<E> for Error {
+    fn from(error: E) -> Self {
+        Error::Internal(crate::runtime::Internal::new(error))
+    }
+}
+impl crate::runtime::OperationError for Error {
+    fn answer<H: crate::runtime::Hooks>(self, hooks: &H) -> axum::response::Response {
         match self {
-            Self::Ok(body) => json_response(StatusCode::OK, &body),
-            Self::BadRequest(body) => json_response(StatusCode::BAD_REQUEST, &body),
-            Self::Forbidden(body) => json_response(StatusCode::FORBIDDEN, &body),
-            Self::PayloadTooLarge(body) => {
-                json_response(StatusCode::PAYLOAD_TOO_LARGE, &body)
+            Error::BadRequest(answer) => {
+                axum::response::IntoResponse::into_response(answer)
             }
+            Error::Forbidden(answer) => {
+                axum::response::IntoResponse::into_response(answer)
+            }
+            Error::PayloadTooLarge(answer) => {
+                axum::response::IntoResponse::into_response(answer)
+            }
+            Error::Internal(error) => hooks.internal_error(error),
         }
     }
 }
 /// Information about the newly created room.
 ///
 /// Schema: `create_room.yaml#/paths/~1createRoom/post/responses/200/schema`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct OkBody {
     /// The created room's ID.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -83,8 +109,17 @@ pub struct OkBody {
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
 }
+impl OkBody {
+    /// Every field absent.
+    pub fn new() -> Self {
+        OkBody {
+            room_id: None,
+            additional_properties: Default::default(),
+        }
+    }
+}
 /// Schema: `create_room.yaml#/paths/~1createRoom/post/parameters/0/schema`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct RequestBody {
     /// A ``public`` visibility indicates that the room will be shown
     /// in the published room list. A ``private`` visibility will hide
@@ -151,6 +186,22 @@ pub struct RequestBody {
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
 }
+impl RequestBody {
+    /// Every field absent.
+    pub fn new() -> Self {
+        RequestBody {
+            visibility: None,
+            room_alias_name: None,
+            name: None,
+            topic: None,
+            invite: None,
+            creation_content: None,
+            initial_state: None,
+            preset: None,
+            additional_properties: Default::default(),
+        }
+    }
+}
 /// Convenience parameter for setting various default state events
 /// based on a preset. Must be either:
 ///
@@ -193,7 +244,7 @@ pub enum RequestBodyVisibility {
     Private,
 }
 /// Schema: `create_room.yaml#/paths/~1createRoom/post/parameters/0/schema/properties/initial_state/items`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct StateEvent {
     #[serde(rename = "type")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -205,4 +256,15 @@ pub struct StateEvent {
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
+}
+impl StateEvent {
+    /// Every field absent.
+    pub fn new() -> Self {
+        StateEvent {
+            type_: None,
+            state_key: None,
+            content: None,
+            additional_properties: Default::default(),
+        }
+    }
 }

@@ -12,6 +12,6 @@ pub trait CreateRoomApi: crate::runtime::Hooks {
         principal: Self::Principal,
         request: create_room::Request,
     ) -> impl std::future::Future<
-        Output = Result<create_room::Response, Self::Error>,
+        Output = Result<create_room::Response, create_room::Error>,
     > + Send;
 }

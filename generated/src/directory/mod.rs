@@ -14,7 +14,7 @@ pub trait DirectoryApi: crate::runtime::Hooks {
         &self,
         request: get_room_id_by_alias::Request,
     ) -> impl std::future::Future<
-        Output = Result<get_room_id_by_alias::Response, Self::Error>,
+        Output = Result<get_room_id_by_alias::Response, get_room_id_by_alias::Error>,
     > + Send;
     /// `PUT /_matrix/client/api/v1/directory/room/{roomAlias}`: Create a new mapping from room alias to room ID.
     fn set_room_alias(
@@ -22,7 +22,7 @@ pub trait DirectoryApi: crate::runtime::Hooks {
         principal: Self::Principal,
         request: set_room_alias::Request,
     ) -> impl std::future::Future<
-        Output = Result<set_room_alias::Response, Self::Error>,
+        Output = Result<set_room_alias::Response, set_room_alias::Error>,
     > + Send;
     /// `DELETE /_matrix/client/api/v1/directory/room/{roomAlias}`: Remove a mapping of room alias to room ID.
     fn delete_room_alias(
@@ -30,6 +30,6 @@ pub trait DirectoryApi: crate::runtime::Hooks {
         principal: Self::Principal,
         request: delete_room_alias::Request,
     ) -> impl std::future::Future<
-        Output = Result<delete_room_alias::Response, Self::Error>,
+        Output = Result<delete_room_alias::Response, delete_room_alias::Error>,
     > + Send;
 }

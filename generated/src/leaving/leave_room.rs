@@ -41,36 +41,67 @@ impl Request {
         Ok(Request { room_id })
     }
 }
-/// Every answer the spec documents, one variant per status.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Response {
-    /// 200: The room has been left.
-    Ok(crate::runtime::JsonObject),
+/// 200: The room has been left.
+pub type Response = crate::runtime::JsonObject;
+/// The answers other than success that the spec documents, one variant per status,
+/// and a failure inside the implementation. `?` converts an
+/// [`ErrorAnswer`](crate::runtime::ErrorAnswer) of a documented status, or any
+/// `std::error::Error` (as `Internal`).
+#[derive(Debug)]
+pub enum Error {
     /// 400: The room ID is malformed.
-    BadRequest(crate::schemas::Error),
+    BadRequest(crate::runtime::ErrorAnswer<400, crate::schemas::Error>),
     /// 403: The user is not in the room.
-    Forbidden(crate::schemas::Error),
+    Forbidden(crate::runtime::ErrorAnswer<403, crate::schemas::Error>),
     /// 413: The request body is larger than the server accepts.
-    PayloadTooLarge(crate::schemas::Error),
+    PayloadTooLarge(crate::runtime::ErrorAnswer<413, crate::schemas::Error>),
     /// 429: This request was rate-limited.
-    TooManyRequests(crate::schemas::Error),
+    TooManyRequests(crate::runtime::ErrorAnswer<429, crate::schemas::Error>),
+    /// A failure inside the implementation, answered through
+    /// [`Hooks::internal_error`](crate::runtime::Hooks::internal_error).
+    Internal(crate::runtime::Internal),
 }
-impl axum::response::IntoResponse for Response {
-    fn into_response(self) -> axum::response::Response {
-        #[allow(unused_imports)]
-        use axum::{http::StatusCode, response::IntoResponse as _};
-        #[allow(unused_imports)]
-        use crate::runtime::json_response;
+impl From<crate::runtime::ErrorAnswer<400, crate::schemas::Error>> for Error {
+    fn from(answer: crate::runtime::ErrorAnswer<400, crate::schemas::Error>) -> Self {
+        Error::BadRequest(answer)
+    }
+}
+impl From<crate::runtime::ErrorAnswer<403, crate::schemas::Error>> for Error {
+    fn from(answer: crate::runtime::ErrorAnswer<403, crate::schemas::Error>) -> Self {
+        Error::Forbidden(answer)
+    }
+}
+impl From<crate::runtime::ErrorAnswer<413, crate::schemas::Error>> for Error {
+    fn from(answer: crate::runtime::ErrorAnswer<413, crate::schemas::Error>) -> Self {
+        Error::PayloadTooLarge(answer)
+    }
+}
+impl From<crate::runtime::ErrorAnswer<429, crate::schemas::Error>> for Error {
+    fn from(answer: crate::runtime::ErrorAnswer<429, crate::schemas::Error>) -> Self {
+        Error::TooManyRequests(answer)
+    }
+}
+impl<E: std::error::Error + Send + Sync + 'static> From<E> for Error {
+    fn from(error: E) -> Self {
+        Error::Internal(crate::runtime::Internal::new(error))
+    }
+}
+impl crate::runtime::OperationError for Error {
+    fn answer<H: crate::runtime::Hooks>(self, hooks: &H) -> axum::response::Response {
         match self {
-            Self::Ok(body) => json_response(StatusCode::OK, &body),
-            Self::BadRequest(body) => json_response(StatusCode::BAD_REQUEST, &body),
-            Self::Forbidden(body) => json_response(StatusCode::FORBIDDEN, &body),
-            Self::PayloadTooLarge(body) => {
-                json_response(StatusCode::PAYLOAD_TOO_LARGE, &body)
+            Error::BadRequest(answer) => {
+                axum::response::IntoResponse::into_response(answer)
             }
-            Self::TooManyRequests(body) => {
-                json_response(StatusCode::TOO_MANY_REQUESTS, &body)
+            Error::Forbidden(answer) => {
+                axum::response::IntoResponse::into_response(answer)
             }
+            Error::PayloadTooLarge(answer) => {
+                axum::response::IntoResponse::into_response(answer)
+            }
+            Error::TooManyRequests(answer) => {
+                axum::response::IntoResponse::into_response(answer)
+            }
+            Error::Internal(error) => hooks.internal_error(error),
         }
     }
 }

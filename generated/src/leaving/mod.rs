@@ -13,7 +13,7 @@ pub trait LeavingApi: crate::runtime::Hooks {
         principal: Self::Principal,
         request: leave_room::Request,
     ) -> impl std::future::Future<
-        Output = Result<leave_room::Response, Self::Error>,
+        Output = Result<leave_room::Response, leave_room::Error>,
     > + Send;
     /// `POST /_matrix/client/api/v1/rooms/{roomId}/forget`: Stop the requesting user remembering about a particular room.
     fn forget_room(
@@ -21,6 +21,6 @@ pub trait LeavingApi: crate::runtime::Hooks {
         principal: Self::Principal,
         request: forget_room::Request,
     ) -> impl std::future::Future<
-        Output = Result<forget_room::Response, Self::Error>,
+        Output = Result<forget_room::Response, forget_room::Error>,
     > + Send;
 }

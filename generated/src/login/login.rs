@@ -43,41 +43,72 @@ impl Request {
         Ok(Request { body })
     }
 }
-/// Every answer the spec documents, one variant per status.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Response {
-    /// 200: The user has been authenticated.
-    Ok(OkBody),
+/// 200: The user has been authenticated.
+pub type Response = OkBody;
+/// The answers other than success that the spec documents, one variant per status,
+/// and a failure inside the implementation. `?` converts an
+/// [`ErrorAnswer`](crate::runtime::ErrorAnswer) of a documented status, or any
+/// `std::error::Error` (as `Internal`).
+#[derive(Debug)]
+pub enum Error {
     /// 400: Part of the request was invalid. For example, the login type may not be recognised.
-    BadRequest(crate::schemas::Error),
+    BadRequest(crate::runtime::ErrorAnswer<400, crate::schemas::Error>),
     /// 403: The login attempt failed. For example, the password may have been incorrect.
-    Forbidden(crate::schemas::Error),
+    Forbidden(crate::runtime::ErrorAnswer<403, crate::schemas::Error>),
     /// 413: The request body is larger than the server accepts.
-    PayloadTooLarge(crate::schemas::Error),
+    PayloadTooLarge(crate::runtime::ErrorAnswer<413, crate::schemas::Error>),
     /// 429: This request was rate-limited.
-    TooManyRequests(crate::schemas::Error),
+    TooManyRequests(crate::runtime::ErrorAnswer<429, crate::schemas::Error>),
+    /// A failure inside the implementation, answered through
+    /// [`Hooks::internal_error`](crate::runtime::Hooks::internal_error).
+    Internal(crate::runtime::Internal),
 }
-impl axum::response::IntoResponse for Response {
-    fn into_response(self) -> axum::response::Response {
-        #[allow(unused_imports)]
-        use axum::{http::StatusCode, response::IntoResponse as _};
-        #[allow(unused_imports)]
-        use crate::runtime::json_response;
+impl From<crate::runtime::ErrorAnswer<400, crate::schemas::Error>> for Error {
+    fn from(answer: crate::runtime::ErrorAnswer<400, crate::schemas::Error>) -> Self {
+        Error::BadRequest(answer)
+    }
+}
+impl From<crate::runtime::ErrorAnswer<403, crate::schemas::Error>> for Error {
+    fn from(answer: crate::runtime::ErrorAnswer<403, crate::schemas::Error>) -> Self {
+        Error::Forbidden(answer)
+    }
+}
+impl From<crate::runtime::ErrorAnswer<413, crate::schemas::Error>> for Error {
+    fn from(answer: crate::runtime::ErrorAnswer<413, crate::schemas::Error>) -> Self {
+        Error::PayloadTooLarge(answer)
+    }
+}
+impl From<crate::runtime::ErrorAnswer<429, crate::schemas::Error>> for Error {
+    fn from(answer: crate::runtime::ErrorAnswer<429, crate::schemas::Error>) -> Self {
+        Error::TooManyRequests(answer)
+    }
+}
+impl<E: std::error::Error + Send + Sync + 'static> From<E> for Error {
+    fn from(error: E) -> Self {
+        Error::Internal(crate::runtime::Internal::new(error))
+    }
+}
+impl crate::runtime::OperationError for Error {
+    fn answer<H: crate::runtime::Hooks>(self, hooks: &H) -> axum::response::Response {
         match self {
-            Self::Ok(body) => json_response(StatusCode::OK, &body),
-            Self::BadRequest(body) => json_response(StatusCode::BAD_REQUEST, &body),
-            Self::Forbidden(body) => json_response(StatusCode::FORBIDDEN, &body),
-            Self::PayloadTooLarge(body) => {
-                json_response(StatusCode::PAYLOAD_TOO_LARGE, &body)
+            Error::BadRequest(answer) => {
+                axum::response::IntoResponse::into_response(answer)
             }
-            Self::TooManyRequests(body) => {
-                json_response(StatusCode::TOO_MANY_REQUESTS, &body)
+            Error::Forbidden(answer) => {
+                axum::response::IntoResponse::into_response(answer)
             }
+            Error::PayloadTooLarge(answer) => {
+                axum::response::IntoResponse::into_response(answer)
+            }
+            Error::TooManyRequests(answer) => {
+                axum::response::IntoResponse::into_response(answer)
+            }
+            Error::Internal(error) => hooks.internal_error(error),
         }
     }
 }
 /// Schema: `login.yaml#/paths/~1login/post/responses/200/schema`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct OkBody {
     /// The fully-qualified Matrix ID that has been registered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -101,6 +132,18 @@ pub struct OkBody {
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
 }
+impl OkBody {
+    /// Every field absent.
+    pub fn new() -> Self {
+        OkBody {
+            user_id: None,
+            access_token: None,
+            refresh_token: None,
+            home_server: None,
+            additional_properties: Default::default(),
+        }
+    }
+}
 /// Schema: `login.yaml#/paths/~1login/post/parameters/0/schema`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RequestBody {
@@ -114,4 +157,15 @@ pub struct RequestBody {
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
+}
+impl RequestBody {
+    /// The required fields; every optional one absent.
+    pub fn new(type_: String, user: String, password: String) -> Self {
+        RequestBody {
+            type_,
+            user,
+            password,
+            additional_properties: Default::default(),
+        }
+    }
 }

@@ -12,12 +12,12 @@ pub trait LoginApi: crate::runtime::Hooks {
     fn login(
         &self,
         request: login::Request,
-    ) -> impl std::future::Future<Output = Result<login::Response, Self::Error>> + Send;
+    ) -> impl std::future::Future<Output = Result<login::Response, login::Error>> + Send;
     /// `POST /_matrix/client/api/v1/tokenrefresh`: Exchanges a refresh token for an access token.
     fn token_refresh(
         &self,
         request: token_refresh::Request,
     ) -> impl std::future::Future<
-        Output = Result<token_refresh::Response, Self::Error>,
+        Output = Result<token_refresh::Response, token_refresh::Error>,
     > + Send;
 }

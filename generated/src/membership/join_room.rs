@@ -43,47 +43,97 @@ impl Request {
         Ok(Request { room_id, body })
     }
 }
-/// Every answer the spec documents, one variant per status.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Response {
-    /// 200: The room has been joined.
-    Ok(JoinedRoom),
+/// 200: The room has been joined.
+///
+/// The joined room ID must be returned in the ``room_id`` field.
+pub type Response = JoinedRoom;
+/// The answers other than success that the spec documents, one variant per status,
+/// and a failure inside the implementation. `?` converts an
+/// [`ErrorAnswer`](crate::runtime::ErrorAnswer) of a documented status, or any
+/// `std::error::Error` (as `Internal`).
+#[derive(Debug)]
+pub enum Error {
     /// 400: The room identifier or alias is malformed, or the body is not a JSON object.
-    BadRequest(crate::schemas::Error),
+    BadRequest(crate::runtime::ErrorAnswer<400, crate::schemas::Error>),
     /// 403: You do not have permission to join the room. A meaningful ``errcode`` and description error text will be returned. Example reasons for rejection are:
-    Forbidden(crate::schemas::Error),
+    ///
+    /// - The room is invite-only and the user was not invited.
+    /// - The user has been banned from the room.
+    Forbidden(crate::runtime::ErrorAnswer<403, crate::schemas::Error>),
     /// 404: The room or alias is unknown.
-    NotFound(crate::schemas::Error),
+    NotFound(crate::runtime::ErrorAnswer<404, crate::schemas::Error>),
     /// 413: The request body is larger than the server accepts.
-    PayloadTooLarge(crate::schemas::Error),
+    PayloadTooLarge(crate::runtime::ErrorAnswer<413, crate::schemas::Error>),
     /// 429: This request was rate-limited.
-    TooManyRequests(crate::schemas::Error),
+    TooManyRequests(crate::runtime::ErrorAnswer<429, crate::schemas::Error>),
     /// 502: The identity server needed to check a third-party proof could not be reached.
-    BadGateway(crate::schemas::Error),
+    BadGateway(crate::runtime::ErrorAnswer<502, crate::schemas::Error>),
+    /// A failure inside the implementation, answered through
+    /// [`Hooks::internal_error`](crate::runtime::Hooks::internal_error).
+    Internal(crate::runtime::Internal),
 }
-impl axum::response::IntoResponse for Response {
-    fn into_response(self) -> axum::response::Response {
-        #[allow(unused_imports)]
-        use axum::{http::StatusCode, response::IntoResponse as _};
-        #[allow(unused_imports)]
-        use crate::runtime::json_response;
+impl From<crate::runtime::ErrorAnswer<400, crate::schemas::Error>> for Error {
+    fn from(answer: crate::runtime::ErrorAnswer<400, crate::schemas::Error>) -> Self {
+        Error::BadRequest(answer)
+    }
+}
+impl From<crate::runtime::ErrorAnswer<403, crate::schemas::Error>> for Error {
+    fn from(answer: crate::runtime::ErrorAnswer<403, crate::schemas::Error>) -> Self {
+        Error::Forbidden(answer)
+    }
+}
+impl From<crate::runtime::ErrorAnswer<404, crate::schemas::Error>> for Error {
+    fn from(answer: crate::runtime::ErrorAnswer<404, crate::schemas::Error>) -> Self {
+        Error::NotFound(answer)
+    }
+}
+impl From<crate::runtime::ErrorAnswer<413, crate::schemas::Error>> for Error {
+    fn from(answer: crate::runtime::ErrorAnswer<413, crate::schemas::Error>) -> Self {
+        Error::PayloadTooLarge(answer)
+    }
+}
+impl From<crate::runtime::ErrorAnswer<429, crate::schemas::Error>> for Error {
+    fn from(answer: crate::runtime::ErrorAnswer<429, crate::schemas::Error>) -> Self {
+        Error::TooManyRequests(answer)
+    }
+}
+impl From<crate::runtime::ErrorAnswer<502, crate::schemas::Error>> for Error {
+    fn from(answer: crate::runtime::ErrorAnswer<502, crate::schemas::Error>) -> Self {
+        Error::BadGateway(answer)
+    }
+}
+impl<E: std::error::Error + Send + Sync + 'static> From<E> for Error {
+    fn from(error: E) -> Self {
+        Error::Internal(crate::runtime::Internal::new(error))
+    }
+}
+impl crate::runtime::OperationError for Error {
+    fn answer<H: crate::runtime::Hooks>(self, hooks: &H) -> axum::response::Response {
         match self {
-            Self::Ok(body) => json_response(StatusCode::OK, &body),
-            Self::BadRequest(body) => json_response(StatusCode::BAD_REQUEST, &body),
-            Self::Forbidden(body) => json_response(StatusCode::FORBIDDEN, &body),
-            Self::NotFound(body) => json_response(StatusCode::NOT_FOUND, &body),
-            Self::PayloadTooLarge(body) => {
-                json_response(StatusCode::PAYLOAD_TOO_LARGE, &body)
+            Error::BadRequest(answer) => {
+                axum::response::IntoResponse::into_response(answer)
             }
-            Self::TooManyRequests(body) => {
-                json_response(StatusCode::TOO_MANY_REQUESTS, &body)
+            Error::Forbidden(answer) => {
+                axum::response::IntoResponse::into_response(answer)
             }
-            Self::BadGateway(body) => json_response(StatusCode::BAD_GATEWAY, &body),
+            Error::NotFound(answer) => {
+                axum::response::IntoResponse::into_response(answer)
+            }
+            Error::PayloadTooLarge(answer) => {
+                axum::response::IntoResponse::into_response(answer)
+            }
+            Error::TooManyRequests(answer) => {
+                axum::response::IntoResponse::into_response(answer)
+            }
+            Error::BadGateway(answer) => {
+                axum::response::IntoResponse::into_response(answer)
+            }
+            Error::Internal(error) => hooks.internal_error(error),
         }
     }
 }
 /// Schema: `membership.yaml#/paths/~1rooms~1{roomId}~1join/post/parameters/1/schema`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct JoinRequest {
     /// The token of the room's m.room.third_party_invite event.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -104,6 +154,19 @@ pub struct JoinRequest {
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
 }
+impl JoinRequest {
+    /// Every field absent.
+    pub fn new() -> Self {
+        JoinRequest {
+            token: None,
+            public_key: None,
+            key_validity_url: None,
+            sender: None,
+            signed: None,
+            additional_properties: Default::default(),
+        }
+    }
+}
 /// Schema: `membership.yaml#/paths/~1rooms~1{roomId}~1join/post/responses/200/schema`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct JoinedRoom {
@@ -112,6 +175,15 @@ pub struct JoinedRoom {
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
+}
+impl JoinedRoom {
+    /// The required fields; every optional one absent.
+    pub fn new(room_id: String) -> Self {
+        JoinedRoom {
+            room_id,
+            additional_properties: Default::default(),
+        }
+    }
 }
 /// The identity server's signature binding the token to the joining user.
 ///
@@ -128,4 +200,22 @@ pub struct SignedProof {
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
+}
+impl SignedProof {
+    /// The required fields; every optional one absent.
+    pub fn new(
+        mxid: String,
+        token: String,
+        signatures: std::collections::BTreeMap<
+            String,
+            std::collections::BTreeMap<String, String>,
+        >,
+    ) -> Self {
+        SignedProof {
+            mxid,
+            token,
+            signatures,
+            additional_properties: Default::default(),
+        }
+    }
 }

@@ -15,7 +15,7 @@ pub trait MembershipApi: crate::runtime::Hooks {
         principal: Self::Principal,
         request: join_room::Request,
     ) -> impl std::future::Future<
-        Output = Result<join_room::Response, Self::Error>,
+        Output = Result<join_room::Response, join_room::Error>,
     > + Send;
     /// `POST /_matrix/client/api/v1/rooms/{roomId}/invite`: Invite a user to participate in a particular room.
     fn invite_user(
@@ -23,7 +23,7 @@ pub trait MembershipApi: crate::runtime::Hooks {
         principal: Self::Principal,
         request: invite_user::Request,
     ) -> impl std::future::Future<
-        Output = Result<invite_user::Response, Self::Error>,
+        Output = Result<invite_user::Response, invite_user::Error>,
     > + Send;
     /// `POST /_matrix/client/api/v1/rooms/{roomId}/invite`: Invite a user to participate in a particular room.
     fn invite_by3_pid(
@@ -31,6 +31,6 @@ pub trait MembershipApi: crate::runtime::Hooks {
         principal: Self::Principal,
         request: invite_by3_pid::Request,
     ) -> impl std::future::Future<
-        Output = Result<invite_by3_pid::Response, Self::Error>,
+        Output = Result<invite_by3_pid::Response, invite_by3_pid::Error>,
     > + Send;
 }

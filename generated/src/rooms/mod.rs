@@ -17,7 +17,10 @@ pub trait RoomsApi: crate::runtime::Hooks {
         principal: Self::Principal,
         request: get_room_state_with_key::Request,
     ) -> impl std::future::Future<
-        Output = Result<get_room_state_with_key::Response, Self::Error>,
+        Output = Result<
+            get_room_state_with_key::Response,
+            get_room_state_with_key::Error,
+        >,
     > + Send;
     /// `GET /_matrix/client/api/v1/rooms/{roomId}/state`: Get all state events in the current state of a room.
     fn get_room_state(
@@ -25,7 +28,7 @@ pub trait RoomsApi: crate::runtime::Hooks {
         principal: Self::Principal,
         request: get_room_state::Request,
     ) -> impl std::future::Future<
-        Output = Result<get_room_state::Response, Self::Error>,
+        Output = Result<get_room_state::Response, get_room_state::Error>,
     > + Send;
     /// `GET /_matrix/client/api/v1/rooms/{roomId}/initialSync`: Snapshot the current state of a room and its most recent messages.
     fn room_initial_sync(
@@ -33,7 +36,7 @@ pub trait RoomsApi: crate::runtime::Hooks {
         principal: Self::Principal,
         request: room_initial_sync::Request,
     ) -> impl std::future::Future<
-        Output = Result<room_initial_sync::Response, Self::Error>,
+        Output = Result<room_initial_sync::Response, room_initial_sync::Error>,
     > + Send;
     /// `GET /_matrix/client/api/v1/rooms/{roomId}/members`: Get the m.room.member events for the room.
     fn get_members_by_room(
@@ -41,6 +44,6 @@ pub trait RoomsApi: crate::runtime::Hooks {
         principal: Self::Principal,
         request: get_members_by_room::Request,
     ) -> impl std::future::Future<
-        Output = Result<get_members_by_room::Response, Self::Error>,
+        Output = Result<get_members_by_room::Response, get_members_by_room::Error>,
     > + Send;
 }

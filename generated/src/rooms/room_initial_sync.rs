@@ -31,31 +31,57 @@ impl Request {
         Ok(Request { room_id })
     }
 }
-/// Every answer the spec documents, one variant per status.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Response {
-    /// 200: The current state of the room
-    Ok(RoomInfo),
+/// 200: The current state of the room
+pub type Response = RoomInfo;
+/// The answers other than success that the spec documents, one variant per status,
+/// and a failure inside the implementation. `?` converts an
+/// [`ErrorAnswer`](crate::runtime::ErrorAnswer) of a documented status, or any
+/// `std::error::Error` (as `Internal`).
+#[derive(Debug)]
+pub enum Error {
     /// 400: The room ID is malformed.
-    BadRequest(crate::schemas::Error),
+    BadRequest(crate::runtime::ErrorAnswer<400, crate::schemas::Error>),
     /// 403: You aren't a member of the room and weren't previously a member of the room.
-    Forbidden(crate::schemas::Error),
+    Forbidden(crate::runtime::ErrorAnswer<403, crate::schemas::Error>),
     /// 413: The request body is larger than the server accepts.
-    PayloadTooLarge(crate::schemas::Error),
+    PayloadTooLarge(crate::runtime::ErrorAnswer<413, crate::schemas::Error>),
+    /// A failure inside the implementation, answered through
+    /// [`Hooks::internal_error`](crate::runtime::Hooks::internal_error).
+    Internal(crate::runtime::Internal),
 }
-impl axum::response::IntoResponse for Response {
-    fn into_response(self) -> axum::response::Response {
-        #[allow(unused_imports)]
-        use axum::{http::StatusCode, response::IntoResponse as _};
-        #[allow(unused_imports)]
-        use crate::runtime::json_response;
+impl From<crate::runtime::ErrorAnswer<400, crate::schemas::Error>> for Error {
+    fn from(answer: crate::runtime::ErrorAnswer<400, crate::schemas::Error>) -> Self {
+        Error::BadRequest(answer)
+    }
+}
+impl From<crate::runtime::ErrorAnswer<403, crate::schemas::Error>> for Error {
+    fn from(answer: crate::runtime::ErrorAnswer<403, crate::schemas::Error>) -> Self {
+        Error::Forbidden(answer)
+    }
+}
+impl From<crate::runtime::ErrorAnswer<413, crate::schemas::Error>> for Error {
+    fn from(answer: crate::runtime::ErrorAnswer<413, crate::schemas::Error>) -> Self {
+        Error::PayloadTooLarge(answer)
+    }
+}
+impl<E: std::error::Error + Send + Sync + 'static> From<E> for Error {
+    fn from(error: E) -> Self {
+        Error::Internal(crate::runtime::Internal::new(error))
+    }
+}
+impl crate::runtime::OperationError for Error {
+    fn answer<H: crate::runtime::Hooks>(self, hooks: &H) -> axum::response::Response {
         match self {
-            Self::Ok(body) => json_response(StatusCode::OK, &body),
-            Self::BadRequest(body) => json_response(StatusCode::BAD_REQUEST, &body),
-            Self::Forbidden(body) => json_response(StatusCode::FORBIDDEN, &body),
-            Self::PayloadTooLarge(body) => {
-                json_response(StatusCode::PAYLOAD_TOO_LARGE, &body)
+            Error::BadRequest(answer) => {
+                axum::response::IntoResponse::into_response(answer)
             }
+            Error::Forbidden(answer) => {
+                axum::response::IntoResponse::into_response(answer)
+            }
+            Error::PayloadTooLarge(answer) => {
+                axum::response::IntoResponse::into_response(answer)
+            }
+            Error::Internal(error) => hooks.internal_error(error),
         }
     }
 }
@@ -80,6 +106,21 @@ pub struct PaginationChunk {
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
 }
+impl PaginationChunk {
+    /// The required fields; every optional one absent.
+    pub fn new(
+        start: String,
+        end: String,
+        chunk: Vec<crate::schemas::RoomEvent>,
+    ) -> Self {
+        PaginationChunk {
+            start,
+            end,
+            chunk,
+            additional_properties: Default::default(),
+        }
+    }
+}
 /// Schema: `rooms.yaml#/paths/~1rooms~1{roomId}~1initialSync/get/responses/200/schema`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RoomInfo {
@@ -103,6 +144,19 @@ pub struct RoomInfo {
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
+}
+impl RoomInfo {
+    /// The required fields; every optional one absent.
+    pub fn new(room_id: String, membership: RoomInfoMembership) -> Self {
+        RoomInfo {
+            room_id,
+            membership,
+            messages: None,
+            state: None,
+            visibility: None,
+            additional_properties: Default::default(),
+        }
+    }
 }
 /// The user's membership state in this room.
 ///

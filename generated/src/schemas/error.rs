@@ -17,3 +17,13 @@ pub struct Error {
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
 }
+impl Error {
+    /// The required fields; every optional one absent.
+    pub fn new(errcode: String) -> Self {
+        Error {
+            errcode,
+            error: None,
+            additional_properties: Default::default(),
+        }
+    }
+}

@@ -6,7 +6,7 @@ use super::*;
 /// Metadata about an image.
 ///
 /// Schema: `v1-event-schema/core-event-schema/msgtype_infos/image_info.json#`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ImageInfo {
     /// Size of the image in bytes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -23,4 +23,16 @@ pub struct ImageInfo {
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
+}
+impl ImageInfo {
+    /// Every field absent.
+    pub fn new() -> Self {
+        ImageInfo {
+            size: None,
+            w: None,
+            h: None,
+            mimetype: None,
+            additional_properties: Default::default(),
+        }
+    }
 }

@@ -17,6 +17,16 @@ pub struct Answer {
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
 }
+impl Answer {
+    /// The required fields; every optional one absent.
+    pub fn new(type_: AnswerType, sdp: String) -> Self {
+        Answer {
+            type_,
+            sdp,
+            additional_properties: Default::default(),
+        }
+    }
+}
 /// The type of session description.
 ///
 /// Schema: `v1-event-schema/m.call.answer#/properties/content/properties/answer/properties/type`.
@@ -47,6 +57,19 @@ pub struct MCallAnswer {
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
 }
+impl MCallAnswer {
+    /// The required fields; every optional one absent.
+    pub fn new(room_id: String) -> Self {
+        MCallAnswer {
+            content: None,
+            type_: None,
+            room_id,
+            event_id: None,
+            user_id: None,
+            additional_properties: Default::default(),
+        }
+    }
+}
 /// Schema: `v1-event-schema/m.call.answer#/properties/content`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MCallAnswerContent {
@@ -58,6 +81,17 @@ pub struct MCallAnswerContent {
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
+}
+impl MCallAnswerContent {
+    /// The required fields; every optional one absent.
+    pub fn new(call_id: String, answer: Answer, version: f64) -> Self {
+        MCallAnswerContent {
+            call_id,
+            answer,
+            version,
+            additional_properties: Default::default(),
+        }
+    }
 }
 /// Schema: `v1-event-schema/m.call.answer#/properties/type`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]

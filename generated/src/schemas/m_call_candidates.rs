@@ -18,6 +18,17 @@ pub struct Candidate {
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
 }
+impl Candidate {
+    /// The required fields; every optional one absent.
+    pub fn new(sdp_mid: String, sdp_m_line_index: f64, candidate: String) -> Self {
+        Candidate {
+            sdp_mid,
+            sdp_m_line_index,
+            candidate,
+            additional_properties: Default::default(),
+        }
+    }
+}
 /// This event is sent by callers after sending an invite and by the callee after answering. Its purpose is to give the other party additional ICE candidates to try using to communicate.
 ///
 /// Schema: `v1-event-schema/m.call.candidates#`.
@@ -40,6 +51,19 @@ pub struct MCallCandidates {
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
 }
+impl MCallCandidates {
+    /// The required fields; every optional one absent.
+    pub fn new(room_id: String) -> Self {
+        MCallCandidates {
+            content: None,
+            type_: None,
+            room_id,
+            event_id: None,
+            user_id: None,
+            additional_properties: Default::default(),
+        }
+    }
+}
 /// Schema: `v1-event-schema/m.call.candidates#/properties/content`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MCallCandidatesContent {
@@ -52,6 +76,17 @@ pub struct MCallCandidatesContent {
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
+}
+impl MCallCandidatesContent {
+    /// The required fields; every optional one absent.
+    pub fn new(call_id: String, candidates: Vec<Candidate>, version: i64) -> Self {
+        MCallCandidatesContent {
+            call_id,
+            candidates,
+            version,
+            additional_properties: Default::default(),
+        }
+    }
 }
 /// Schema: `v1-event-schema/m.call.candidates#/properties/type`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]

@@ -25,6 +25,19 @@ pub struct MCallHangup {
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
 }
+impl MCallHangup {
+    /// The required fields; every optional one absent.
+    pub fn new(room_id: String) -> Self {
+        MCallHangup {
+            content: None,
+            type_: None,
+            room_id,
+            event_id: None,
+            user_id: None,
+            additional_properties: Default::default(),
+        }
+    }
+}
 /// Schema: `v1-event-schema/m.call.hangup#/properties/content`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MCallHangupContent {
@@ -35,6 +48,16 @@ pub struct MCallHangupContent {
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
+}
+impl MCallHangupContent {
+    /// The required fields; every optional one absent.
+    pub fn new(call_id: String, version: i64) -> Self {
+        MCallHangupContent {
+            call_id,
+            version,
+            additional_properties: Default::default(),
+        }
+    }
 }
 /// Schema: `v1-event-schema/m.call.hangup#/properties/type`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]

@@ -25,6 +25,19 @@ pub struct MCallInvite {
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
 }
+impl MCallInvite {
+    /// The required fields; every optional one absent.
+    pub fn new(room_id: String) -> Self {
+        MCallInvite {
+            content: None,
+            type_: None,
+            room_id,
+            event_id: None,
+            user_id: None,
+            additional_properties: Default::default(),
+        }
+    }
+}
 /// Schema: `v1-event-schema/m.call.invite#/properties/content`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MCallInviteContent {
@@ -39,6 +52,18 @@ pub struct MCallInviteContent {
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
+}
+impl MCallInviteContent {
+    /// The required fields; every optional one absent.
+    pub fn new(call_id: String, offer: Offer, version: i64, lifetime: i64) -> Self {
+        MCallInviteContent {
+            call_id,
+            offer,
+            version,
+            lifetime,
+            additional_properties: Default::default(),
+        }
+    }
 }
 /// Schema: `v1-event-schema/m.call.invite#/properties/type`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -59,6 +84,16 @@ pub struct Offer {
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
+}
+impl Offer {
+    /// The required fields; every optional one absent.
+    pub fn new(type_: OfferType, sdp: String) -> Self {
+        Offer {
+            type_,
+            sdp,
+            additional_properties: Default::default(),
+        }
+    }
 }
 /// The type of session description.
 ///

@@ -16,6 +16,21 @@ pub struct PresenceEvent {
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
 }
+impl PresenceEvent {
+    /// The required fields; every optional one absent.
+    pub fn new(
+        content: PresenceEventContent,
+        type_: PresenceEventType,
+        event_id: String,
+    ) -> Self {
+        PresenceEvent {
+            content,
+            type_,
+            event_id,
+            additional_properties: Default::default(),
+        }
+    }
+}
 /// Schema: `v1-event-schema/m.presence#/properties/content`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PresenceEventContent {
@@ -35,6 +50,19 @@ pub struct PresenceEventContent {
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
+}
+impl PresenceEventContent {
+    /// The required fields; every optional one absent.
+    pub fn new(presence: PresenceEventContentPresence, user_id: String) -> Self {
+        PresenceEventContent {
+            avatar_url: None,
+            displayname: None,
+            last_active_ago: None,
+            presence,
+            user_id,
+            additional_properties: Default::default(),
+        }
+    }
 }
 /// The presence state for this user.
 ///

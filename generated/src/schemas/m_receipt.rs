@@ -16,6 +16,21 @@ pub struct ReceiptEvent {
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
 }
+impl ReceiptEvent {
+    /// The required fields; every optional one absent.
+    pub fn new(
+        content: crate::runtime::JsonObject,
+        type_: ReceiptEventType,
+        room_id: String,
+    ) -> Self {
+        ReceiptEvent {
+            content,
+            type_,
+            room_id,
+            additional_properties: Default::default(),
+        }
+    }
+}
 /// Schema: `v1-event-schema/m.receipt#/properties/type`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum ReceiptEventType {

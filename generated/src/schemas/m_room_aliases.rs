@@ -30,6 +30,21 @@ pub struct MRoomAliases {
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
 }
+impl MRoomAliases {
+    /// The required fields; every optional one absent.
+    pub fn new(room_id: String, state_key: String) -> Self {
+        MRoomAliases {
+            content: None,
+            type_: None,
+            room_id,
+            event_id: None,
+            user_id: None,
+            state_key,
+            prev_content: None,
+            additional_properties: Default::default(),
+        }
+    }
+}
 /// Schema: `v1-event-schema/m.room.aliases#/properties/content`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MRoomAliasesContent {
@@ -38,6 +53,15 @@ pub struct MRoomAliasesContent {
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
+}
+impl MRoomAliasesContent {
+    /// The required fields; every optional one absent.
+    pub fn new(aliases: Vec<String>) -> Self {
+        MRoomAliasesContent {
+            aliases,
+            additional_properties: Default::default(),
+        }
+    }
 }
 /// Schema: `v1-event-schema/m.room.aliases#/properties/type`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]

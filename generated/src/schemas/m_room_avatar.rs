@@ -30,6 +30,21 @@ pub struct RoomAvatar {
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
 }
+impl RoomAvatar {
+    /// The required fields; every optional one absent.
+    pub fn new(room_id: String, state_key: String) -> Self {
+        RoomAvatar {
+            content: None,
+            type_: None,
+            room_id,
+            event_id: None,
+            user_id: None,
+            state_key,
+            prev_content: None,
+            additional_properties: Default::default(),
+        }
+    }
+}
 /// Schema: `v1-event-schema/m.room.avatar#/properties/content`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RoomAvatarContent {
@@ -47,6 +62,18 @@ pub struct RoomAvatarContent {
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
+}
+impl RoomAvatarContent {
+    /// The required fields; every optional one absent.
+    pub fn new(url: String) -> Self {
+        RoomAvatarContent {
+            url,
+            thumbnail_url: None,
+            thumbnail_info: None,
+            info: None,
+            additional_properties: Default::default(),
+        }
+    }
 }
 /// Schema: `v1-event-schema/m.room.avatar#/properties/type`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]

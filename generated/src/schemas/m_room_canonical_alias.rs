@@ -30,6 +30,21 @@ pub struct MRoomCanonicalAlias {
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
 }
+impl MRoomCanonicalAlias {
+    /// The required fields; every optional one absent.
+    pub fn new(room_id: String, state_key: String) -> Self {
+        MRoomCanonicalAlias {
+            content: None,
+            type_: None,
+            room_id,
+            event_id: None,
+            user_id: None,
+            state_key,
+            prev_content: None,
+            additional_properties: Default::default(),
+        }
+    }
+}
 /// Schema: `v1-event-schema/m.room.canonical_alias#/properties/content`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MRoomCanonicalAliasContent {
@@ -38,6 +53,15 @@ pub struct MRoomCanonicalAliasContent {
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
+}
+impl MRoomCanonicalAliasContent {
+    /// The required fields; every optional one absent.
+    pub fn new(alias: String) -> Self {
+        MRoomCanonicalAliasContent {
+            alias,
+            additional_properties: Default::default(),
+        }
+    }
 }
 /// Schema: `v1-event-schema/m.room.canonical_alias#/properties/type`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]

@@ -1,15 +1,38 @@
-// Generated from api-spec/api/client-server/v1/v1-event-schema/m.room.create by `cargo xtask regen`. Do not edit by hand.
+// Generated from api-spec/event-schemas/schema/v1/m.room.create by `cargo xtask regen`. Do not edit by hand.
 #![cfg_attr(rustfmt, rustfmt::skip)]
-//! Types from `v1-event-schema/m.room.create`.
+//! Types from `../../../event-schemas/schema/v1/m.room.create`.
 #[allow(unused_imports)]
 use super::*;
+/// Schema: `../../../event-schemas/schema/v1/m.room.create#/properties/content`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateContent {
+    /// The ``user_id`` of the room creator. This is set by the homeserver.
+    pub creator: String,
+    /// Whether users on other servers can join this room. Defaults to ``true`` if key does not exist.
+    #[serde(rename = "m.federate")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub m_federate: Option<bool>,
+    /// Keys the schema does not name, kept as sent.
+    #[serde(flatten)]
+    pub additional_properties: crate::runtime::JsonObject,
+}
+impl CreateContent {
+    /// The required fields; every optional one absent.
+    pub fn new(creator: String) -> Self {
+        CreateContent {
+            creator,
+            m_federate: None,
+            additional_properties: Default::default(),
+        }
+    }
+}
 /// This is the first event in a room and cannot be changed. It acts as the root of all other events.
 ///
-/// Schema: `v1-event-schema/m.room.create#`.
+/// Schema: `../../../event-schemas/schema/v1/m.room.create#`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MRoomCreate {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub content: Option<MRoomCreateContent>,
+    pub content: Option<CreateContent>,
     #[serde(rename = "type")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub type_: Option<MRoomCreateType>,
@@ -30,20 +53,22 @@ pub struct MRoomCreate {
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
 }
-/// Schema: `v1-event-schema/m.room.create#/properties/content`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct MRoomCreateContent {
-    /// The ``user_id`` of the room creator. This is set by the homeserver.
-    pub creator: String,
-    /// Whether users on other servers can join this room. Defaults to ``true`` if key does not exist.
-    #[serde(rename = "m.federate")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub m_federate: Option<bool>,
-    /// Keys the schema does not name, kept as sent.
-    #[serde(flatten)]
-    pub additional_properties: crate::runtime::JsonObject,
+impl MRoomCreate {
+    /// The required fields; every optional one absent.
+    pub fn new(room_id: String, state_key: String) -> Self {
+        MRoomCreate {
+            content: None,
+            type_: None,
+            room_id,
+            event_id: None,
+            user_id: None,
+            state_key,
+            prev_content: None,
+            additional_properties: Default::default(),
+        }
+    }
 }
-/// Schema: `v1-event-schema/m.room.create#/properties/type`.
+/// Schema: `../../../event-schemas/schema/v1/m.room.create#/properties/type`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum MRoomCreateType {
     #[serde(rename = "m.room.create")]

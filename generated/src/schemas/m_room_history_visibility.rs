@@ -30,6 +30,21 @@ pub struct MRoomHistoryVisibility {
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
 }
+impl MRoomHistoryVisibility {
+    /// The required fields; every optional one absent.
+    pub fn new(room_id: String, state_key: String) -> Self {
+        MRoomHistoryVisibility {
+            content: None,
+            type_: None,
+            room_id,
+            event_id: None,
+            user_id: None,
+            state_key,
+            prev_content: None,
+            additional_properties: Default::default(),
+        }
+    }
+}
 /// Schema: `v1-event-schema/m.room.history_visibility#/properties/content`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MRoomHistoryVisibilityContent {
@@ -38,6 +53,17 @@ pub struct MRoomHistoryVisibilityContent {
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
+}
+impl MRoomHistoryVisibilityContent {
+    /// The required fields; every optional one absent.
+    pub fn new(
+        history_visibility: MRoomHistoryVisibilityContentHistoryVisibility,
+    ) -> Self {
+        MRoomHistoryVisibilityContent {
+            history_visibility,
+            additional_properties: Default::default(),
+        }
+    }
 }
 /// Who can see the room history.
 ///

@@ -3,21 +3,38 @@
 //! Types from `../../../event-schemas/schema/v1/m.room.member`.
 #[allow(unused_imports)]
 use super::*;
-/// Schema: `../../../event-schemas/schema/v1/m.room.member#/properties/content/properties/third_party_invite`.
+/// Schema: `../../../event-schemas/schema/v1/m.room.member#/properties/content`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Invite {
-    /// A token which must be correctly signed, in order to join the room.
-    pub token: String,
-    /// A URL which can be fetched, with querystring ``public_key=public_key``, to validate whether the key has been revoked. The URL must return a JSON object containing a boolean property named 'valid'.
-    pub key_validity_url: String,
-    /// A base64-encoded ed25519 key with which token must be signed.
-    pub public_key: String,
-    pub signed: Signed,
-    /// The matrix user ID of the user who send the invite which is being used.
-    pub sender: String,
+pub struct MemberContent {
+    /// The membership state of the user.
+    pub membership: Membership,
+    /// The avatar URL for this user, if any. This is added by the homeserver.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub avatar_url: Option<String>,
+    /// The display name for this user, if any. This is added by the homeserver.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::runtime::double_option"
+    )]
+    pub displayname: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub third_party_invite: Option<ThirdPartyProof>,
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
+}
+impl MemberContent {
+    /// The required fields; every optional one absent.
+    pub fn new(membership: Membership) -> Self {
+        MemberContent {
+            membership,
+            avatar_url: None,
+            displayname: None,
+            third_party_invite: None,
+            additional_properties: Default::default(),
+        }
+    }
 }
 /// Adjusts the membership state for a user in a room. It is preferable to use the membership APIs (``/rooms/<room id>/invite`` etc) when performing membership actions rather than adjusting the state directly as there are a restricted set of valid transformations. For example, user A cannot force user B to join a room, and trying to force this state change directly will fail.
 ///
@@ -29,7 +46,7 @@ pub struct Invite {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MemberEvent {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub content: Option<MemberEventContent>,
+    pub content: Option<MemberContent>,
     #[serde(rename = "type")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub type_: Option<MemberEventType>,
@@ -53,32 +70,33 @@ pub struct MemberEvent {
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
 }
-/// Schema: `../../../event-schemas/schema/v1/m.room.member#/properties/content`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct MemberEventContent {
-    /// The membership state of the user.
-    pub membership: MemberEventContentMembership,
-    /// The avatar URL for this user, if any. This is added by the homeserver.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub avatar_url: Option<String>,
-    /// The display name for this user, if any. This is added by the homeserver.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::runtime::double_option"
-    )]
-    pub displayname: Option<Option<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub third_party_invite: Option<Invite>,
-    /// Keys the schema does not name, kept as sent.
-    #[serde(flatten)]
-    pub additional_properties: crate::runtime::JsonObject,
+impl MemberEvent {
+    /// The required fields; every optional one absent.
+    pub fn new(room_id: String, state_key: String) -> Self {
+        MemberEvent {
+            content: None,
+            type_: None,
+            room_id,
+            event_id: None,
+            user_id: None,
+            state_key,
+            prev_content: None,
+            invite_room_state: None,
+            additional_properties: Default::default(),
+        }
+    }
+}
+/// Schema: `../../../event-schemas/schema/v1/m.room.member#/properties/type`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum MemberEventType {
+    #[serde(rename = "m.room.member")]
+    MRoomMember,
 }
 /// The membership state of the user.
 ///
 /// Schema: `../../../event-schemas/schema/v1/m.room.member#/properties/content/properties/membership`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum MemberEventContentMembership {
+pub enum Membership {
     #[serde(rename = "invite")]
     Invite,
     #[serde(rename = "join")]
@@ -90,15 +108,9 @@ pub enum MemberEventContentMembership {
     #[serde(rename = "ban")]
     Ban,
 }
-/// Schema: `../../../event-schemas/schema/v1/m.room.member#/properties/type`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum MemberEventType {
-    #[serde(rename = "m.room.member")]
-    MRoomMember,
-}
 /// Schema: `../../../event-schemas/schema/v1/m.room.member#/properties/content/properties/third_party_invite/properties/signed`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Signed {
+pub struct SignedProof {
     /// The invited matrix user ID. Must be equal to the user_id property of the event.
     pub mxid: String,
     /// The token property of the containing third_party_invite object.
@@ -108,6 +120,21 @@ pub struct Signed {
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
+}
+impl SignedProof {
+    /// The required fields; every optional one absent.
+    pub fn new(
+        mxid: String,
+        token: String,
+        signatures: crate::runtime::JsonObject,
+    ) -> Self {
+        SignedProof {
+            mxid,
+            token,
+            signatures,
+            additional_properties: Default::default(),
+        }
+    }
 }
 /// A stripped down state event, with only the ``type``, ``state_key`` and ``content`` keys.
 ///
@@ -125,6 +152,21 @@ pub struct StrippedState {
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
 }
+impl StrippedState {
+    /// The required fields; every optional one absent.
+    pub fn new(
+        type_: StrippedStateType,
+        state_key: String,
+        content: crate::runtime::JsonObject,
+    ) -> Self {
+        StrippedState {
+            type_,
+            state_key,
+            content,
+            additional_properties: Default::default(),
+        }
+    }
+}
 /// The ``type`` for the event.
 ///
 /// Schema: `../../../event-schemas/schema/v1/m.room.member#/properties/invite_room_state/items/properties/type`.
@@ -138,4 +180,39 @@ pub enum StrippedStateType {
     MRoomAvatar,
     #[serde(rename = "m.room.name")]
     MRoomName,
+}
+/// Schema: `../../../event-schemas/schema/v1/m.room.member#/properties/content/properties/third_party_invite`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ThirdPartyProof {
+    /// A token which must be correctly signed, in order to join the room.
+    pub token: String,
+    /// A URL which can be fetched, with querystring ``public_key=public_key``, to validate whether the key has been revoked. The URL must return a JSON object containing a boolean property named 'valid'.
+    pub key_validity_url: String,
+    /// A base64-encoded ed25519 key with which token must be signed.
+    pub public_key: String,
+    pub signed: SignedProof,
+    /// The matrix user ID of the user who send the invite which is being used.
+    pub sender: String,
+    /// Keys the schema does not name, kept as sent.
+    #[serde(flatten)]
+    pub additional_properties: crate::runtime::JsonObject,
+}
+impl ThirdPartyProof {
+    /// The required fields; every optional one absent.
+    pub fn new(
+        token: String,
+        key_validity_url: String,
+        public_key: String,
+        signed: SignedProof,
+        sender: String,
+    ) -> Self {
+        ThirdPartyProof {
+            token,
+            key_validity_url,
+            public_key,
+            signed,
+            sender,
+            additional_properties: Default::default(),
+        }
+    }
 }

@@ -6,7 +6,7 @@ use super::*;
 /// Metadata for the audio clip referred to in ``url``.
 ///
 /// Schema: `v1-event-schema/m.room.message#m.audio#/properties/content/properties/info`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct AudioInfo {
     /// The mimetype of the audio e.g. ``audio/aac``.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -20,6 +20,17 @@ pub struct AudioInfo {
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
+}
+impl AudioInfo {
+    /// Every field absent.
+    pub fn new() -> Self {
+        AudioInfo {
+            mimetype: None,
+            size: None,
+            duration: None,
+            additional_properties: Default::default(),
+        }
+    }
 }
 /// This message represents a single audio clip.
 ///
@@ -43,6 +54,19 @@ pub struct AudioMessage {
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
 }
+impl AudioMessage {
+    /// The required fields; every optional one absent.
+    pub fn new(room_id: String) -> Self {
+        AudioMessage {
+            content: None,
+            type_: None,
+            room_id,
+            event_id: None,
+            user_id: None,
+            additional_properties: Default::default(),
+        }
+    }
+}
 /// Schema: `v1-event-schema/m.room.message#m.audio#/properties/content`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AudioMessageContent {
@@ -57,6 +81,18 @@ pub struct AudioMessageContent {
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
+}
+impl AudioMessageContent {
+    /// The required fields; every optional one absent.
+    pub fn new(msgtype: AudioMessageContentMsgtype, body: String, url: String) -> Self {
+        AudioMessageContent {
+            msgtype,
+            body,
+            url,
+            info: None,
+            additional_properties: Default::default(),
+        }
+    }
 }
 /// Schema: `v1-event-schema/m.room.message#m.audio#/properties/content/properties/msgtype`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -92,6 +128,19 @@ pub struct EmoteMessage {
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
 }
+impl EmoteMessage {
+    /// The required fields; every optional one absent.
+    pub fn new(room_id: String) -> Self {
+        EmoteMessage {
+            content: None,
+            type_: None,
+            room_id,
+            event_id: None,
+            user_id: None,
+            additional_properties: Default::default(),
+        }
+    }
+}
 /// Schema: `v1-event-schema/m.room.message#m.emote#/properties/content`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EmoteMessageContent {
@@ -101,6 +150,16 @@ pub struct EmoteMessageContent {
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
+}
+impl EmoteMessageContent {
+    /// The required fields; every optional one absent.
+    pub fn new(msgtype: EmoteMessageContentMsgtype, body: String) -> Self {
+        EmoteMessageContent {
+            msgtype,
+            body,
+            additional_properties: Default::default(),
+        }
+    }
 }
 /// Schema: `v1-event-schema/m.room.message#m.emote#/properties/content/properties/msgtype`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -117,7 +176,7 @@ pub enum EmoteMessageType {
 /// Information about the file referred to in ``url``.
 ///
 /// Schema: `v1-event-schema/m.room.message#m.file#/properties/content/properties/info`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct FileInfo {
     /// The size of the file in bytes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -128,6 +187,16 @@ pub struct FileInfo {
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
+}
+impl FileInfo {
+    /// Every field absent.
+    pub fn new() -> Self {
+        FileInfo {
+            size: None,
+            mimetype: None,
+            additional_properties: Default::default(),
+        }
+    }
 }
 /// This message represents a generic file.
 ///
@@ -151,6 +220,19 @@ pub struct FileMessage {
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
 }
+impl FileMessage {
+    /// The required fields; every optional one absent.
+    pub fn new(room_id: String) -> Self {
+        FileMessage {
+            content: None,
+            type_: None,
+            room_id,
+            event_id: None,
+            user_id: None,
+            additional_properties: Default::default(),
+        }
+    }
+}
 /// Schema: `v1-event-schema/m.room.message#m.file#/properties/content`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FileMessageContent {
@@ -173,6 +255,26 @@ pub struct FileMessageContent {
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
+}
+impl FileMessageContent {
+    /// The required fields; every optional one absent.
+    pub fn new(
+        msgtype: FileMessageContentMsgtype,
+        filename: String,
+        body: String,
+        url: String,
+    ) -> Self {
+        FileMessageContent {
+            msgtype,
+            filename,
+            body,
+            url,
+            info: None,
+            thumbnail_url: None,
+            thumbnail_info: None,
+            additional_properties: Default::default(),
+        }
+    }
 }
 /// Schema: `v1-event-schema/m.room.message#m.file#/properties/content/properties/msgtype`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -208,6 +310,19 @@ pub struct ImageMessage {
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
 }
+impl ImageMessage {
+    /// The required fields; every optional one absent.
+    pub fn new(room_id: String) -> Self {
+        ImageMessage {
+            content: None,
+            type_: None,
+            room_id,
+            event_id: None,
+            user_id: None,
+            additional_properties: Default::default(),
+        }
+    }
+}
 /// Schema: `v1-event-schema/m.room.message#m.image#/properties/content`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ImageMessageContent {
@@ -228,6 +343,20 @@ pub struct ImageMessageContent {
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
+}
+impl ImageMessageContent {
+    /// The required fields; every optional one absent.
+    pub fn new(msgtype: ImageMessageContentMsgtype, body: String, url: String) -> Self {
+        ImageMessageContent {
+            msgtype,
+            body,
+            url,
+            thumbnail_url: None,
+            thumbnail_info: None,
+            info: None,
+            additional_properties: Default::default(),
+        }
+    }
 }
 /// Schema: `v1-event-schema/m.room.message#m.image#/properties/content/properties/msgtype`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -263,6 +392,19 @@ pub struct LocationMessage {
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
 }
+impl LocationMessage {
+    /// The required fields; every optional one absent.
+    pub fn new(room_id: String) -> Self {
+        LocationMessage {
+            content: None,
+            type_: None,
+            room_id,
+            event_id: None,
+            user_id: None,
+            additional_properties: Default::default(),
+        }
+    }
+}
 /// Schema: `v1-event-schema/m.room.message#m.location#/properties/content`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LocationMessageContent {
@@ -279,6 +421,23 @@ pub struct LocationMessageContent {
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
+}
+impl LocationMessageContent {
+    /// The required fields; every optional one absent.
+    pub fn new(
+        msgtype: LocationMessageContentMsgtype,
+        body: String,
+        geo_uri: String,
+    ) -> Self {
+        LocationMessageContent {
+            msgtype,
+            body,
+            geo_uri,
+            thumbnail_url: None,
+            thumbnail_info: None,
+            additional_properties: Default::default(),
+        }
+    }
 }
 /// Schema: `v1-event-schema/m.room.message#m.location#/properties/content/properties/msgtype`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -314,6 +473,19 @@ pub struct NoticeMessage {
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
 }
+impl NoticeMessage {
+    /// The required fields; every optional one absent.
+    pub fn new(room_id: String) -> Self {
+        NoticeMessage {
+            content: None,
+            type_: None,
+            room_id,
+            event_id: None,
+            user_id: None,
+            additional_properties: Default::default(),
+        }
+    }
+}
 /// Schema: `v1-event-schema/m.room.message#m.notice#/properties/content`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NoticeMessageContent {
@@ -323,6 +495,16 @@ pub struct NoticeMessageContent {
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
+}
+impl NoticeMessageContent {
+    /// The required fields; every optional one absent.
+    pub fn new(msgtype: NoticeMessageContentMsgtype, body: String) -> Self {
+        NoticeMessageContent {
+            msgtype,
+            body,
+            additional_properties: Default::default(),
+        }
+    }
 }
 /// Schema: `v1-event-schema/m.room.message#m.notice#/properties/content/properties/msgtype`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -358,6 +540,19 @@ pub struct TextMessage {
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
 }
+impl TextMessage {
+    /// The required fields; every optional one absent.
+    pub fn new(room_id: String) -> Self {
+        TextMessage {
+            content: None,
+            type_: None,
+            room_id,
+            event_id: None,
+            user_id: None,
+            additional_properties: Default::default(),
+        }
+    }
+}
 /// Schema: `v1-event-schema/m.room.message#m.text#/properties/content`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TextMessageContent {
@@ -367,6 +562,16 @@ pub struct TextMessageContent {
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
+}
+impl TextMessageContent {
+    /// The required fields; every optional one absent.
+    pub fn new(msgtype: TextMessageContentMsgtype, body: String) -> Self {
+        TextMessageContent {
+            msgtype,
+            body,
+            additional_properties: Default::default(),
+        }
+    }
 }
 /// Schema: `v1-event-schema/m.room.message#m.text#/properties/content/properties/msgtype`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -383,7 +588,7 @@ pub enum TextMessageType {
 /// Metadata about the video clip referred to in ``url``.
 ///
 /// Schema: `v1-event-schema/m.room.message#m.video#/properties/content/properties/info`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct VideoInfo {
     /// The mimetype of the video e.g. ``video/mp4``.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -409,6 +614,21 @@ pub struct VideoInfo {
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
 }
+impl VideoInfo {
+    /// Every field absent.
+    pub fn new() -> Self {
+        VideoInfo {
+            mimetype: None,
+            size: None,
+            duration: None,
+            w: None,
+            h: None,
+            thumbnail_url: None,
+            thumbnail_info: None,
+            additional_properties: Default::default(),
+        }
+    }
+}
 /// This message represents a single video clip.
 ///
 /// Schema: `v1-event-schema/m.room.message#m.video#`.
@@ -431,6 +651,19 @@ pub struct VideoMessage {
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
 }
+impl VideoMessage {
+    /// The required fields; every optional one absent.
+    pub fn new(room_id: String) -> Self {
+        VideoMessage {
+            content: None,
+            type_: None,
+            room_id,
+            event_id: None,
+            user_id: None,
+            additional_properties: Default::default(),
+        }
+    }
+}
 /// Schema: `v1-event-schema/m.room.message#m.video#/properties/content`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct VideoMessageContent {
@@ -445,6 +678,18 @@ pub struct VideoMessageContent {
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
+}
+impl VideoMessageContent {
+    /// The required fields; every optional one absent.
+    pub fn new(msgtype: VideoMessageContentMsgtype, body: String, url: String) -> Self {
+        VideoMessageContent {
+            msgtype,
+            body,
+            url,
+            info: None,
+            additional_properties: Default::default(),
+        }
+    }
 }
 /// Schema: `v1-event-schema/m.room.message#m.video#/properties/content/properties/msgtype`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]

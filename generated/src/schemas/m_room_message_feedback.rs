@@ -25,6 +25,19 @@ pub struct MessageFeedback {
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
 }
+impl MessageFeedback {
+    /// The required fields; every optional one absent.
+    pub fn new(room_id: String) -> Self {
+        MessageFeedback {
+            content: None,
+            type_: None,
+            room_id,
+            event_id: None,
+            user_id: None,
+            additional_properties: Default::default(),
+        }
+    }
+}
 /// Schema: `v1-event-schema/m.room.message.feedback#/properties/content`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MessageFeedbackContent {
@@ -36,6 +49,16 @@ pub struct MessageFeedbackContent {
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
+}
+impl MessageFeedbackContent {
+    /// The required fields; every optional one absent.
+    pub fn new(type_: MessageFeedbackContentType, target_event_id: String) -> Self {
+        MessageFeedbackContent {
+            type_,
+            target_event_id,
+            additional_properties: Default::default(),
+        }
+    }
 }
 /// The type of feedback.
 ///

@@ -30,6 +30,21 @@ pub struct RoomName {
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
 }
+impl RoomName {
+    /// The required fields; every optional one absent.
+    pub fn new(room_id: String, state_key: String) -> Self {
+        RoomName {
+            content: None,
+            type_: None,
+            room_id,
+            event_id: None,
+            user_id: None,
+            state_key,
+            prev_content: None,
+            additional_properties: Default::default(),
+        }
+    }
+}
 /// Schema: `v1-event-schema/m.room.name#/properties/content`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RoomNameContent {
@@ -38,6 +53,15 @@ pub struct RoomNameContent {
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
+}
+impl RoomNameContent {
+    /// The required fields; every optional one absent.
+    pub fn new(name: String) -> Self {
+        RoomNameContent {
+            name,
+            additional_properties: Default::default(),
+        }
+    }
 }
 /// Schema: `v1-event-schema/m.room.name#/properties/type`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]

@@ -27,8 +27,22 @@ pub struct Redaction {
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
 }
+impl Redaction {
+    /// The required fields; every optional one absent.
+    pub fn new(room_id: String, redacts: String) -> Self {
+        Redaction {
+            content: None,
+            type_: None,
+            room_id,
+            event_id: None,
+            user_id: None,
+            redacts,
+            additional_properties: Default::default(),
+        }
+    }
+}
 /// Schema: `v1-event-schema/m.room.redaction#/properties/content`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct RedactionContent {
     /// The reason for the redaction, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -36,6 +50,15 @@ pub struct RedactionContent {
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
+}
+impl RedactionContent {
+    /// Every field absent.
+    pub fn new() -> Self {
+        RedactionContent {
+            reason: None,
+            additional_properties: Default::default(),
+        }
+    }
 }
 /// Schema: `v1-event-schema/m.room.redaction#/properties/type`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]

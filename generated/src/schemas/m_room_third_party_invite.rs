@@ -1,15 +1,15 @@
-// Generated from api-spec/api/client-server/v1/v1-event-schema/m.room.third_party_invite by `cargo xtask regen`. Do not edit by hand.
+// Generated from api-spec/event-schemas/schema/v1/m.room.third_party_invite by `cargo xtask regen`. Do not edit by hand.
 #![cfg_attr(rustfmt, rustfmt::skip)]
-//! Types from `v1-event-schema/m.room.third_party_invite`.
+//! Types from `../../../event-schemas/schema/v1/m.room.third_party_invite`.
 #[allow(unused_imports)]
 use super::*;
 /// Acts as an ``m.room.member`` invite event, where there isn't a target user_id to invite. This event contains a token and a public key whose private key must be used to sign the token. Any user who can present that signature may use this invitation to join the target room.
 ///
-/// Schema: `v1-event-schema/m.room.third_party_invite#`.
+/// Schema: `../../../event-schemas/schema/v1/m.room.third_party_invite#`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MRoomThirdPartyInvite {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub content: Option<MRoomThirdPartyInviteContent>,
+    pub content: Option<ThirdPartyInviteContent>,
     #[serde(rename = "type")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub type_: Option<MRoomThirdPartyInviteType>,
@@ -30,9 +30,30 @@ pub struct MRoomThirdPartyInvite {
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
 }
-/// Schema: `v1-event-schema/m.room.third_party_invite#/properties/content`.
+impl MRoomThirdPartyInvite {
+    /// The required fields; every optional one absent.
+    pub fn new(room_id: String, state_key: String) -> Self {
+        MRoomThirdPartyInvite {
+            content: None,
+            type_: None,
+            room_id,
+            event_id: None,
+            user_id: None,
+            state_key,
+            prev_content: None,
+            additional_properties: Default::default(),
+        }
+    }
+}
+/// Schema: `../../../event-schemas/schema/v1/m.room.third_party_invite#/properties/type`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum MRoomThirdPartyInviteType {
+    #[serde(rename = "m.room.third_party_invite")]
+    MRoomThirdPartyInvite,
+}
+/// Schema: `../../../event-schemas/schema/v1/m.room.third_party_invite#/properties/content`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct MRoomThirdPartyInviteContent {
+pub struct ThirdPartyInviteContent {
     /// A user-readable string which represents the user who has been invited. This should not contain the user's third party ID, as otherwise when the invite is accepted it would leak the association between the matrix ID and the third party ID.
     pub display_name: String,
     /// A URL which can be fetched, with querystring public_key=public_key, to validate whether the key has been revoked. The URL must return a JSON object containing a boolean property named 'valid'.
@@ -43,9 +64,18 @@ pub struct MRoomThirdPartyInviteContent {
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
 }
-/// Schema: `v1-event-schema/m.room.third_party_invite#/properties/type`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum MRoomThirdPartyInviteType {
-    #[serde(rename = "m.room.third_party_invite")]
-    MRoomThirdPartyInvite,
+impl ThirdPartyInviteContent {
+    /// The required fields; every optional one absent.
+    pub fn new(
+        display_name: String,
+        key_validity_url: String,
+        public_key: String,
+    ) -> Self {
+        ThirdPartyInviteContent {
+            display_name,
+            key_validity_url,
+            public_key,
+            additional_properties: Default::default(),
+        }
+    }
 }

@@ -16,6 +16,21 @@ pub struct TypingEvent {
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
 }
+impl TypingEvent {
+    /// The required fields; every optional one absent.
+    pub fn new(
+        content: TypingEventContent,
+        type_: TypingEventType,
+        room_id: String,
+    ) -> Self {
+        TypingEvent {
+            content,
+            type_,
+            room_id,
+            additional_properties: Default::default(),
+        }
+    }
+}
 /// Schema: `v1-event-schema/m.typing#/properties/content`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TypingEventContent {
@@ -24,6 +39,15 @@ pub struct TypingEventContent {
     /// Keys the schema does not name, kept as sent.
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
+}
+impl TypingEventContent {
+    /// The required fields; every optional one absent.
+    pub fn new(user_ids: Vec<String>) -> Self {
+        TypingEventContent {
+            user_ids,
+            additional_properties: Default::default(),
+        }
+    }
 }
 /// Schema: `v1-event-schema/m.typing#/properties/type`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]

@@ -2,11 +2,29 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! Schema types shared across operations: those named by schema files and by
 //! `definitions` / `components.schemas`.
+/// `../../../event-schemas/schema/v1/m.room.create`
+mod m_room_create;
+pub use m_room_create::{CreateContent, MRoomCreate, MRoomCreateType};
+/// `../../../event-schemas/schema/v1/m.room.join_rules`
+mod m_room_join_rules;
+pub use m_room_join_rules::{
+    JoinRule, JoinRulesContent, MRoomJoinRules, MRoomJoinRulesType,
+};
 /// `../../../event-schemas/schema/v1/m.room.member`
 mod m_room_member;
 pub use m_room_member::{
-    Invite, MemberEvent, MemberEventContent, MemberEventContentMembership,
-    MemberEventType, Signed, StrippedState, StrippedStateType,
+    MemberContent, MemberEvent, MemberEventType, Membership, SignedProof, StrippedState,
+    StrippedStateType, ThirdPartyProof,
+};
+/// `../../../event-schemas/schema/v1/m.room.power_levels`
+mod m_room_power_levels;
+pub use m_room_power_levels::{
+    MRoomPowerLevels, MRoomPowerLevelsType, PowerLevelsContent,
+};
+/// `../../../event-schemas/schema/v1/m.room.third_party_invite`
+mod m_room_third_party_invite;
+pub use m_room_third_party_invite::{
+    MRoomThirdPartyInvite, MRoomThirdPartyInviteType, ThirdPartyInviteContent,
 };
 /// `core-event-schema/room_event.json`
 mod room_event;
@@ -57,20 +75,11 @@ mod m_room_canonical_alias;
 pub use m_room_canonical_alias::{
     MRoomCanonicalAlias, MRoomCanonicalAliasContent, MRoomCanonicalAliasType,
 };
-/// `v1-event-schema/m.room.create`
-mod m_room_create;
-pub use m_room_create::{MRoomCreate, MRoomCreateContent, MRoomCreateType};
 /// `v1-event-schema/m.room.history_visibility`
 mod m_room_history_visibility;
 pub use m_room_history_visibility::{
     MRoomHistoryVisibility, MRoomHistoryVisibilityContent,
     MRoomHistoryVisibilityContentHistoryVisibility, MRoomHistoryVisibilityType,
-};
-/// `v1-event-schema/m.room.join_rules`
-mod m_room_join_rules;
-pub use m_room_join_rules::{
-    MRoomJoinRules, MRoomJoinRulesContent, MRoomJoinRulesContentJoinRule,
-    MRoomJoinRulesType,
 };
 /// `v1-event-schema/m.room.message`
 mod m_room_message;
@@ -95,19 +104,9 @@ pub use m_room_message_feedback::{
 /// `v1-event-schema/m.room.name`
 mod m_room_name;
 pub use m_room_name::{RoomName, RoomNameContent, RoomNameType};
-/// `v1-event-schema/m.room.power_levels`
-mod m_room_power_levels;
-pub use m_room_power_levels::{
-    MRoomPowerLevels, MRoomPowerLevelsContent, MRoomPowerLevelsType,
-};
 /// `v1-event-schema/m.room.redaction`
 mod m_room_redaction;
 pub use m_room_redaction::{Redaction, RedactionContent, RedactionType};
-/// `v1-event-schema/m.room.third_party_invite`
-mod m_room_third_party_invite;
-pub use m_room_third_party_invite::{
-    MRoomThirdPartyInvite, MRoomThirdPartyInviteContent, MRoomThirdPartyInviteType,
-};
 /// `v1-event-schema/m.room.topic`
 mod m_room_topic;
 pub use m_room_topic::{Topic, TopicContent, TopicType};

@@ -27,3 +27,16 @@ pub struct RoomEvent {
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
 }
+impl RoomEvent {
+    /// The required fields; every optional one absent.
+    pub fn new(room_id: String) -> Self {
+        RoomEvent {
+            content: None,
+            type_: None,
+            room_id,
+            event_id: None,
+            user_id: None,
+            additional_properties: Default::default(),
+        }
+    }
+}

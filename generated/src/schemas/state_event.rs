@@ -32,3 +32,18 @@ pub struct StateEvent {
     #[serde(flatten)]
     pub additional_properties: crate::runtime::JsonObject,
 }
+impl StateEvent {
+    /// The required fields; every optional one absent.
+    pub fn new(room_id: String, state_key: String) -> Self {
+        StateEvent {
+            content: None,
+            type_: None,
+            room_id,
+            event_id: None,
+            user_id: None,
+            state_key,
+            prev_content: None,
+            additional_properties: Default::default(),
+        }
+    }
+}

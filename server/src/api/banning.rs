@@ -2,41 +2,31 @@
 
 use generated::banning::{BanningApi, ban};
 
-use super::{Failure, empty, finish, refusals, room_id, user_id};
+use super::{room_id, user_id};
 use crate::app::Homeserver;
-use crate::error::InternalError;
 use crate::ids::UserId;
-use crate::rules;
-
-refusals! {
-    ban::Response { BAD_REQUEST => BadRequest, FORBIDDEN => Forbidden, TOO_MANY_REQUESTS => TooManyRequests }
-}
-
-impl Homeserver {
-    async fn ban_user(
-        &self,
-        banner: UserId,
-        request: ban::Request,
-    ) -> Result<ban::Response, Failure> {
-        let room = room_id(&request.room_id)?;
-        let target = user_id(&request.body.user_id)?;
-        let reason = request.body.reason;
-        self.store
-            .change_membership(room.as_str(), &banner, &target, {
-                let (banner, target) = (banner.clone(), target.clone());
-                move |state| rules::ban(state, &banner, &target, reason.as_deref())
-            })
-            .await??;
-        Ok(ban::Response::Ok(empty()))
-    }
-}
+use crate::rules::{self, Roles};
 
 impl BanningApi for Homeserver {
     async fn ban(
         &self,
-        principal: UserId,
+        banner: UserId,
         request: ban::Request,
-    ) -> Result<ban::Response, InternalError> {
-        finish(self.ban_user(principal, request).await)
+    ) -> Result<ban::Response, ban::Error> {
+        let room = room_id(&request.room_id)?;
+        let target = user_id("user_id", &request.body.user_id)?;
+        let reason = request.body.reason;
+        let (room_id, banner_id, target_id) = (room.clone(), banner.clone(), target.clone());
+        self.change_room(&room, Roles::on(&banner, &target), move |state| {
+            Ok::<_, ban::Error>(rules::ban(
+                state,
+                &room_id,
+                &banner_id,
+                &target_id,
+                reason.as_deref(),
+            )?)
+        })
+        .await?;
+        Ok(ban::Response::new())
     }
 }

@@ -3,42 +3,23 @@
 
 use generated::leaving::{LeavingApi, forget_room, leave_room};
 
-use super::{Failure, empty, finish, refusals, room_id};
+use super::room_id;
 use crate::app::Homeserver;
-use crate::error::{InternalError, MatrixError};
-use crate::ids::UserId;
-use crate::rules;
-
-refusals! {
-    leave_room::Response { BAD_REQUEST => BadRequest, FORBIDDEN => Forbidden, TOO_MANY_REQUESTS => TooManyRequests }
-    forget_room::Response { BAD_REQUEST => BadRequest, FORBIDDEN => Forbidden, TOO_MANY_REQUESTS => TooManyRequests }
-}
+use crate::error::{Forbidden, forbidden};
+use crate::ids::{RoomId, UserId};
+use crate::rules::{self, Roles, UnreadableState};
+use crate::storage::db::DbError;
 
 impl Homeserver {
-    async fn leave(&self, user: &UserId, raw_room: &str) -> Result<(), Failure> {
-        let room = room_id(raw_room)?;
-        self.store
-            .change_membership(room.as_str(), user, user, {
-                let user = user.clone();
-                move |state| rules::leave(state, &user)
-            })
-            .await??;
-        Ok(())
-    }
-
-    async fn forget(&self, user: &UserId, raw_room: &str) -> Result<(), Failure> {
-        let room = room_id(raw_room)?;
-        match self
-            .store
-            .membership(room.as_str(), user.as_str())
-            .await?
-            .map(|(m, _)| m)
-        {
-            None => return Err(MatrixError::forbidden("You are not in this room.").into()),
-            Some(m) if m == "join" || m == "invite" => self.leave(user, raw_room).await?,
-            Some(_) => {}
-        }
-        self.store.forget(user.as_str(), room.as_str()).await?;
+    async fn leave<E>(&self, user: &UserId, room: &RoomId) -> Result<(), E>
+    where
+        E: From<Forbidden> + From<DbError> + From<UnreadableState> + Send + 'static,
+    {
+        let (room_id, leaver) = (room.clone(), user.clone());
+        self.change_room::<E>(room, Roles::own(user), move |state| {
+            Ok(rules::leave(state, &room_id, &leaver)?)
+        })
+        .await?;
         Ok(())
     }
 }
@@ -46,25 +27,28 @@ impl Homeserver {
 impl LeavingApi for Homeserver {
     async fn leave_room(
         &self,
-        principal: UserId,
+        user: UserId,
         request: leave_room::Request,
-    ) -> Result<leave_room::Response, InternalError> {
-        finish(
-            self.leave(&principal, &request.room_id)
-                .await
-                .map(|()| leave_room::Response::Ok(empty())),
-        )
+    ) -> Result<leave_room::Response, leave_room::Error> {
+        let room = room_id(&request.room_id)?;
+        self.leave::<leave_room::Error>(&user, &room).await?;
+        Ok(leave_room::Response::new())
     }
 
     async fn forget_room(
         &self,
-        principal: UserId,
+        user: UserId,
         request: forget_room::Request,
-    ) -> Result<forget_room::Response, InternalError> {
-        finish(
-            self.forget(&principal, &request.room_id)
-                .await
-                .map(|()| forget_room::Response::Ok(empty())),
-        )
+    ) -> Result<forget_room::Response, forget_room::Error> {
+        let room = room_id(&request.room_id)?;
+        match self.store.membership(&room, &user).await?.map(|(m, _)| m) {
+            None => return Err(forbidden(format!("You are not in room {room}.")).into()),
+            Some(m) if m == "join" || m == "invite" => {
+                self.leave::<forget_room::Error>(&user, &room).await?
+            }
+            Some(_) => {}
+        }
+        self.store.forget(&user, &room).await?;
+        Ok(forget_room::Response::new())
     }
 }

@@ -1,4 +1,7 @@
-//! The generated API traits, implemented: one module per API file.
+//! The generated API traits, implemented: one module per API file. A handler turns the
+//! request's strings into typed identifiers, checks what needs no database, and hands the
+//! decision to a rule (`crate::rules`) run by storage under the room's lock; its refusals
+//! are Matrix errors of the statuses its operation documents.
 
 mod banning;
 mod create_room;
@@ -8,81 +11,73 @@ mod login;
 mod membership;
 mod rooms;
 
-use crate::error::{InternalError, MatrixError};
+use crate::app::Homeserver;
+use crate::error::{BadRequest, bad_request};
+use crate::events::NewEvent;
 use crate::ids::{RoomId, UserId};
-
-/// Why an operation did not succeed: the client's mistake or refusal, or ours.
-pub enum Failure {
-    Refused(MatrixError),
-    Internal(InternalError),
-}
-
-impl From<MatrixError> for Failure {
-    fn from(error: MatrixError) -> Self {
-        Failure::Refused(error)
-    }
-}
-
-impl From<InternalError> for Failure {
-    fn from(error: InternalError) -> Self {
-        Failure::Internal(error)
-    }
-}
-
-/// A generated response type that can carry a refusal.
-pub trait Refuse: Sized {
-    fn refuse(error: MatrixError) -> Result<Self, InternalError>;
-}
-
-/// Maps refusals onto each operation's documented error variants. Every status a handler
-/// refuses with is documented (in the spec or the overlay); one that is not is a bug in
-/// this server, answered 500 and logged.
-macro_rules! refusals {
-    ($($response:ty { $($status:ident => $variant:ident),* $(,)? })*) => {
-        $(
-            impl crate::api::Refuse for $response {
-                fn refuse(error: crate::error::MatrixError) -> Result<Self, crate::error::InternalError> {
-                    match error.status {
-                        $(axum::http::StatusCode::$status => Ok(Self::$variant(error.body())),)*
-                        status => Err(crate::error::InternalError(anyhow::anyhow!(
-                            "undocumented status {status} ({}: {})", error.errcode, error.error
-                        ))),
-                    }
-                }
-            }
-        )*
-    };
-}
-pub(crate) use refusals;
-
-/// An operation's outcome as the generated trait returns it.
-pub fn finish<R: Refuse>(result: Result<R, Failure>) -> Result<R, InternalError> {
-    match result {
-        Ok(response) => Ok(response),
-        Err(Failure::Refused(error)) => R::refuse(error),
-        Err(Failure::Internal(error)) => Err(error),
-    }
-}
+use crate::rules::{Roles, RoomSnapshot, UnreadableState};
+use crate::storage::db::DbError;
 
 /// A room ID from a path parameter (invite, leave, ban and the reads take no aliases).
-pub fn room_id(raw: &str) -> Result<RoomId, MatrixError> {
+pub fn room_id(raw: &str) -> Result<RoomId, BadRequest> {
     if raw.starts_with('#') {
-        return Err(MatrixError::bad_request(
+        return Err(bad_request(
             "M_UNKNOWN",
-            "This endpoint takes a room ID, not an alias.",
+            format!("This endpoint takes a room ID (!id:server), not the alias {raw}."),
         ));
     }
     RoomId::parse(raw)
-        .map_err(|e| MatrixError::bad_request("M_UNKNOWN", format!("Invalid room ID: {e}")))
+        .map_err(|e| bad_request("M_UNKNOWN", format!("Invalid room ID {raw:?}: {e}.")))
 }
 
-/// A user ID from a request body (I5: `M_BAD_JSON`).
-pub fn user_id(raw: &str) -> Result<UserId, MatrixError> {
+/// A user ID from a request body's `field`.
+pub fn user_id(field: &str, raw: &str) -> Result<UserId, BadRequest> {
     UserId::parse(raw)
-        .map_err(|e| MatrixError::bad_request("M_BAD_JSON", format!("Invalid user ID: {e}")))
+        .map_err(|e| bad_request("M_BAD_JSON", format!("Invalid `{field}` {raw:?}: {e}.")))
 }
 
-/// The empty JSON object most operations answer with.
-pub fn empty() -> generated::runtime::JsonObject {
-    serde_json::Map::new()
+impl Homeserver {
+    /// Under the room's lock: the snapshot of the state `roles` needs, `rule`'s decision
+    /// on it, and the event it decides on appended (sent by `roles.sender`). Returns the new
+    /// event's ID, if any.
+    pub(crate) async fn change_room<E>(
+        &self,
+        room: &RoomId,
+        roles: Roles<'_>,
+        rule: impl FnOnce(&RoomSnapshot) -> Result<Option<NewEvent>, E> + Send + 'static,
+    ) -> Result<Option<String>, E>
+    where
+        E: From<DbError> + From<UnreadableState> + Send + 'static,
+    {
+        let keys = RoomSnapshot::keys(roles);
+        let (sender, target) = (roles.sender.clone(), roles.target.clone());
+        let token = roles.third_party_token.map(str::to_string);
+        self.store
+            .change_room(room, roles.sender, keys, move |entries| {
+                let roles = Roles {
+                    sender: &sender,
+                    target: &target,
+                    third_party_token: token.as_deref(),
+                };
+                rule(&RoomSnapshot::read(roles, entries)?)
+            })
+            .await
+    }
+
+    /// The snapshot `roles` would read, from a reader and without the room's lock: for
+    /// checks that must run before a slow outbound call (the decision reads again, locked).
+    pub(crate) async fn snapshot<E>(
+        &self,
+        room: &RoomId,
+        roles: Roles<'_>,
+    ) -> Result<RoomSnapshot, E>
+    where
+        E: From<crate::error::InternalError> + From<UnreadableState>,
+    {
+        let entries = self
+            .store
+            .state_entries(room, RoomSnapshot::keys(roles))
+            .await?;
+        Ok(RoomSnapshot::read(roles, &entries)?)
+    }
 }

@@ -98,6 +98,18 @@ pub fn verify_any(object: &Map<String, Value>, key: &VerifyingKey) -> bool {
         .any(|signature| check(&bytes, signature, key))
 }
 
+/// Whether a join's third-party proof (`signed`, as the member event schema types it) is
+/// signed by the base64 `public_key` the room's invite stored.
+pub fn verify_proof(signed: &generated::schemas::SignedProof, public_key: &str) -> bool {
+    let Some(key) = self::public_key(public_key) else {
+        return false;
+    };
+    match serde_json::to_value(signed) {
+        Ok(Value::Object(object)) => verify_any(&object, &key),
+        _ => false,
+    }
+}
+
 fn check(bytes: &[u8], signature: &str, key: &VerifyingKey) -> bool {
     let Some(signature) = BASE64
         .decode(signature)

@@ -1,6 +1,7 @@
 //! Users and their tokens. Tokens are kept only as SHA-256 hashes.
 
-use super::{Engine, Store, in_transaction, now_ms, on_reader};
+use super::db::{Conn, DbError, params};
+use super::{Engine, Store, now_ms};
 use crate::error::InternalError;
 use crate::ids::UserId;
 
@@ -11,52 +12,47 @@ impl Store {
         user: &UserId,
         password_hash: &str,
     ) -> Result<bool, InternalError> {
-        in_transaction!(self, |tx| {
-            let done = sqlx::query(
+        let (user, hash) = (user.to_string(), password_hash.to_string());
+        self.write(move |db: &mut dyn Conn| {
+            let added = db.execute(
                 "INSERT INTO users (user_id, password_hash, created_ts) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-            )
-            .bind(user.as_str())
-            .bind(password_hash)
-            .bind(now_ms())
-            .execute(&mut *tx)
-            .await?;
-            tx.commit().await?;
-            Ok(done.rows_affected() == 1)
+                params![&user, &hash, now_ms()],
+            )?;
+            Ok(added == 1)
         })
+        .await
     }
 
     pub async fn password_hash(&self, user: &UserId) -> Result<Option<String>, InternalError> {
-        on_reader!(self, |pool| {
-            Ok(
-                sqlx::query_scalar("SELECT password_hash FROM users WHERE user_id = $1")
-                    .bind(user.as_str())
-                    .fetch_optional(pool)
-                    .await?,
-            )
+        let user = user.to_string();
+        self.read(move |db: &mut dyn Conn| {
+            Ok(db.query_opt(
+                "SELECT password_hash FROM users WHERE user_id = $1",
+                params![&user],
+                |row| row.string(0),
+            )?)
         })
+        .await
     }
 
     pub async fn insert_tokens(
         &self,
-        user: &str,
-        access_hash: &[u8],
-        refresh_hash: &[u8],
+        user: &UserId,
+        access_hash: Vec<u8>,
+        refresh_hash: Vec<u8>,
     ) -> Result<(), InternalError> {
-        in_transaction!(self, |tx| {
-            sqlx::query(
+        let user = user.to_string();
+        self.write(move |db: &mut dyn Conn| {
+            db.execute(
                 "INSERT INTO tokens (access_hash, refresh_hash, user_id, created_ts) VALUES ($1, $2, $3, $4)",
-            )
-            .bind(access_hash)
-            .bind(refresh_hash)
-            .bind(user)
-            .bind(now_ms())
-            .execute(&mut *tx)
-            .await?;
-            tx.commit().await?;
+                params![&access_hash[..], &refresh_hash[..], &user, now_ms()],
+            )?;
             Ok(())
         })
+        .await
     }
 
+    /// Who an access token (by hash) belongs to, if anyone.
     pub async fn user_for_access_token(
         &self,
         access_hash: &[u8],
@@ -68,12 +64,17 @@ impl Store {
             }
             epoch = db.tokens.epoch();
         }
-        let user: Option<String> = on_reader!(self, |pool| {
-            sqlx::query_scalar("SELECT user_id FROM tokens WHERE access_hash = $1")
-                .bind(access_hash)
-                .fetch_optional(pool)
-                .await?
-        });
+        let hash = access_hash.to_vec();
+        let user = self
+            .read(move |db: &mut dyn Conn| {
+                db.query_opt(
+                    "SELECT user_id FROM tokens WHERE access_hash = $1",
+                    params![&hash[..]],
+                    |row| row.string(0),
+                )
+            })
+            .await
+            .map_err(InternalError::from)?;
         // Only known tokens are remembered: an unknown one may yet be issued.
         if let (Engine::Sqlite(db), Some(user)) = (&self.engine, &user) {
             db.tokens.remember(access_hash, user, epoch);
@@ -85,35 +86,30 @@ impl Store {
     /// token is unknown (or was already used, perhaps by another process: the delete decides).
     pub async fn rotate_tokens(
         &self,
-        refresh_hash: &[u8],
-        access_hash: &[u8],
-        new_refresh_hash: &[u8],
+        refresh_hash: Vec<u8>,
+        access_hash: Vec<u8>,
+        new_refresh_hash: Vec<u8>,
     ) -> Result<Option<String>, InternalError> {
-        in_transaction!(self, |tx| {
-            let replaced: Option<(String, Vec<u8>)> = sqlx::query_as(
-                "DELETE FROM tokens WHERE refresh_hash = $1 RETURNING user_id, access_hash",
-            )
-            .bind(refresh_hash)
-            .fetch_optional(&mut *tx)
+        let replaced = self
+            .write(move |db: &mut dyn Conn| -> Result<_, DbError> {
+                let replaced = db.query_opt(
+                    "DELETE FROM tokens WHERE refresh_hash = $1 RETURNING user_id, access_hash",
+                    params![&refresh_hash[..]],
+                    |row| Ok((row.string(0)?, row.bytes(1)?)),
+                )?;
+                if let Some((user, _)) = &replaced {
+                    db.execute(
+                        "INSERT INTO tokens (access_hash, refresh_hash, user_id, created_ts) VALUES ($1, $2, $3, $4)",
+                        params![&access_hash[..], &new_refresh_hash[..], user, now_ms()],
+                    )?;
+                }
+                Ok(replaced)
+            })
             .await?;
-            let (user, old_access_hash) = replaced.unzip();
-            if let Some(user) = &user {
-                sqlx::query(
-                    "INSERT INTO tokens (access_hash, refresh_hash, user_id, created_ts) VALUES ($1, $2, $3, $4)",
-                )
-                .bind(access_hash)
-                .bind(new_refresh_hash)
-                .bind(user)
-                .bind(now_ms())
-                .execute(&mut *tx)
-                .await?;
-            }
-            tx.commit().await?;
-            // The old access token is dead from the commit on.
-            if let (Engine::Sqlite(db), Some(old)) = (&self.engine, &old_access_hash) {
-                db.tokens.forget(old);
-            }
-            Ok(user)
-        })
+        // The old access token is dead from the commit on.
+        if let (Engine::Sqlite(db), Some((_, old))) = (&self.engine, &replaced) {
+            db.tokens.forget(old);
+        }
+        Ok(replaced.map(|(user, _)| user))
     }
 }

@@ -1,7 +1,9 @@
-//! Room aliases: `#name:server` → room ID, with who created each (who may delete it).
+//! Room aliases: `#name:server` → room ID, with who created each.
 
-use super::{Store, in_transaction, on_reader};
+use super::Store;
+use super::db::{Conn, params};
 use crate::error::InternalError;
+use crate::ids::{RoomAlias, RoomId, UserId};
 
 /// How `PUT /directory/room/{alias}` went.
 #[derive(Debug, PartialEq, Eq)]
@@ -12,71 +14,68 @@ pub enum PutAlias {
 }
 
 impl Store {
-    pub async fn resolve_alias(&self, alias: &str) -> Result<Option<String>, InternalError> {
-        on_reader!(self, |pool| {
-            Ok(
-                sqlx::query_scalar("SELECT room_id FROM room_aliases WHERE alias = $1")
-                    .bind(alias)
-                    .fetch_optional(pool)
-                    .await?,
-            )
-        })
+    pub async fn resolve_alias(&self, alias: &RoomAlias) -> Result<Option<RoomId>, InternalError> {
+        let alias = alias.to_string();
+        let found = self
+            .read(move |db: &mut dyn Conn| {
+                db.query_opt(
+                    "SELECT room_id FROM room_aliases WHERE alias = $1",
+                    params![&alias],
+                    |row| row.string(0),
+                )
+            })
+            .await?;
+        found
+            .map(|id| RoomId::parse(&id).map_err(|e| InternalError(e.into())))
+            .transpose()
     }
 
     pub async fn put_alias(
         &self,
-        alias: &str,
-        room_id: &str,
-        creator: &str,
+        alias: &RoomAlias,
+        room: &RoomId,
+        creator: &UserId,
     ) -> Result<PutAlias, InternalError> {
-        in_transaction!(self, |tx| {
-            let exists: Option<i64> = sqlx::query_scalar(
-                "SELECT stream_ordering FROM current_state WHERE room_id = $1 AND type = 'm.room.create' AND state_key = ''",
-            )
-            .bind(room_id)
-            .fetch_optional(&mut *tx)
-            .await?;
-            if exists.is_none() {
+        let (alias, room, creator) = (alias.to_string(), room.to_string(), creator.to_string());
+        self.write(move |db: &mut dyn Conn| {
+            if !super::rooms::exists(db, &room)? {
                 return Ok(PutAlias::UnknownRoom);
             }
-            let done = sqlx::query(
+            let added = db.execute(
                 "INSERT INTO room_aliases (alias, room_id, creator) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-            )
-            .bind(alias)
-            .bind(room_id)
-            .bind(creator)
-            .execute(&mut *tx)
-            .await?;
-            tx.commit().await?;
-            Ok(if done.rows_affected() == 1 {
+                params![&alias, &room, &creator],
+            )?;
+            Ok(if added == 1 {
                 PutAlias::Created
             } else {
                 PutAlias::Taken
             })
         })
+        .await
     }
 
     /// Who created an alias, if it exists.
-    pub async fn alias_creator(&self, alias: &str) -> Result<Option<String>, InternalError> {
-        on_reader!(self, |pool| {
-            Ok(
-                sqlx::query_scalar("SELECT creator FROM room_aliases WHERE alias = $1")
-                    .bind(alias)
-                    .fetch_optional(pool)
-                    .await?,
-            )
-        })
+    pub async fn alias_creator(&self, alias: &RoomAlias) -> Result<Option<String>, InternalError> {
+        let alias = alias.to_string();
+        Ok(self
+            .read(move |db: &mut dyn Conn| {
+                db.query_opt(
+                    "SELECT creator FROM room_aliases WHERE alias = $1",
+                    params![&alias],
+                    |row| row.string(0),
+                )
+            })
+            .await?)
     }
 
     /// Removes an alias; `false` when there was none.
-    pub async fn delete_alias(&self, alias: &str) -> Result<bool, InternalError> {
-        in_transaction!(self, |tx| {
-            let done = sqlx::query("DELETE FROM room_aliases WHERE alias = $1")
-                .bind(alias)
-                .execute(&mut *tx)
-                .await?;
-            tx.commit().await?;
-            Ok(done.rows_affected() == 1)
-        })
+    pub async fn delete_alias(&self, alias: &RoomAlias) -> Result<bool, InternalError> {
+        let alias = alias.to_string();
+        Ok(self
+            .write(move |db: &mut dyn Conn| {
+                db.execute("DELETE FROM room_aliases WHERE alias = $1", params![&alias])
+            })
+            .await?
+            == 1)
     }
 }

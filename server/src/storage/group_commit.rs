@@ -1,57 +1,42 @@
-//! SQLite's group commit: one thread owns a write connection; membership changes are
-//! queued to it, run back to back inside one transaction, committed together, and only
-//! then answered.
+//! SQLite's group commit: one thread owns the write connection; every write is queued to it,
+//! run back to back with the others waiting inside one transaction, committed together,
+//! and only then answered.
 //!
-//! Why a thread and not sqlx: each sqlx statement is a round trip to sqlx's own connection
-//! thread, and a membership change is five of them under the room lock; on this machine the
-//! wake-ups, not SQLite, bounded throughput near 1,000 changes/s with the server idle a
-//! third of the time. Here a change costs one hand-off each way, and a batch pays for one
-//! commit (one fsync with power-loss durability) however many changes it holds.
+//! Why a thread of its own: a membership change is several statements under the room's
+//! lock, and handing each statement to a database thread and back bounded throughput by the
+//! wake-ups, not by SQLite. Here a write costs one hand-off each way, and a batch pays for
+//! one commit (one fsync with power-loss durability) however many writes it holds.
 //!
-//! Each change runs inside a savepoint, so a change that fails is undone alone and its
-//! neighbours in the batch still commit. Changes run in arrival order on one connection, so
-//! each sees the ones before it: the batch is a serial order.
+//! Each write runs inside a savepoint, so a write that fails is undone alone and its
+//! neighbours in the batch still commit. Writes run in arrival order on one connection, so
+//! each sees the ones before it: the batch is a serial order. Whatever fails (a statement,
+//! the commit, a full disk), the connection is left outside any transaction, ready for the
+//! next batch.
 
-use std::path::Path;
 use std::sync::mpsc;
-use std::time::Duration;
 
 use anyhow::Context;
 
-use super::Durability;
-use crate::error::InternalError;
+use super::db::{Conn, DbError};
 
-/// The most changes committed together; beyond this, waiting changes start the next batch.
+/// The most writes committed together; beyond this, waiting writes start the next batch.
 const MAX_BATCH: usize = 256;
 
-/// Hands a committed (or failed) batch's outcome to one waiting change.
-type Completion = Box<dyn FnOnce(Result<(), String>) + Send>;
-/// A change: runs on the writer's connection inside the batch's transaction.
-type Job = Box<dyn FnOnce(&rusqlite::Connection) -> Completion + Send>;
+/// Hands a committed (or failed) batch's outcome to one waiting write.
+type Completion = Box<dyn FnOnce(Result<(), DbError>) + Send>;
+/// A write: runs on the writer's connection inside the batch's transaction (or, given no
+/// connection, does not run: its batch failed first). Returns its completion, and whether
+/// the transaction is still sound (its savepoint was kept or undone cleanly).
+type Job = Box<dyn FnOnce(Option<&mut rusqlite::Connection>) -> (Completion, bool) + Send>;
 
 pub struct GroupCommit {
     jobs: mpsc::Sender<Job>,
 }
 
 impl GroupCommit {
-    /// Opens a second write connection to the (already migrated) database at `path` and
-    /// starts its thread. It ends when the `GroupCommit` is dropped.
-    pub fn start(path: &Path, durability: Durability) -> anyhow::Result<GroupCommit> {
-        let conn = rusqlite::Connection::open(path)
-            .with_context(|| format!("cannot open {}", path.display()))?;
-        conn.busy_timeout(Duration::from_secs(10))?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(
-            None,
-            "synchronous",
-            match durability {
-                Durability::ProcessCrash => "NORMAL",
-                Durability::PowerLoss => "FULL",
-            },
-        )?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
-        // Checkpoints are the checkpoint thread's job (see checkpoint.rs).
-        conn.pragma_update(None, "wal_autocheckpoint", 0)?;
+    /// Starts the writer thread on `conn` (already configured and migrated). It ends when
+    /// the `GroupCommit` is dropped.
+    pub fn start(conn: rusqlite::Connection) -> anyhow::Result<GroupCommit> {
         let (jobs, queue) = mpsc::channel::<Job>();
         std::thread::Builder::new()
             .name("sqlite-writer".into())
@@ -60,57 +45,55 @@ impl GroupCommit {
         Ok(GroupCommit { jobs })
     }
 
-    /// Runs `work` in the next batch; answers once that batch has committed.
-    pub async fn run<T: Send + 'static>(
+    /// Runs `work` in the next batch; answers once that batch has committed. The outer
+    /// error is the batch's (it did not commit); the inner one is `work`'s own.
+    pub async fn run<T, E>(
         &self,
-        work: impl FnOnce(&rusqlite::Connection) -> Result<T, InternalError> + Send + 'static,
-    ) -> Result<T, InternalError> {
+        work: impl FnOnce(&mut dyn Conn) -> Result<T, E> + Send + 'static,
+    ) -> Result<Result<T, E>, DbError>
+    where
+        T: Send + 'static,
+        E: Send + 'static,
+    {
         let (answer, answered) = tokio::sync::oneshot::channel();
         let job: Job = Box::new(move |conn| {
-            let result = in_savepoint(conn, work);
-            Box::new(move |committed: Result<(), String>| {
-                let outcome = match committed {
-                    Ok(()) => result,
-                    Err(error) => Err(InternalError(anyhow::anyhow!(
-                        "the batch did not commit: {error}"
-                    ))),
-                };
-                let _ = answer.send(outcome);
-            })
+            let (result, sound) = match conn {
+                Some(conn) => match in_savepoint(conn, work) {
+                    Ok(result) => (Ok(result), true),
+                    Err(error) => (Err(error), false),
+                },
+                None => (Err(DbError::NotRun), true),
+            };
+            let complete: Completion = Box::new(move |committed: Result<(), DbError>| {
+                let _ = answer.send(committed.and(result));
+            });
+            (complete, sound)
         });
-        self.jobs
-            .send(job)
-            .map_err(|_| InternalError(anyhow::anyhow!("the SQLite writer has stopped")))?;
-        answered
-            .await
-            .map_err(|_| InternalError(anyhow::anyhow!("the SQLite writer dropped a change")))?
+        self.jobs.send(job).map_err(|_| DbError::Panicked)?;
+        answered.await.map_err(|_| DbError::Panicked)?
     }
 }
 
 /// Runs `work` so that, if it fails (or panics), what it wrote is undone and the batch goes
-/// on.
-fn in_savepoint<T>(
-    conn: &rusqlite::Connection,
-    work: impl FnOnce(&rusqlite::Connection) -> Result<T, InternalError>,
-) -> Result<T, InternalError> {
+/// on. The outer error means the savepoint itself could not be handled: the batch is lost.
+fn in_savepoint<T, E>(
+    conn: &mut rusqlite::Connection,
+    work: impl FnOnce(&mut dyn Conn) -> Result<T, E>,
+) -> Result<Result<T, E>, DbError> {
     conn.execute_batch("SAVEPOINT change")?;
-    // A panicking change must not take the writer thread (and every later write) with it.
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(conn)))
-        .unwrap_or_else(|_| {
-            Err(InternalError(anyhow::anyhow!(
-                "a membership change panicked"
-            )))
-        });
-    if result.is_err() {
+    // A panicking write must not take the writer thread (and every later write) with it.
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&mut *conn)));
+    let keep = matches!(result, Ok(Ok(_)));
+    if !keep {
         conn.execute_batch("ROLLBACK TO change")?;
     }
     conn.execute_batch("RELEASE change")?;
-    result
+    result.map_err(|_| DbError::Panicked)
 }
 
-/// The writer thread: waits for a change, takes every change already waiting (up to
+/// The writer thread: waits for a write, takes every write already waiting (up to
 /// [`MAX_BATCH`]), runs them in one transaction and commits.
-fn writer(conn: rusqlite::Connection, queue: mpsc::Receiver<Job>) {
+fn writer(mut conn: rusqlite::Connection, queue: mpsc::Receiver<Job>) {
     while let Ok(first) = queue.recv() {
         let mut batch = vec![first];
         while batch.len() < MAX_BATCH {
@@ -119,76 +102,53 @@ fn writer(conn: rusqlite::Connection, queue: mpsc::Receiver<Job>) {
                 Err(_) => break,
             }
         }
-        let completions: Vec<Completion> = match conn.execute_batch("BEGIN IMMEDIATE") {
-            Ok(()) => batch.into_iter().map(|job| job(&conn)).collect(),
-            Err(error) => {
-                // Nothing ran; dropping the changes answers each with an error.
-                tracing::error!(%error, changes = batch.len(), "cannot begin a write transaction");
-                continue;
-            }
-        };
-        let committed = conn.execute_batch("COMMIT").map_err(|e| e.to_string());
-        if committed.is_err() {
-            let _ = conn.execute_batch("ROLLBACK");
-        }
-        for complete in completions {
-            complete(committed.clone());
+        let committed = run_batch(&mut conn, batch);
+        for (complete, outcome) in committed {
+            complete(outcome);
         }
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    async fn count(changes: &GroupCommit) -> i64 {
-        changes
-            .run(|conn| Ok(conn.query_row("SELECT COUNT(*) FROM t", [], |r| r.get(0))?))
-            .await
-            .unwrap()
+/// One batch: each job's completion with the batch's outcome. If anything leaves the
+/// transaction unsound (SQLite rolls a transaction back by itself on a full disk, say), no
+/// further job runs and the whole batch is rolled back and answered with the error; either
+/// way the connection ends outside any transaction.
+fn run_batch(
+    conn: &mut rusqlite::Connection,
+    batch: Vec<Job>,
+) -> Vec<(Completion, Result<(), DbError>)> {
+    let began = conn.execute_batch("BEGIN IMMEDIATE");
+    if let Err(error) = &began {
+        tracing::error!(%error, writes = batch.len(), "cannot begin a write transaction");
     }
-
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn a_failing_or_panicking_change_is_undone_alone() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("t.db");
-        rusqlite::Connection::open(&path)
-            .unwrap()
-            .execute_batch("CREATE TABLE t (x INTEGER PRIMARY KEY)")
-            .unwrap();
-        let changes =
-            std::sync::Arc::new(GroupCommit::start(&path, Durability::PowerLoss).unwrap());
-        fn insert(conn: &rusqlite::Connection, x: i64) -> Result<(), InternalError> {
-            conn.execute("INSERT INTO t (x) VALUES (?1)", [x])?;
-            Ok(())
-        }
-        // Many changes at once, so that they share batches; the odd ones fail after writing.
-        let tasks: Vec<_> = (0..200)
-            .map(|x| {
-                let changes = changes.clone();
-                tokio::spawn(async move {
-                    changes
-                        .run(move |conn| {
-                            insert(conn, x)?;
-                            if x % 4 == 1 {
-                                panic!("change {x} panics");
-                            }
-                            if x % 4 == 3 {
-                                insert(conn, x)?; // a duplicate key: an SQL error
-                            }
-                            Ok(x)
-                        })
-                        .await
-                })
-            })
-            .collect();
-        let mut results = Vec::new();
-        for task in tasks {
-            results.push(task.await.unwrap());
-        }
-        for (x, result) in results.into_iter().enumerate() {
-            assert_eq!(result.is_ok(), x % 2 == 0, "change {x}: {result:?}");
-        }
-        assert_eq!(count(&changes).await, 100, "only the even changes stayed");
+    let mut sound = began.is_ok();
+    let mut completions = Vec::with_capacity(batch.len());
+    for job in batch {
+        let open = sound && !conn.is_autocommit();
+        let (complete, kept_sound) = job(open.then_some(&mut *conn));
+        sound = open && kept_sound;
+        completions.push(complete);
     }
+    let outcome = match began {
+        Err(error) => Err(error.to_string()),
+        Ok(()) if !sound || conn.is_autocommit() => {
+            Err("the batch's transaction was lost; nothing in it was written".to_string())
+        }
+        Ok(()) => conn.execute_batch("COMMIT").map_err(|e| e.to_string()),
+    };
+    if let Err(error) = &outcome {
+        tracing::error!(%error, writes = completions.len(), "a write batch did not commit");
+    }
+    if !conn.is_autocommit() {
+        // The commit failed (or was not tried) and left the transaction open: end it, so
+        // the next batch starts clean.
+        let _ = conn.execute_batch("ROLLBACK");
+    }
+    completions
+        .into_iter()
+        .map(|complete| {
+            let outcome = outcome.clone().map_err(DbError::NotCommitted);
+            (complete, outcome)
+        })
+        .collect()
 }

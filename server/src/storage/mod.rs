@@ -1,34 +1,39 @@
 //! Storage: the narrow boundary between the handlers and the database.
 //!
 //! Everything the server keeps goes through [`Store`]: users and hashed tokens, rooms as an
-//! append-only event log with a current-state table, aliases. Two engines sit behind it:
-//! SQLite (the embedded default, one process) and PostgreSQL (several processes sharing one
-//! database). Both run the same SQL — portable statements with `$n` parameters — so every
-//! query is written once: the [`on_reader!`] and [`in_transaction!`] macros expand a query
-//! once per engine, and each expansion is type-checked against that engine's driver.
+//! append-only event log with a current-state table, aliases. Storage stores: what an event
+//! means and who may do what is decided by `crate::rules`.
 //!
-//! A membership change is read, decided and written in one transaction that holds the
-//! room's lock (SQLite: the group-commit writer thread; PostgreSQL: a row lock on the room's
-//! `m.room.create` state row), so a room's changes are serialised across every process, and
-//! a request answered 200 is committed before the answer. That one operation has an
-//! executor per engine (SQLite's runs synchronously on its writer thread); its SQL is
-//! still shared.
+//! Two engines sit behind it: SQLite (the embedded default, one process) and PostgreSQL
+//! (several processes sharing one database). Every operation is a synchronous function over a
+//! [`db::Conn`], written once for both, and runs on a database thread through
+//! [`Store::read`] or [`Store::write`]:
+//! - SQLite: reads on a pool of read-only connections; every write on the group-commit
+//!   thread (`group_commit.rs`), which runs writes back to back and commits them together,
+//!   answering each only after its batch's commit.
+//! - PostgreSQL: a pool of connections; each write is one transaction.
+//!
+//! A membership change is read, decided and written in one write, under the room's lock
+//! (SQLite: the single writer; PostgreSQL: a row lock on the room's `m.room.create` state
+//! row, `rooms::lock_room`), so a room's changes are serialised across every process.
 
 mod accounts;
 mod aliases;
 mod checkpoint;
+pub mod db;
 mod group_commit;
+mod migrate;
 mod postgres;
 mod rooms;
 mod sqlite;
 mod token_cache;
 
 pub use aliases::PutAlias;
-pub use rooms::Decision;
-
-use serde_json::Value;
+pub use rooms::StoredEvent;
 
 use crate::config::Config;
+use crate::error::InternalError;
+use db::{Conn, DbError};
 
 /// What a commit must survive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, clap::ValueEnum)]
@@ -52,60 +57,27 @@ enum Engine {
     Postgres(postgres::Postgres),
 }
 
-/// Runs `$body` with `$pool` bound to the engine's read pool. The body is expanded once per
-/// engine, so one query text serves both.
-macro_rules! on_reader {
-    ($store:expr, |$pool:ident| $body:expr) => {
-        match &$store.engine {
-            $crate::storage::Engine::Sqlite(db) => {
-                let $pool = &db.read;
-                $body
-            }
-            $crate::storage::Engine::Postgres(db) => {
-                let $pool = &db.pool;
-                $body
-            }
-        }
-    };
-}
-
-/// Runs `$body` inside a write transaction `$tx` (which the body commits; returning early
-/// rolls it back). Expanded once per engine.
-macro_rules! in_transaction {
-    ($store:expr, |$tx:ident| $body:expr) => {
-        match &$store.engine {
-            $crate::storage::Engine::Sqlite(db) => {
-                let mut writer = db.writer().await;
-                #[allow(unused_mut)]
-                let mut $tx = sqlx::Connection::begin_with(&mut *writer, "BEGIN IMMEDIATE").await?;
-                $body
-            }
-            $crate::storage::Engine::Postgres(db) => {
-                #[allow(unused_mut)]
-                let mut $tx = db.pool.begin().await?;
-                $body
-            }
-        }
-    };
-}
-
-pub(crate) use {in_transaction, on_reader};
-
 impl Store {
     /// Opens the database of `config.database_url` (`sqlite://PATH` or `postgres://...`),
     /// creating and migrating it as needed.
     pub async fn open(config: &Config) -> anyhow::Result<Store> {
-        let url = config.database_url.as_str();
-        let engine = if url.starts_with("sqlite:") {
-            Engine::Sqlite(sqlite::Sqlite::open(url, config.durability).await?)
-        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            Engine::Postgres(postgres::Postgres::open(url, config.database_connections).await?)
-        } else {
-            anyhow::bail!(
-                "unsupported database URL `{}`: use sqlite://PATH or postgres://USER@HOST/DATABASE",
-                redact_password(url)
-            );
-        };
+        let url = config.database_url.clone();
+        let durability = config.durability;
+        let connections = config.database_connections;
+        // Opening connects and migrates: blocking work, kept off the async workers.
+        let engine = tokio::task::spawn_blocking(move || -> anyhow::Result<Engine> {
+            if let Some(path) = url.strip_prefix("sqlite://").or(url.strip_prefix("sqlite:")) {
+                Ok(Engine::Sqlite(sqlite::Sqlite::open(path, durability)?))
+            } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+                Ok(Engine::Postgres(postgres::Postgres::open(&url, connections)?))
+            } else {
+                anyhow::bail!(
+                    "unsupported database URL `{}`: use sqlite://PATH or postgres://USER@HOST/DATABASE",
+                    redact_password(&url)
+                )
+            }
+        })
+        .await??;
         Ok(Store {
             engine,
             server_name: config.server_name.clone(),
@@ -115,9 +87,42 @@ impl Store {
     pub fn server_name(&self) -> &str {
         &self.server_name
     }
+
+    /// Runs `work` on a read connection, off the async workers.
+    pub async fn read<T, E>(
+        &self,
+        work: impl FnOnce(&mut dyn Conn) -> Result<T, E> + Send + 'static,
+    ) -> Result<T, E>
+    where
+        T: Send + 'static,
+        E: From<DbError> + Send + 'static,
+    {
+        let outcome = match &self.engine {
+            Engine::Sqlite(db) => db.read(work).await,
+            Engine::Postgres(db) => db.run(work).await,
+        };
+        outcome.unwrap_or_else(|error| Err(E::from(error)))
+    }
+
+    /// Runs `work` in a write transaction and answers once it is committed. When `work`
+    /// fails, nothing it wrote stays.
+    pub async fn write<T, E>(
+        &self,
+        work: impl FnOnce(&mut dyn Conn) -> Result<T, E> + Send + 'static,
+    ) -> Result<T, E>
+    where
+        T: Send + 'static,
+        E: From<DbError> + Send + 'static,
+    {
+        let outcome = match &self.engine {
+            Engine::Sqlite(db) => db.changes.run(work).await,
+            Engine::Postgres(db) => db.run(work).await,
+        };
+        outcome.unwrap_or_else(|error| Err(E::from(error)))
+    }
 }
 
-/// A database URL fit for an error message: any password replaced by `***`.
+/// A database URL fit for a message: any password replaced by `***`.
 pub fn redact_password(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else {
         return url.to_string();
@@ -138,38 +143,9 @@ fn now_ms() -> i64 {
         .map_or(0, |d| d.as_millis() as i64)
 }
 
-/// A stored event, as the room-read APIs return it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StoredEvent {
-    pub stream_ordering: i64,
-    pub event_id: String,
-    pub room_id: String,
-    pub event_type: String,
-    pub state_key: Option<String>,
-    pub sender: String,
-    pub origin_server_ts: i64,
-    pub content: Value,
-    pub extra: serde_json::Map<String, Value>,
-}
-
-impl StoredEvent {
-    /// The event in client format (v1: `user_id` is the sender).
-    pub fn to_json(&self) -> Value {
-        let mut event = serde_json::Map::new();
-        event.insert("event_id".into(), self.event_id.clone().into());
-        event.insert("room_id".into(), self.room_id.clone().into());
-        event.insert("type".into(), self.event_type.clone().into());
-        if let Some(state_key) = &self.state_key {
-            event.insert("state_key".into(), state_key.clone().into());
-        }
-        event.insert("user_id".into(), self.sender.clone().into());
-        event.insert("sender".into(), self.sender.clone().into());
-        event.insert("origin_server_ts".into(), self.origin_server_ts.into());
-        event.insert("content".into(), self.content.clone());
-        for (key, value) in &self.extra {
-            event.insert(key.clone(), value.clone());
-        }
-        Value::Object(event)
+impl From<DbError> for InternalError {
+    fn from(error: DbError) -> Self {
+        InternalError(error.into())
     }
 }
 

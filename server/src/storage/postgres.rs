@@ -1,42 +1,97 @@
-//! The PostgreSQL engine: a connection pool shared by every request of this process, and by
-//! as many processes as point at the same database.
+//! The PostgreSQL engine: a pool of connections shared by every request of this process,
+//! and one database shared by as many processes as point at it.
 //!
 //! Nothing here holds state across requests: a room's changes are serialised by a row lock
-//! taken inside each membership transaction (see `rooms.rs`), so any number of processes
-//! may write. Durability is the database server's own (`synchronous_commit`, on by default:
-//! a commit survives power loss), whatever the `durability` setting says.
+//! taken inside each membership transaction (`rooms::lock_room`), so any number of
+//! processes may write. Every piece of work is one transaction on a blocking thread: a
+//! connection that failed mid-transaction is rolled back (or, if it broke, dropped by the
+//! pool), so the next one starts clean. Durability is the database server's own
+//! (`synchronous_commit`, on by default: a commit survives power loss), whatever the
+//! `durability` setting says.
 
 use std::str::FromStr;
 use std::time::Duration;
 
 use anyhow::Context;
-use sqlx::PgPool;
-use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use r2d2_postgres::PostgresConnectionManager;
+use r2d2_postgres::postgres::{Config, NoTls};
 
+use super::db::{Conn, DbError};
 use super::redact_password;
 
 pub struct Postgres {
-    pub pool: PgPool,
+    /// Always `Some` until dropped.
+    pool: Option<r2d2::Pool<PostgresConnectionManager<NoTls>>>,
+}
+
+impl Drop for Postgres {
+    /// A synchronous connection closes by blocking on its own runtime, which must not happen
+    /// on an async worker (where the store is usually dropped): the pool is closed on a
+    /// thread of its own.
+    fn drop(&mut self) {
+        if let Some(pool) = self.pool.take() {
+            let _ = std::thread::Builder::new()
+                .name("postgres-close".into())
+                .spawn(move || drop(pool));
+        }
+    }
 }
 
 impl Postgres {
     /// Connects to the database at `url` with up to `connections` connections and migrates
-    /// it. sqlx's migrator takes an advisory lock, so processes starting together migrate once.
-    pub async fn open(url: &str, connections: u32) -> anyhow::Result<Postgres> {
+    /// it (under an advisory lock, so processes starting together migrate once).
+    pub fn open(url: &str, connections: u32) -> anyhow::Result<Postgres> {
         let shown = redact_password(url);
-        let options = PgConnectOptions::from_str(url)
-            .with_context(|| format!("invalid database URL `{shown}`"))?
-            .application_name("matrix-membership-homeserver");
-        let pool = PgPoolOptions::new()
-            .max_connections(connections.max(1))
-            .acquire_timeout(Duration::from_secs(10))
-            .connect_with(options)
-            .await
+        let mut config =
+            Config::from_str(url).with_context(|| format!("invalid database URL `{shown}`"))?;
+        config
+            .application_name("matrix-membership-homeserver")
+            .connect_timeout(Duration::from_secs(10));
+        // One connection first, so that a database that cannot be reached says why at once.
+        let mut first = config
+            .connect(NoTls)
             .with_context(|| format!("cannot connect to {shown}"))?;
-        sqlx::migrate!("migrations/postgres")
-            .run(&pool)
-            .await
-            .context("cannot migrate the database")?;
-        Ok(Postgres { pool })
+        super::migrate::run_postgres(&mut first)
+            .with_context(|| format!("cannot migrate the database {shown}"))?;
+        drop(first);
+        let pool = r2d2::Pool::builder()
+            .max_size(connections.max(1))
+            .min_idle(Some(1))
+            .connection_timeout(Duration::from_secs(10))
+            .build(PostgresConnectionManager::new(config, NoTls))
+            .with_context(|| format!("cannot connect to {shown}"))?;
+        Ok(Postgres { pool: Some(pool) })
+    }
+
+    /// Runs `work` in one transaction on a pooled connection, on a blocking thread: commits
+    /// when it succeeds, rolls back when it fails.
+    pub async fn run<T, E>(
+        &self,
+        work: impl FnOnce(&mut dyn Conn) -> Result<T, E> + Send + 'static,
+    ) -> Result<Result<T, E>, DbError>
+    where
+        T: Send + 'static,
+        E: Send + 'static,
+    {
+        let Some(pool) = self.pool.clone() else {
+            return Err(DbError::NotRun);
+        };
+        tokio::task::spawn_blocking(move || {
+            let mut client = pool.get()?;
+            let mut transaction = client.transaction()?;
+            let result = work(&mut transaction);
+            match result {
+                Ok(value) => {
+                    transaction.commit()?;
+                    Ok(Ok(value))
+                }
+                Err(refusal) => {
+                    transaction.rollback()?;
+                    Ok(Err(refusal))
+                }
+            }
+        })
+        .await
+        .unwrap_or_else(|_| Err(DbError::Panicked))
     }
 }

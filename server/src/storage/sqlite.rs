@@ -1,80 +1,99 @@
-//! The SQLite engine: a pool of readers and two write connections. Membership changes, the
-//! hot path, go to the group-commit thread (`group_commit.rs`), which runs them one after
-//! another and commits them in batches; the rarer writes (users, tokens, aliases, new rooms)
-//! use an sqlx connection behind an async mutex. Both begin with `BEGIN IMMEDIATE`, so they
-//! queue for SQLite's one write lock instead of failing on it. WAL mode; `synchronous=NORMAL`
-//! survives a process crash, `FULL` (power-loss durability) also survives losing the machine.
-//! WAL checkpoints run on a thread of their own (`checkpoint.rs`).
-//!
-//! One process only: these writers are what serialise a room's changes.
+//! The SQLite engine: one process owns the database file. Reads run on a pool of read-only
+//! connections; every write goes to the group-commit thread (`group_commit.rs`), the one
+//! writer, which is also what serialises a room's changes. WAL mode; `synchronous=NORMAL`
+//! survives a process crash, `FULL` (power-loss durability) also survives losing the
+//! machine. WAL checkpoints run on a thread of their own (`checkpoint.rs`).
 
-use std::str::FromStr;
+use std::path::PathBuf;
 use std::time::Duration;
 
 use anyhow::Context;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{Connection, SqliteConnection, SqlitePool};
-use tokio::sync::{Mutex, MutexGuard};
+use r2d2_sqlite::SqliteConnectionManager;
+use rusqlite::OpenFlags;
 
 use super::Durability;
 use super::checkpoint::Checkpointer;
+use super::db::{Conn, DbError};
 use super::group_commit::GroupCommit;
 use super::token_cache::TokenCache;
 
+/// Read-only connections: reads of different requests run side by side.
+const READERS: u32 = 4;
+
 pub struct Sqlite {
-    pub read: SqlitePool,
-    write: Mutex<SqliteConnection>,
+    read: r2d2::Pool<SqliteConnectionManager>,
     pub changes: GroupCommit,
     pub tokens: TokenCache,
     _checkpointer: Checkpointer,
 }
 
+/// The settings every connection of ours gets.
+fn configure(conn: &rusqlite::Connection, durability: Durability) -> rusqlite::Result<()> {
+    conn.busy_timeout(Duration::from_secs(10))?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(
+        None,
+        "synchronous",
+        match durability {
+            Durability::ProcessCrash => "NORMAL",
+            Durability::PowerLoss => "FULL",
+        },
+    )?;
+    // Checkpoints are the checkpoint thread's job (see checkpoint.rs).
+    conn.pragma_update(None, "wal_autocheckpoint", 0)
+}
+
 impl Sqlite {
-    /// Opens (creating if needed) the database at `url` (`sqlite://PATH`) and migrates it.
-    pub async fn open(url: &str, durability: Durability) -> anyhow::Result<Sqlite> {
-        let options = SqliteConnectOptions::from_str(url)
-            .with_context(|| format!("invalid database URL `{url}`"))?
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(match durability {
-                Durability::ProcessCrash => SqliteSynchronous::Normal,
-                Durability::PowerLoss => SqliteSynchronous::Full,
-            })
-            .busy_timeout(Duration::from_secs(10))
-            // Checkpoints are the checkpoint thread's job (see checkpoint.rs).
-            .pragma("wal_autocheckpoint", "0")
-            .foreign_keys(true);
-        if let Some(parent) = options.get_filename().parent()
+    /// Opens (creating if needed) the database file at `path` and migrates it.
+    pub fn open(path: &str, durability: Durability) -> anyhow::Result<Sqlite> {
+        let path = PathBuf::from(path);
+        if let Some(parent) = path.parent()
             && !parent.as_os_str().is_empty()
         {
             std::fs::create_dir_all(parent)
-                .with_context(|| format!("cannot create {}", parent.display()))?;
+                .with_context(|| format!("cannot create the folder {}", parent.display()))?;
         }
-        let mut write = SqliteConnection::connect_with(&options)
-            .await
-            .context("cannot open the database")?;
-        sqlx::migrate!("migrations/sqlite")
-            .run(&mut write)
-            .await
-            .context("cannot migrate the database")?;
-        let changes = GroupCommit::start(options.get_filename(), durability)?;
-        let checkpointer = Checkpointer::start(options.get_filename())?;
-        let read = SqlitePoolOptions::new()
-            .max_connections(4)
-            .connect_with(options.read_only(true))
-            .await
-            .context("cannot open the database for reading")?;
+        let mut writer = rusqlite::Connection::open(&path)
+            .with_context(|| format!("cannot open the SQLite database {}", path.display()))?;
+        writer
+            .pragma_update(None, "journal_mode", "WAL")
+            .with_context(|| format!("cannot use the SQLite database {}", path.display()))?;
+        configure(&writer, durability)?;
+        super::migrate::run(&mut writer)
+            .with_context(|| format!("cannot migrate the database {}", path.display()))?;
+        let read = r2d2::Pool::builder()
+            .max_size(READERS)
+            .min_idle(Some(1))
+            .build(
+                SqliteConnectionManager::file(&path)
+                    .with_flags(OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+                    .with_init(move |conn| configure(conn, durability)),
+            )
+            .with_context(|| format!("cannot open {} for reading", path.display()))?;
+        let checkpointer = Checkpointer::start(&path)?;
         Ok(Sqlite {
             read,
-            write: Mutex::new(write),
-            changes,
+            changes: GroupCommit::start(writer)?,
             tokens: TokenCache::default(),
             _checkpointer: checkpointer,
         })
     }
 
-    /// The writer connection, held until the guard drops.
-    pub async fn writer(&self) -> MutexGuard<'_, SqliteConnection> {
-        self.write.lock().await
+    /// Runs `work` on a read-only connection on a blocking thread.
+    pub async fn read<T, E>(
+        &self,
+        work: impl FnOnce(&mut dyn Conn) -> Result<T, E> + Send + 'static,
+    ) -> Result<Result<T, E>, DbError>
+    where
+        T: Send + 'static,
+        E: Send + 'static,
+    {
+        let pool = self.read.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut conn = pool.get()?;
+            Ok(work(&mut *conn))
+        })
+        .await
+        .unwrap_or_else(|_| Err(DbError::Panicked))
     }
 }

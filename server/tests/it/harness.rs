@@ -7,7 +7,7 @@ use reqwest::StatusCode;
 use serde_json::{Value, json};
 use server::Homeserver;
 use server::config::Config;
-use server::ids::UserId;
+use server::ids::{RoomId, UserId};
 
 pub const BASE: &str = "/_matrix/client/api/v1";
 
@@ -206,14 +206,18 @@ impl TestServer {
     pub async fn membership(&self, room: &str, user: &str) -> Option<String> {
         self.server
             .store
-            .membership(room, user)
+            .membership(&RoomId::parse(room).unwrap(), &UserId::parse(user).unwrap())
             .await
             .unwrap()
             .map(|(m, _)| m)
     }
 
     pub async fn events(&self, room: &str) -> i64 {
-        self.server.store.event_count(room).await.unwrap()
+        self.server
+            .store
+            .event_count(&RoomId::parse(room).unwrap())
+            .await
+            .unwrap()
     }
 }
 

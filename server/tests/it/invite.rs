@@ -17,7 +17,8 @@ async fn s17_an_invite_records_membership_and_stripped_state() {
         f.hs.membership(&f.private, "@bob:hs.test").await.as_deref(),
         Some("invite")
     );
-    let state = f.hs.server.store.state(&f.private, None).await.unwrap();
+    let private = server::ids::RoomId::parse(&f.private).unwrap();
+    let state = f.hs.server.store.state(&private, None).await.unwrap();
     let invite = state
         .iter()
         .find(|e| e.state_key.as_deref() == Some("@bob:hs.test"))
@@ -63,7 +64,10 @@ async fn s19_s20_joined_and_banned_users_cannot_be_invited() {
     f.hs.join(&f.bob, &f.public).await.assert_ok();
     let joined = f.hs.invite(&f.alice, &f.public, "@bob:hs.test").await;
     joined.assert_error(403, "M_FORBIDDEN");
-    assert_eq!(joined.body["error"], "@bob:hs.test is already in the room.");
+    assert_eq!(
+        joined.body["error"],
+        format!("@bob:hs.test is already in {}.", f.public)
+    );
     f.hs.invite(&f.alice, &f.public, "@alice:hs.test")
         .await
         .assert_error(403, "M_FORBIDDEN");
@@ -73,7 +77,10 @@ async fn s19_s20_joined_and_banned_users_cannot_be_invited() {
     let banned = f.hs.invite(&f.alice, &f.public, "@carol:hs.test").await;
     assert_eq!(
         banned.body["error"],
-        "@carol:hs.test is banned from the room"
+        format!(
+            "@carol:hs.test is banned from {}; unban them first.",
+            f.public
+        )
     );
 }
 

@@ -1,6 +1,9 @@
 //! Join scenarios 1-16.
 
+use generated::schemas::{MemberContent, Membership};
 use serde_json::json;
+use server::events::{Content, NewEvent};
+use server::ids::{RoomId, UserId};
 
 use crate::harness::{BASE, Fixture, TestServer, encode};
 
@@ -101,7 +104,10 @@ async fn s11_a_public_room_does_not_override_a_ban() {
         .assert_ok();
     let answer = f.hs.join(&f.carol, &f.public).await;
     answer.assert_error(403, "M_FORBIDDEN");
-    assert_eq!(answer.body["error"], "You are banned from this room");
+    assert_eq!(
+        answer.body["error"],
+        format!("You are banned from {}.", f.public)
+    );
 }
 
 #[tokio::test]
@@ -131,17 +137,20 @@ async fn s14_join_bodies_must_be_json_objects() {
 #[tokio::test]
 async fn s15_a_room_without_join_rules_is_invite_only() {
     let f = Fixture::new().await;
-    let events = [
-        server::rules::NewEvent::state("m.room.create", "", json!({"creator": "@alice:hs.test"})),
-        server::rules::NewEvent::state(
-            "m.room.member",
-            "@alice:hs.test",
-            json!({"membership": "join"}),
-        ),
+    let mut create = generated::runtime::JsonObject::new();
+    create.insert("creator".into(), "@alice:hs.test".into());
+    let events = vec![
+        NewEvent::state("m.room.create", "", Content::Other(create)),
+        NewEvent::member("@alice:hs.test", MemberContent::new(Membership::Join)),
     ];
     f.hs.server
         .store
-        .create_room("!norules:hs.test", "@alice:hs.test", &events, None)
+        .create_room(
+            &RoomId::parse("!norules:hs.test").unwrap(),
+            &UserId::parse("@alice:hs.test").unwrap(),
+            events,
+            None,
+        )
         .await
         .unwrap();
     f.hs.join(&f.bob, "!norules:hs.test")

@@ -15,8 +15,6 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
-use sqlx::Connection;
-
 /// The admin URL (database `postgres`) of the server the tests use.
 fn admin_url() -> &'static str {
     static URL: OnceLock<String> = OnceLock::new();
@@ -39,13 +37,15 @@ pub async fn fresh_database() -> String {
             .unwrap()
             .subsec_nanos()
     );
-    let mut conn = sqlx::PgConnection::connect(admin)
-        .await
-        .unwrap_or_else(|e| panic!("cannot connect to the test PostgreSQL at {admin}: {e}"));
-    sqlx::query(&format!("CREATE DATABASE {name}"))
-        .execute(&mut conn)
-        .await
-        .unwrap();
+    let create = format!("CREATE DATABASE {name}");
+    // The client is synchronous: it runs on a blocking thread, not on the test's runtime.
+    tokio::task::spawn_blocking(move || {
+        let mut client = postgres::Client::connect(admin, postgres::NoTls)
+            .unwrap_or_else(|e| panic!("cannot connect to the test PostgreSQL at {admin}: {e}"));
+        client.batch_execute(&create).unwrap();
+    })
+    .await
+    .unwrap();
     let (base, _) = admin.rsplit_once('/').expect("a URL with a database path");
     format!("{base}/{name}")
 }

@@ -34,6 +34,7 @@ pub async fn assert_serialisable(store: &Store, room: &str, admin: &str, answers
             );
         }
     }
+    let room = &server::ids::RoomId::parse(room).unwrap();
     let log: Vec<StoredEvent> = store.messages(room, None, i64::MAX).await.unwrap();
     let state = store.state(room, None).await.unwrap();
 
@@ -59,7 +60,12 @@ pub async fn assert_serialisable(store: &Store, room: &str, admin: &str, answers
 
     for (user, log) in answers {
         // Current state, both reads of it, agree with the replayed log.
-        let current = store.membership(room, user).await.unwrap().map(|(m, _)| m);
+        let member = server::ids::UserId::parse(user).unwrap();
+        let current = store
+            .membership(room, &member)
+            .await
+            .unwrap()
+            .map(|(m, _)| m);
         let expected = replayed.get(user).map(|m| m.to_string());
         assert_eq!(
             current, expected,

@@ -1,10 +1,13 @@
 //! The storage boundary driven directly, on the engine of this test binary: what each
 //! operation answers and what it leaves written.
 
-use serde_json::json;
+use generated::runtime::JsonObject;
+use generated::schemas::{JoinRule, JoinRulesContent, MemberContent, Membership};
 use server::config::Config;
-use server::ids::UserId;
-use server::rules::{NewEvent, RoomSnapshot};
+use server::error::InternalError;
+use server::events::{Content, NewEvent, StateEntry, StateKey};
+use server::ids::{RoomAlias, RoomId, UserId};
+use server::rules::{Roles, RoomSnapshot};
 use server::storage::{PutAlias, Store};
 
 /// A store on a fresh database; the folder must outlive it.
@@ -22,23 +25,38 @@ fn user(localpart: &str) -> UserId {
     UserId::parse(&format!("@{localpart}:hs.test")).unwrap()
 }
 
-/// `!room` created by alice: create, her join, invite-only join rules, power levels, a name.
-async fn room(store: &Store, room_id: &str, alias: Option<&str>) -> bool {
+fn room_id(id: &str) -> RoomId {
+    RoomId::parse(id).unwrap()
+}
+
+fn alias(name: &str) -> RoomAlias {
+    RoomAlias::parse(name).unwrap()
+}
+
+fn member(membership: Membership) -> MemberContent {
+    MemberContent::new(membership)
+}
+
+/// `!room` created by alice: create, her join, invite-only join rules, a name.
+async fn room(store: &Store, id: &str, alias: Option<&RoomAlias>) -> bool {
     let alice = user("alice");
+    let mut name = JsonObject::new();
+    name.insert("name".into(), "Lobby".into());
+    let mut create = JsonObject::new();
+    create.insert("creator".into(), "@alice:hs.test".into());
     store
         .create_room(
-            room_id,
-            alice.as_str(),
-            &[
-                NewEvent::state("m.room.create", "", json!({"creator": "@alice:hs.test"})),
-                NewEvent::member(&alice, json!({"membership": "join"})),
-                NewEvent::state("m.room.join_rules", "", json!({"join_rule": "invite"})),
+            &room_id(id),
+            &alice,
+            vec![
+                NewEvent::state("m.room.create", "", Content::Other(create)),
+                NewEvent::member(alice.as_str(), member(Membership::Join)),
                 NewEvent::state(
-                    "m.room.power_levels",
+                    "m.room.join_rules",
                     "",
-                    json!({"users": {"@alice:hs.test": 100}}),
+                    Content::JoinRules(JoinRulesContent::new(JoinRule::Invite)),
                 ),
-                NewEvent::state("m.room.name", "", json!({"name": "Lobby"})),
+                NewEvent::state("m.room.name", "", Content::Other(name)),
             ],
             alias,
         )
@@ -62,7 +80,7 @@ async fn users_and_tokens() {
     assert_eq!(store.password_hash(&user("nobody")).await.unwrap(), None);
 
     store
-        .insert_tokens(bob.as_str(), b"access-1", b"refresh-1")
+        .insert_tokens(&bob, b"access-1".to_vec(), b"refresh-1".to_vec())
         .await
         .unwrap();
     assert_eq!(
@@ -74,13 +92,21 @@ async fn users_and_tokens() {
         Some("@bob:hs.test")
     );
     let rotated = store
-        .rotate_tokens(b"refresh-1", b"access-2", b"refresh-2")
+        .rotate_tokens(
+            b"refresh-1".to_vec(),
+            b"access-2".to_vec(),
+            b"refresh-2".to_vec(),
+        )
         .await
         .unwrap();
     assert_eq!(rotated.as_deref(), Some("@bob:hs.test"));
     assert_eq!(
         store
-            .rotate_tokens(b"refresh-1", b"access-3", b"refresh-3")
+            .rotate_tokens(
+                b"refresh-1".to_vec(),
+                b"access-3".to_vec(),
+                b"refresh-3".to_vec()
+            )
             .await
             .unwrap(),
         None,
@@ -107,149 +133,141 @@ async fn users_and_tokens() {
 #[tokio::test]
 async fn aliases() {
     let (store, _dir) = store().await;
+    let (r, s_room) = (room_id("!r:hs.test"), room_id("!s:hs.test"));
     assert_eq!(
         store
-            .put_alias("#a:hs.test", "!none:hs.test", "@alice:hs.test")
+            .put_alias(
+                &alias("#a:hs.test"),
+                &room_id("!none:hs.test"),
+                &user("alice")
+            )
             .await
             .unwrap(),
         PutAlias::UnknownRoom
     );
-    assert!(room(&store, "!r:hs.test", Some("#lobby:hs.test")).await);
+    assert!(room(&store, "!r:hs.test", Some(&alias("#lobby:hs.test"))).await);
     assert_eq!(
-        store.resolve_alias("#lobby:hs.test").await.unwrap(),
-        Some("!r:hs.test".into())
+        store.resolve_alias(&alias("#lobby:hs.test")).await.unwrap(),
+        Some(r.clone())
     );
     // A room whose alias is taken is not created at all.
-    assert!(!room(&store, "!s:hs.test", Some("#lobby:hs.test")).await);
-    assert!(!store.room_exists("!s:hs.test").await.unwrap());
-    assert_eq!(store.event_count("!s:hs.test").await.unwrap(), 0);
+    assert!(!room(&store, "!s:hs.test", Some(&alias("#lobby:hs.test"))).await);
+    assert!(!store.room_exists(&s_room).await.unwrap());
+    assert_eq!(store.event_count(&s_room).await.unwrap(), 0);
 
+    let a = alias("#a:hs.test");
     assert_eq!(
-        store
-            .put_alias("#a:hs.test", "!r:hs.test", "@bob:hs.test")
-            .await
-            .unwrap(),
+        store.put_alias(&a, &r, &user("bob")).await.unwrap(),
         PutAlias::Created
     );
     assert_eq!(
-        store
-            .put_alias("#a:hs.test", "!r:hs.test", "@carol:hs.test")
-            .await
-            .unwrap(),
+        store.put_alias(&a, &r, &user("carol")).await.unwrap(),
         PutAlias::Taken
     );
     assert_eq!(
-        store.alias_creator("#a:hs.test").await.unwrap().as_deref(),
+        store.alias_creator(&a).await.unwrap().as_deref(),
         Some("@bob:hs.test")
     );
-    assert!(store.delete_alias("#a:hs.test").await.unwrap());
-    assert!(!store.delete_alias("#a:hs.test").await.unwrap());
-    assert_eq!(store.resolve_alias("#a:hs.test").await.unwrap(), None);
+    assert!(store.delete_alias(&a).await.unwrap());
+    assert!(!store.delete_alias(&a).await.unwrap());
+    assert_eq!(store.resolve_alias(&a).await.unwrap(), None);
+}
+
+fn keys_of(entries: &[StateEntry]) -> Vec<(String, String)> {
+    entries
+        .iter()
+        .map(|e| (e.key.event_type.clone(), e.key.state_key.clone()))
+        .collect()
 }
 
 #[tokio::test]
-async fn a_membership_decision_reads_the_state_it_needs_and_writes_what_it_decides() {
+async fn a_change_reads_the_state_at_its_keys_and_writes_what_it_decides() {
     let (store, _dir) = store().await;
     assert!(room(&store, "!r:hs.test", None).await);
+    let r = room_id("!r:hs.test");
     let (alice, bob) = (user("alice"), user("bob"));
-    let before = store.event_count("!r:hs.test").await.unwrap();
+    let before = store.event_count(&r).await.unwrap();
+    let keys = RoomSnapshot::keys(Roles::on(&alice, &bob));
 
-    // What the rules see.
-    let seen = std::sync::Arc::new(std::sync::Mutex::new(None::<RoomSnapshot>));
+    // What a decision sees: the state at its keys that exists, nothing else.
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
     let refused = store
-        .change_membership("!r:hs.test", &alice, &bob, {
+        .change_room(&r, &alice, keys.clone(), {
             let seen = seen.clone();
-            move |snapshot| {
-                *seen.lock().unwrap() = Some(snapshot.clone());
-                Err(server::error::MatrixError::forbidden("no"))
+            move |entries| {
+                *seen.lock().unwrap() = entries.to_vec();
+                Err(InternalError(anyhow::anyhow!("refused")))
             }
         })
-        .await
-        .unwrap();
+        .await;
     assert!(refused.is_err());
-    let snapshot = seen.lock().unwrap().take().unwrap();
-    assert!(snapshot.exists);
-    assert_eq!(snapshot.creator.as_deref(), Some("@alice:hs.test"));
-    assert_eq!(snapshot.join_rule.as_deref(), Some("invite"));
+    let mut seen = keys_of(&seen.lock().unwrap());
+    seen.sort();
     assert_eq!(
-        snapshot.power_levels.unwrap()["users"]["@alice:hs.test"],
-        100
-    );
-    assert_eq!(snapshot.sender.unwrap()["membership"], "join");
-    assert_eq!(snapshot.target, None);
-    assert_eq!(
-        snapshot.invite_state,
-        vec![
-            json!({"type": "m.room.join_rules", "state_key": "", "content": {"join_rule": "invite"}}),
-            json!({"type": "m.room.name", "state_key": "", "content": {"name": "Lobby"}}),
+        seen,
+        [
+            ("m.room.create", ""),
+            ("m.room.join_rules", ""),
+            ("m.room.member", "@alice:hs.test"),
+            ("m.room.name", ""),
         ]
+        .map(|(t, k)| (t.to_string(), k.to_string()))
     );
     assert_eq!(
-        store.event_count("!r:hs.test").await.unwrap(),
+        store.event_count(&r).await.unwrap(),
         before,
         "a refusal writes nothing"
     );
 
     // Nothing to do writes nothing.
     let unchanged = store
-        .change_membership("!r:hs.test", &alice, &bob, |_| Ok(None))
+        .change_room(&r, &alice, keys.clone(), |_| Ok::<_, InternalError>(None))
         .await
         .unwrap();
-    assert_eq!(unchanged, Ok(None));
-    assert_eq!(store.event_count("!r:hs.test").await.unwrap(), before);
+    assert_eq!(unchanged, None);
+    assert_eq!(store.event_count(&r).await.unwrap(), before);
 
     // An invite, then a leave: current state follows, history keeps both.
     let invited = store
-        .change_membership("!r:hs.test", &alice, &bob, {
-            let bob = bob.clone();
-            move |_| {
-                Ok(Some(NewEvent::member(
-                    &bob,
-                    json!({"membership": "invite"}),
-                )))
-            }
+        .change_room(&r, &alice, keys.clone(), |_| {
+            Ok::<_, InternalError>(Some(NewEvent::member(
+                "@bob:hs.test",
+                member(Membership::Invite),
+            )))
         })
         .await
         .unwrap()
-        .unwrap()
         .unwrap();
-    let (membership, invited_at) = store
-        .membership("!r:hs.test", bob.as_str())
-        .await
-        .unwrap()
-        .unwrap();
+    let (membership, invited_at) = store.membership(&r, &bob).await.unwrap().unwrap();
     assert_eq!(membership, "invite");
     store
-        .change_membership("!r:hs.test", &bob, &bob, {
-            let bob = bob.clone();
-            move |snapshot| {
-                // A panic here would come back as an internal error, not kill the writer.
-                assert_eq!(snapshot.target.as_ref().unwrap()["membership"], "invite");
-                Ok(Some(NewEvent::member(&bob, json!({"membership": "leave"}))))
-            }
+        .change_room(&r, &bob, RoomSnapshot::keys(Roles::own(&bob)), |entries| {
+            let bob_now = entries
+                .iter()
+                .find(|e| e.key == StateKey::new("m.room.member", "@bob:hs.test"))
+                .unwrap();
+            assert!(bob_now.content.contains("invite"), "{}", bob_now.content);
+            Ok::<_, InternalError>(Some(NewEvent::member(
+                "@bob:hs.test",
+                member(Membership::Leave),
+            )))
         })
         .await
-        .unwrap()
         .unwrap();
     assert_eq!(
-        store
-            .membership("!r:hs.test", bob.as_str())
-            .await
-            .unwrap()
-            .unwrap()
-            .0,
+        store.membership(&r, &bob).await.unwrap().unwrap().0,
         "leave"
     );
-    let then = store.state("!r:hs.test", Some(invited_at)).await.unwrap();
+    let then = store.state(&r, Some(invited_at)).await.unwrap();
     let bob_then = then
         .iter()
         .find(|e| e.state_key.as_deref() == Some("@bob:hs.test"))
         .unwrap();
     assert_eq!(bob_then.event_id, invited);
     assert_eq!(bob_then.content["membership"], "invite");
-    let now = store.state("!r:hs.test", None).await.unwrap();
+    let now = store.state(&r, None).await.unwrap();
     assert_eq!(now.len(), then.len(), "the same keys, bob's moved on");
-    let messages = store.messages("!r:hs.test", None, 2).await.unwrap();
+    let messages = store.messages(&r, None, 2).await.unwrap();
     assert_eq!(
         messages
             .iter()
@@ -261,36 +279,62 @@ async fn a_membership_decision_reads_the_state_it_needs_and_writes_what_it_decid
 }
 
 #[tokio::test]
-async fn an_unknown_room_is_read_as_absent() {
+async fn a_panicking_decision_is_an_error_and_the_writer_goes_on() {
     let (store, _dir) = store().await;
+    assert!(room(&store, "!r:hs.test", None).await);
+    let r = room_id("!r:hs.test");
+    let alice = user("alice");
+    let keys = RoomSnapshot::keys(Roles::own(&alice));
+    let panicked = store
+        .change_room(
+            &r,
+            &alice,
+            keys.clone(),
+            |_| -> Result<Option<NewEvent>, InternalError> { panic!("a bug in a rule") },
+        )
+        .await;
+    assert!(panicked.is_err());
     let decided = store
-        .change_membership("!nowhere:hs.test", &user("a"), &user("a"), |snapshot| {
-            assert!(!snapshot.exists);
-            Ok(None)
+        .change_room(&r, &alice, keys, |entries| {
+            Ok::<_, InternalError>(
+                (!entries.is_empty())
+                    .then(|| NewEvent::member("@alice:hs.test", member(Membership::Leave))),
+            )
         })
         .await
         .unwrap();
-    assert_eq!(decided, Ok(None));
-    assert!(!store.room_exists("!nowhere:hs.test").await.unwrap());
+    assert!(decided.is_some(), "the next write runs as usual");
+}
+
+#[tokio::test]
+async fn an_unknown_room_reads_as_no_state() {
+    let (store, _dir) = store().await;
+    let nowhere = room_id("!nowhere:hs.test");
+    let a = user("a");
+    let decided = store
+        .change_room(
+            &nowhere,
+            &a,
+            RoomSnapshot::keys(Roles::own(&a)),
+            |entries| {
+                assert!(entries.is_empty());
+                Ok::<_, InternalError>(None)
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(decided, None);
+    assert!(!store.room_exists(&nowhere).await.unwrap());
 }
 
 #[tokio::test]
 async fn forgetting_is_idempotent() {
     let (store, _dir) = store().await;
-    assert!(
-        !store
-            .has_forgotten("@a:hs.test", "!r:hs.test")
-            .await
-            .unwrap()
-    );
-    store.forget("@a:hs.test", "!r:hs.test").await.unwrap();
-    store.forget("@a:hs.test", "!r:hs.test").await.unwrap();
-    assert!(
-        store
-            .has_forgotten("@a:hs.test", "!r:hs.test")
-            .await
-            .unwrap()
-    );
+    let (a, r) = (user("a"), room_id("!r:hs.test"));
+    assert!(!store.has_forgotten(&a, &r).await.unwrap());
+    store.forget(&a, &r).await.unwrap();
+    store.forget(&a, &r).await.unwrap();
+    assert!(store.has_forgotten(&a, &r).await.unwrap());
 }
 
 #[tokio::test]

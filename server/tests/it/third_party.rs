@@ -54,7 +54,8 @@ async fn join_with(f: &Fixture, token: &str, room: &str, body: &Value) -> Reply 
 
 /// The room's current state events of one type.
 async fn state_of(f: &Fixture, room: &str, event_type: &str) -> Vec<server::storage::StoredEvent> {
-    let state = f.hs.server.store.state(room, None).await.unwrap();
+    let room = server::ids::RoomId::parse(room).unwrap();
+    let state = f.hs.server.store.state(&room, None).await.unwrap();
     state
         .into_iter()
         .filter(|e| e.event_type == event_type)

@@ -1,0 +1,337 @@
+//! The one way storage reaches a database, whatever the engine: [`Conn`], a connection (or
+//! a transaction on it) that runs SQL text with [`Param`]s and hands back [`Row`]s. SQLite
+//! (`rusqlite`) and PostgreSQL (`postgres`) each implement it once, so every operation in
+//! `accounts.rs`, `aliases.rs` and `rooms.rs` is written once, as plain synchronous code,
+//! and runs on a database thread, never on the async workers.
+//!
+//! SQL is written once too: portable statements with `$1`-style parameters, which both
+//! engines read the same way.
+
+use std::fmt;
+
+/// What failed talking to the database.
+#[derive(Debug)]
+pub enum DbError {
+    Sqlite(rusqlite::Error),
+    Postgres(postgres::Error),
+    /// No connection could be had (the pool timed out or the database is unreachable).
+    Pool(r2d2::Error),
+    /// A value did not have the type or shape the code expects.
+    Decode(String),
+    /// The work panicked (a bug); what it wrote was undone.
+    Panicked,
+    /// The write was not run: its batch failed before reaching it.
+    NotRun,
+    /// The write ran, but its batch did not commit (why, in words): nothing of it stays.
+    NotCommitted(String),
+}
+
+impl fmt::Display for DbError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DbError::Sqlite(e) => write!(f, "SQLite: {e}"),
+            DbError::Postgres(e) => write!(f, "PostgreSQL: {e}"),
+            DbError::Pool(e) => write!(f, "no database connection: {e}"),
+            DbError::Decode(what) => write!(f, "unexpected stored value: {what}"),
+            DbError::Panicked => f.write_str("a database operation panicked"),
+            DbError::NotRun => f.write_str("the write was not run: its batch failed first"),
+            DbError::NotCommitted(why) => write!(f, "the write did not commit: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for DbError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            DbError::Sqlite(e) => Some(e),
+            DbError::Postgres(e) => Some(e),
+            DbError::Pool(e) => Some(e),
+            DbError::Decode(_) | DbError::Panicked | DbError::NotRun | DbError::NotCommitted(_) => {
+                None
+            }
+        }
+    }
+}
+
+impl From<rusqlite::Error> for DbError {
+    fn from(e: rusqlite::Error) -> Self {
+        DbError::Sqlite(e)
+    }
+}
+
+impl From<postgres::Error> for DbError {
+    fn from(e: postgres::Error) -> Self {
+        DbError::Postgres(e)
+    }
+}
+
+impl From<r2d2::Error> for DbError {
+    fn from(e: r2d2::Error) -> Self {
+        DbError::Pool(e)
+    }
+}
+
+impl From<serde_json::Error> for DbError {
+    fn from(e: serde_json::Error) -> Self {
+        DbError::Decode(e.to_string())
+    }
+}
+
+/// A parameter of a statement: the four column types the schema uses.
+#[derive(Debug, Clone, Copy)]
+pub enum Param<'a> {
+    Text(Option<&'a str>),
+    Int(i64),
+    Bytes(&'a [u8]),
+}
+
+impl<'a> From<&'a str> for Param<'a> {
+    fn from(text: &'a str) -> Self {
+        Param::Text(Some(text))
+    }
+}
+
+impl<'a> From<&'a String> for Param<'a> {
+    fn from(text: &'a String) -> Self {
+        Param::Text(Some(text))
+    }
+}
+
+impl<'a> From<Option<&'a str>> for Param<'a> {
+    fn from(text: Option<&'a str>) -> Self {
+        Param::Text(text)
+    }
+}
+
+impl From<i64> for Param<'_> {
+    fn from(number: i64) -> Self {
+        Param::Int(number)
+    }
+}
+
+impl<'a> From<&'a [u8]> for Param<'a> {
+    fn from(bytes: &'a [u8]) -> Self {
+        Param::Bytes(bytes)
+    }
+}
+
+/// `[Param, ...]` from values of the types above.
+macro_rules! params {
+    ($($value:expr),* $(,)?) => {
+        &[$($crate::storage::db::Param::from($value)),*]
+    };
+}
+pub(crate) use params;
+
+/// Which engine a connection belongs to: for the one statement only PostgreSQL runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EngineKind {
+    Sqlite,
+    Postgres,
+}
+
+/// One row of a result, read by column index.
+pub enum Row<'a> {
+    Sqlite(&'a rusqlite::Row<'a>),
+    Postgres(&'a postgres::Row),
+}
+
+impl Row<'_> {
+    pub fn str(&self, index: usize) -> Result<&str, DbError> {
+        self.opt_str(index)?
+            .ok_or_else(|| DbError::Decode(format!("column {index} is NULL")))
+    }
+
+    pub fn opt_str(&self, index: usize) -> Result<Option<&str>, DbError> {
+        match self {
+            Row::Sqlite(row) => match row.get_ref(index)? {
+                rusqlite::types::ValueRef::Null => Ok(None),
+                value => Ok(Some(value.as_str().map_err(rusqlite::Error::from)?)),
+            },
+            Row::Postgres(row) => Ok(row.try_get(index)?),
+        }
+    }
+
+    pub fn string(&self, index: usize) -> Result<String, DbError> {
+        self.str(index).map(str::to_string)
+    }
+
+    pub fn opt_string(&self, index: usize) -> Result<Option<String>, DbError> {
+        Ok(self.opt_str(index)?.map(str::to_string))
+    }
+
+    pub fn int(&self, index: usize) -> Result<i64, DbError> {
+        match self {
+            Row::Sqlite(row) => Ok(row.get(index)?),
+            Row::Postgres(row) => Ok(row.try_get(index)?),
+        }
+    }
+
+    pub fn bytes(&self, index: usize) -> Result<Vec<u8>, DbError> {
+        match self {
+            Row::Sqlite(row) => Ok(row.get(index)?),
+            Row::Postgres(row) => Ok(row.try_get(index)?),
+        }
+    }
+}
+
+/// A connection, inside whatever transaction its caller opened.
+pub trait Conn {
+    fn engine(&self) -> EngineKind;
+
+    /// Runs `sql`, calling `each` with every row in order; `each` may stop the run with an
+    /// error.
+    fn query_each(
+        &mut self,
+        sql: &str,
+        params: &[Param<'_>],
+        each: &mut dyn FnMut(&Row<'_>) -> Result<(), DbError>,
+    ) -> Result<(), DbError>;
+
+    /// Runs a statement that returns no rows; returns how many rows it changed.
+    fn execute(&mut self, sql: &str, params: &[Param<'_>]) -> Result<u64, DbError>;
+}
+
+impl dyn Conn + '_ {
+    /// Every row, each turned into a `T` by `read`.
+    pub fn query<T>(
+        &mut self,
+        sql: &str,
+        params: &[Param<'_>],
+        mut read: impl FnMut(&Row<'_>) -> Result<T, DbError>,
+    ) -> Result<Vec<T>, DbError> {
+        let mut rows = Vec::new();
+        self.query_each(sql, params, &mut |row| {
+            rows.push(read(row)?);
+            Ok(())
+        })?;
+        Ok(rows)
+    }
+
+    /// The first row, if any.
+    pub fn query_opt<T>(
+        &mut self,
+        sql: &str,
+        params: &[Param<'_>],
+        read: impl FnMut(&Row<'_>) -> Result<T, DbError>,
+    ) -> Result<Option<T>, DbError> {
+        Ok(self.query(sql, params, read)?.into_iter().next())
+    }
+
+    /// The one row a statement must return.
+    pub fn query_one<T>(
+        &mut self,
+        sql: &str,
+        params: &[Param<'_>],
+        read: impl FnMut(&Row<'_>) -> Result<T, DbError>,
+    ) -> Result<T, DbError> {
+        self.query_opt(sql, params, read)?
+            .ok_or_else(|| DbError::Decode(format!("no row from `{}`", first_line(sql))))
+    }
+}
+
+fn first_line(sql: &str) -> &str {
+    sql.trim().lines().next().unwrap_or_default()
+}
+
+impl rusqlite::ToSql for Param<'_> {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        use rusqlite::types::{ToSqlOutput, ValueRef};
+        Ok(ToSqlOutput::Borrowed(match *self {
+            Param::Text(Some(text)) => ValueRef::Text(text.as_bytes()),
+            Param::Text(None) => ValueRef::Null,
+            Param::Int(number) => ValueRef::Integer(number),
+            Param::Bytes(bytes) => ValueRef::Blob(bytes),
+        }))
+    }
+}
+
+impl postgres::types::ToSql for Param<'_> {
+    fn to_sql(
+        &self,
+        ty: &postgres::types::Type,
+        out: &mut bytes::BytesMut,
+    ) -> Result<postgres::types::IsNull, Box<dyn std::error::Error + Sync + Send>> {
+        match *self {
+            Param::Text(text) => text.to_sql(ty, out),
+            Param::Int(number) => number.to_sql(ty, out),
+            Param::Bytes(bytes) => bytes.to_sql(ty, out),
+        }
+    }
+
+    fn accepts(_: &postgres::types::Type) -> bool {
+        // Checked per value in `to_sql_checked`, where the variant is known.
+        true
+    }
+
+    fn to_sql_checked(
+        &self,
+        ty: &postgres::types::Type,
+        out: &mut bytes::BytesMut,
+    ) -> Result<postgres::types::IsNull, Box<dyn std::error::Error + Sync + Send>> {
+        match *self {
+            Param::Text(text) => text.to_sql_checked(ty, out),
+            Param::Int(number) => number.to_sql_checked(ty, out),
+            Param::Bytes(bytes) => bytes.to_sql_checked(ty, out),
+        }
+    }
+}
+
+impl Conn for rusqlite::Connection {
+    fn engine(&self) -> EngineKind {
+        EngineKind::Sqlite
+    }
+
+    fn query_each(
+        &mut self,
+        sql: &str,
+        params: &[Param<'_>],
+        each: &mut dyn FnMut(&Row<'_>) -> Result<(), DbError>,
+    ) -> Result<(), DbError> {
+        let mut statement = self.prepare_cached(sql)?;
+        let mut rows = statement.query(rusqlite::params_from_iter(params))?;
+        while let Some(row) = rows.next()? {
+            each(&Row::Sqlite(row))?;
+        }
+        Ok(())
+    }
+
+    fn execute(&mut self, sql: &str, params: &[Param<'_>]) -> Result<u64, DbError> {
+        let changed = self
+            .prepare_cached(sql)?
+            .execute(rusqlite::params_from_iter(params))?;
+        Ok(changed as u64)
+    }
+}
+
+impl Conn for postgres::Transaction<'_> {
+    fn engine(&self) -> EngineKind {
+        EngineKind::Postgres
+    }
+
+    fn query_each(
+        &mut self,
+        sql: &str,
+        params: &[Param<'_>],
+        each: &mut dyn FnMut(&Row<'_>) -> Result<(), DbError>,
+    ) -> Result<(), DbError> {
+        let params: Vec<&(dyn postgres::types::ToSql + Sync)> = params
+            .iter()
+            .map(|p| p as &(dyn postgres::types::ToSql + Sync))
+            .collect();
+        let statement = self.prepare(sql)?;
+        let mut rows = self.query_raw(&statement, params)?;
+        while let Some(row) = postgres::fallible_iterator::FallibleIterator::next(&mut rows)? {
+            each(&Row::Postgres(&row))?;
+        }
+        Ok(())
+    }
+
+    fn execute(&mut self, sql: &str, params: &[Param<'_>]) -> Result<u64, DbError> {
+        let params: Vec<&(dyn postgres::types::ToSql + Sync)> = params
+            .iter()
+            .map(|p| p as &(dyn postgres::types::ToSql + Sync))
+            .collect();
+        Ok(postgres::Transaction::execute(self, sql, &params)?)
+    }
+}
