@@ -65,6 +65,10 @@ pub fn router<S: Api>(server: Arc<S>) -> Router {
             axum::routing::post(post_matrix_client_api_v1_rooms_room_id_join::<S>),
         )
         .route(
+            "/_matrix/client/api/v1/rooms/{roomId}/kick",
+            axum::routing::post(post_matrix_client_api_v1_rooms_room_id_kick::<S>),
+        )
+        .route(
             "/_matrix/client/api/v1/rooms/{roomId}/leave",
             axum::routing::post(post_matrix_client_api_v1_rooms_room_id_leave::<S>),
         )
@@ -93,6 +97,10 @@ pub fn router<S: Api>(server: Arc<S>) -> Router {
             axum::routing::get(
                 get_matrix_client_api_v1_rooms_room_id_state_event_type_state_key::<S>,
             ),
+        )
+        .route(
+            "/_matrix/client/api/v1/rooms/{roomId}/unban",
+            axum::routing::post(post_matrix_client_api_v1_rooms_room_id_unban::<S>),
         )
         .route(
             "/_matrix/client/api/v1/tokenrefresh",
@@ -608,6 +616,50 @@ async fn post_matrix_client_api_v1_rooms_room_id_join<S: Api>(
         })
         .await
 }
+/// `POST /_matrix/client/api/v1/rooms/{roomId}/kick`: `kick`.
+async fn post_matrix_client_api_v1_rooms_room_id_kick<S: Api>(
+    State(server): State<Arc<S>>,
+    path: Result<Path<Vec<(String, String)>>, PathRejection>,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    let server = &*server;
+    runtime::answer(async {
+            let principal = authenticate(server, &uri, &headers).await?;
+            let (path, object) = runtime::read_request(
+                    server,
+                    path,
+                    body,
+                    BodyRule::Required,
+                )
+                .await?;
+            let request = crate::banning::kick::Request::from_parts(
+                    &path,
+                    &uri,
+                    &headers,
+                    object,
+                )
+                .or_reject(server)?;
+            let outcome = <S as crate::banning::BanningApi>::kick(
+                    server,
+                    principal,
+                    request,
+                )
+                .await;
+            Ok(
+                runtime::respond(
+                    server,
+                    outcome
+                        .map(|body| runtime::json_response(
+                            axum::http::StatusCode::OK,
+                            &body,
+                        )),
+                ),
+            )
+        })
+        .await
+}
 /// `POST /_matrix/client/api/v1/rooms/{roomId}/leave`: `leaveRoom`.
 async fn post_matrix_client_api_v1_rooms_room_id_leave<S: Api>(
     State(server): State<Arc<S>>,
@@ -766,6 +818,50 @@ async fn get_matrix_client_api_v1_rooms_room_id_state_event_type_state_key<S: Ap
                 )
                 .or_reject(server)?;
             let outcome = <S as crate::rooms::RoomsApi>::get_room_state_with_key(
+                    server,
+                    principal,
+                    request,
+                )
+                .await;
+            Ok(
+                runtime::respond(
+                    server,
+                    outcome
+                        .map(|body| runtime::json_response(
+                            axum::http::StatusCode::OK,
+                            &body,
+                        )),
+                ),
+            )
+        })
+        .await
+}
+/// `POST /_matrix/client/api/v1/rooms/{roomId}/unban`: `unban`.
+async fn post_matrix_client_api_v1_rooms_room_id_unban<S: Api>(
+    State(server): State<Arc<S>>,
+    path: Result<Path<Vec<(String, String)>>, PathRejection>,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    let server = &*server;
+    runtime::answer(async {
+            let principal = authenticate(server, &uri, &headers).await?;
+            let (path, object) = runtime::read_request(
+                    server,
+                    path,
+                    body,
+                    BodyRule::Required,
+                )
+                .await?;
+            let request = crate::banning::unban::Request::from_parts(
+                    &path,
+                    &uri,
+                    &headers,
+                    object,
+                )
+                .or_reject(server)?;
+            let outcome = <S as crate::banning::BanningApi>::unban(
                     server,
                     principal,
                     request,

@@ -15,6 +15,21 @@ generated::round_trip!(
     "banning.yaml:44"
 );
 generated::round_trip!(
+    banning_kick_ok_response, generated::runtime::JsonObject, r#"{}"#, "banning.yaml:20"
+);
+generated::round_trip!(
+    banning_kick_request_body, generated::banning::kick::KickRequest,
+    r#"{"user_id":"@cheeky_monkey:matrix.org","reason":"Telling unfunny jokes"}"#,
+    "banning.yaml:20"
+);
+generated::round_trip!(
+    banning_unban_ok_response, generated::runtime::JsonObject, r#"{}"#, "banning.yaml:20"
+);
+generated::round_trip!(
+    banning_unban_request_body, generated::banning::unban::UnbanRequest,
+    r#"{"user_id":"@cheeky_monkey:matrix.org"}"#, "banning.yaml:20"
+);
+generated::round_trip!(
     create_room_create_room_ok_response, generated::create_room::create_room::OkBody,
     r#"{"room_id":"!sefiuhWgwghwWgh:example.com"}"#, "create_room.yaml:142"
 );

@@ -29,10 +29,10 @@ pub struct Config {
     /// Connections served at once; more wait in the kernel's backlog.
     pub max_connections: usize,
     pub log_json: bool,
-    /// The identity servers third-party invites may use (decision 7); none by default,
+    /// The identity servers third-party invites may use (docs/membership.md, D7); none by default,
     /// which turns the third-party invite form off.
     pub identity_servers: Vec<IdentityServerSettings>,
-    /// Refuse third-party invites whose `display_name` contains the address (T16, decision
+    /// Refuse third-party invites whose `display_name` contains the address (docs/membership.md, D6
     /// 6) [default: false].
     pub refuse_display_names_revealing_address: bool,
 }

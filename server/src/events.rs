@@ -105,3 +105,11 @@ pub fn membership_name(membership: Membership) -> &'static str {
 pub fn typed_content<T: serde::de::DeserializeOwned>(object: &JsonObject) -> serde_json::Result<T> {
     serde_json::from_value(object.clone().into())
 }
+
+/// A typed content as a JSON object (every content type is one).
+pub fn content_object<T: serde::Serialize>(content: &T) -> JsonObject {
+    match serde_json::to_value(content) {
+        Ok(serde_json::Value::Object(object)) => object,
+        _ => JsonObject::new(),
+    }
+}

@@ -1,4 +1,4 @@
-//! Matrix identifiers as the contract (membership-semantics.md 1.1) accepts them: the right
+//! Matrix identifiers as the server accepts them (docs/membership.md, "Identifiers"): the right
 //! sigil, a non-empty localpart, a `:`, a non-empty domain, at most 255 bytes.
 
 use std::fmt;
@@ -17,7 +17,7 @@ pub enum IdError {
     Shape { what: &'static str, sigil: char },
 }
 
-/// Splits `raw` as `<sigil>localpart:domain`, checking the contract's rules.
+/// Splits `raw` as `<sigil>localpart:domain`, checking those rules.
 fn parse(raw: &str, sigil: char, what: &'static str) -> Result<(usize, usize), IdError> {
     if raw.len() > MAX_ID_BYTES {
         return Err(IdError::TooLong { what });
@@ -127,7 +127,7 @@ mod tests {
     }
 
     #[test]
-    fn refuses_what_the_contract_refuses() {
+    fn refuses_what_the_server_refuses() {
         for bad in ["foo", "!nocolon", "!:hs", "!r:", "#", "", "@a b:hs"] {
             assert!(UserId::parse(bad).is_err(), "{bad}");
             assert!(RoomIdOrAlias::parse(bad).is_err(), "{bad}");

@@ -1,5 +1,5 @@
 //! Structured logs: one line per request with a request id and a redacted URI (access
-//! tokens never reach a log line, section 4.2), and the response headers every answer gets.
+//! tokens never reach a log line, docs/membership.md example 36), and the response headers every answer gets.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;

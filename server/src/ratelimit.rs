@@ -1,5 +1,5 @@
 //! Per-user token buckets (`governor`) for joins and invites, checked after validation and
-//! before any room-state check (membership-semantics.md G-RL). Limits are per process.
+//! before any room-state check (docs/membership.md, "Rate limits"). Limits are per process.
 
 use std::num::NonZeroU32;
 use std::time::Duration;

@@ -111,7 +111,7 @@ impl Homeserver {
         }
     }
 
-    /// I8-I16: appends the invitee's `m.room.member` invite if the rules allow it.
+    /// Appends the invitee's `m.room.member` invite if the rules allow it.
     async fn invite_member<E>(
         &self,
         room: &RoomId,

@@ -1,4 +1,4 @@
-//! Which addresses an identity server may live at (membership-semantics.md 4.1): public
+//! Which addresses an identity server may live at (docs/membership.md, "Third-party invites"): public
 //! unicast only. Loopback, private, link-local, CGNAT, multicast, documentation and other
 //! reserved ranges are refused, in IPv4 and IPv6, and IPv6 forms that embed an IPv4 address
 //! are judged by that address.

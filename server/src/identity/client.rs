@@ -36,9 +36,9 @@ pub struct IdentityServer {
 /// How an invitation of an address ended at the identity server.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Invitation {
-    /// The address is bound to this user (T12): invite them.
+    /// The address is bound to this user: invite them.
     Bound(UserId),
-    /// The identity server stored an invite (T13): the token that names it, and the key
+    /// The identity server stored an invite: the token that names it, and the key
     /// that will sign it.
     Stored { token: String, public_key: String },
 }
@@ -49,7 +49,7 @@ enum StoreInvite {
         token: String,
         public_key: String,
     },
-    /// The address was bound meanwhile (T15).
+    /// The address was bound meanwhile.
     AddressBound,
 }
 
@@ -130,14 +130,14 @@ impl IdentityServer {
     }
 
     /// The `key_validity_url` stored in a third-party invite made through this server
-    /// (2015 identity servers did not return one; section 3, step 4b).
+    /// (2015 identity servers did not return one; docs/membership.md, "Third-party invites").
     pub fn key_validity_url(&self) -> String {
         self.endpoint("pubkey/isvalid")
     }
 
-    /// Section 3, steps 3-4: looks the address up; if nothing is bound, asks the server to
-    /// store an invite for it; if the address became bound meanwhile (T15), looks it up
-    /// once more.
+    /// Looks the address up; if nothing is bound, asks the server to store an invite for
+    /// it; if the address became bound meanwhile, looks it up once more
+    /// (docs/membership.md, "Third-party invites").
     pub async fn invite(
         &self,
         medium: &str,
@@ -284,7 +284,7 @@ impl IdentityServer {
         }
     }
 
-    /// `GET {key_validity_url}?public_key=…` (section 3, step 7.5): `true` only for a 2xx
+    /// `GET {key_validity_url}?public_key=…` (docs/membership.md, "Joining with a third-party proof"): `true` only for a 2xx
     /// `{"valid": true}`; any other 2xx is `false`, anything else an error.
     pub async fn key_is_valid(
         &self,

@@ -1,4 +1,4 @@
-//! Identity servers (membership-semantics.md sections 2.3, 3 and 4.1): the operator's
+//! Identity servers (docs/membership.md, "Third-party invites"): the operator's
 //! allow-list, and the v1 identity API calls a homeserver makes for third-party invites.
 //! Nothing here ever contacts a server that is not on the list, or an address the list's
 //! entry does not permit.
@@ -33,7 +33,7 @@ pub struct IdentityServerSettings {
 }
 
 /// Why a call to an identity server failed. Never shown to clients, who get 502 `M_UNKNOWN`
-/// (T11, T14, J12c); logged.
+/// (a 502 to the client); logged.
 #[derive(Debug, thiserror::Error)]
 pub enum IdentityError {
     #[error("cannot reach {url}: {reason}")]
@@ -86,7 +86,7 @@ impl IdentityServers {
     }
 }
 
-/// `host[:port]` and nothing else (T6): no scheme, path, userinfo, query or whitespace.
+/// `host[:port]` and nothing else: no scheme, path, userinfo, query or whitespace.
 pub fn is_host_port(value: &str) -> bool {
     let (host, port) = match value.rsplit_once(':') {
         Some((host, port)) if !host.contains(':') => (host, Some(port)),

@@ -83,7 +83,8 @@ pub fn verify(object: &Map<String, Value>, signer: &str, key_id: &str, key: &Ver
 }
 
 /// Whether any `ed25519:*` signature in `object`, under any signer, verifies with `key`
-/// (section 3, step 7.4: the proof names no signer; the key is what the invite stored).
+/// (docs/membership.md, "Joining with a third-party proof": the proof names no signer;
+/// the key is what the invite stored).
 pub fn verify_any(object: &Map<String, Value>, key: &VerifyingKey) -> bool {
     let Some(Value::Object(signers)) = object.get("signatures") else {
         return false;

@@ -319,3 +319,353 @@ pub fn unban(
         MemberContent::new(Membership::Leave),
     )))
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use generated::schemas::{CreateContent, JoinRulesContent, PowerLevelsContent, SignedProof};
+
+    use super::*;
+    use crate::error::MatrixError;
+
+    type Refused = MatrixError<403>;
+
+    /// What a refusal says, whichever status it has.
+    #[derive(Debug)]
+    enum Outcome {
+        Forbidden(String),
+        NotFound(String),
+    }
+
+    impl From<Forbidden> for Outcome {
+        fn from(e: Forbidden) -> Self {
+            Outcome::Forbidden(e.body().error.clone().unwrap_or_default())
+        }
+    }
+
+    impl From<NotFound> for Outcome {
+        fn from(e: NotFound) -> Self {
+            Outcome::NotFound(e.body().error.clone().unwrap_or_default())
+        }
+    }
+
+    fn user(id: &str) -> UserId {
+        UserId::parse(id).unwrap()
+    }
+
+    fn room_id() -> RoomId {
+        RoomId::parse("!r:hs").unwrap()
+    }
+
+    fn member(m: Membership) -> Option<MemberContent> {
+        Some(MemberContent::new(m))
+    }
+
+    fn levels(users: &[(&str, i64)], invite: Option<i64>) -> PowerLevelsContent {
+        let users = users.iter().map(|(u, l)| (u.to_string(), *l)).collect();
+        let mut levels = PowerLevelsContent::new(50, 0, 50, 50, 50, BTreeMap::new(), users);
+        levels.invite = invite;
+        levels
+    }
+
+    fn room(rule: JoinRule, levels: Option<PowerLevelsContent>) -> RoomSnapshot {
+        RoomSnapshot {
+            create: Some(CreateContent::new("@alice:hs".into())),
+            join_rules: Some(JoinRulesContent::new(rule)),
+            power_levels: levels,
+            ..Default::default()
+        }
+    }
+
+    fn refused(result: Result<Option<NewEvent>, Refused>) -> String {
+        result.unwrap_err().body().error.clone().unwrap()
+    }
+
+    fn join_outcome(
+        room: &RoomSnapshot,
+        proof: Option<&ThirdPartyProof>,
+    ) -> Result<Option<NewEvent>, Outcome> {
+        join::<Outcome>(room, &room_id(), &user("@bob:hs"), proof)
+    }
+
+    #[test]
+    fn joins_follow_the_join_rule_and_bans() {
+        assert!(
+            join_outcome(&room(JoinRule::Public, None), None)
+                .unwrap()
+                .is_some()
+        );
+        assert!(matches!(
+            join_outcome(&room(JoinRule::Invite, None), None),
+            Err(Outcome::Forbidden(m)) if m == "You are not invited to !r:hs: it is invite-only."
+        ));
+        let banned = RoomSnapshot {
+            target: member(Membership::Ban),
+            ..room(JoinRule::Public, None)
+        };
+        assert!(
+            matches!(join_outcome(&banned, None), Err(Outcome::Forbidden(m)) if m.contains("banned"))
+        );
+        let joined = RoomSnapshot {
+            target: member(Membership::Join),
+            ..room(JoinRule::Invite, None)
+        };
+        assert!(
+            join_outcome(&joined, None).unwrap().is_none(),
+            "an unchanged repeat join appends nothing"
+        );
+        assert!(matches!(
+            join_outcome(&RoomSnapshot::default(), None),
+            Err(Outcome::NotFound(m)) if m == "Room !r:hs not found."
+        ));
+        let no_rule = RoomSnapshot {
+            join_rules: None,
+            ..room(JoinRule::Public, None)
+        };
+        assert!(
+            join_outcome(&no_rule, None).is_err(),
+            "no join_rules event means invite-only"
+        );
+        let knock = room(JoinRule::Knock, None);
+        assert!(
+            matches!(join_outcome(&knock, None), Err(Outcome::Forbidden(m)) if m.contains("`knock`"))
+        );
+    }
+
+    #[test]
+    fn invites_check_in_the_documented_order() {
+        let (alice, bob) = (user("@alice:hs"), user("@bob:hs"));
+        let r = room_id();
+        let base = RoomSnapshot {
+            sender: member(Membership::Join),
+            ..room(
+                JoinRule::Invite,
+                Some(levels(&[("@alice:hs", 100)], Some(50))),
+            )
+        };
+        let event = invite(&base, &r, &alice, &bob, "hs").unwrap().unwrap();
+        assert_eq!(event.membership(), Some(Membership::Invite));
+        assert_eq!(event.invite_room_state, Some(Vec::new()));
+        let not_in = RoomSnapshot {
+            sender: member(Membership::Invite),
+            ..base.clone()
+        };
+        assert_eq!(
+            refused(invite(&not_in, &r, &alice, &bob, "hs")),
+            "@alice:hs is not in room !r:hs."
+        );
+        let banned = RoomSnapshot {
+            target: member(Membership::Ban),
+            ..base.clone()
+        };
+        assert!(refused(invite(&banned, &r, &alice, &bob, "hs")).starts_with("@bob:hs is banned"));
+        let joined = RoomSnapshot {
+            target: member(Membership::Join),
+            ..base.clone()
+        };
+        assert_eq!(
+            refused(invite(&joined, &r, &alice, &bob, "hs")),
+            "@bob:hs is already in !r:hs."
+        );
+        let low = RoomSnapshot {
+            sender: member(Membership::Join),
+            ..room(JoinRule::Invite, Some(levels(&[], Some(50))))
+        };
+        assert_eq!(
+            refused(invite(&low, &r, &alice, &bob, "hs")),
+            "Your power level (0) is below the level needed to invite in !r:hs (50)."
+        );
+        let invited = RoomSnapshot {
+            target: member(Membership::Invite),
+            ..base.clone()
+        };
+        assert!(invite(&invited, &r, &alice, &bob, "hs").unwrap().is_none());
+        assert!(
+            refused(invite(&base, &r, &alice, &user("@x:remote"), "hs")).contains("federation")
+        );
+    }
+
+    #[test]
+    fn power_levels_read_users_then_users_default_and_the_invite_default_is_zero() {
+        let bob = user("@bob:hs");
+        let mut explicit_zero = levels(&[("@bob:hs", 0)], Some(50));
+        explicit_zero.users_default = Some(50);
+        assert_eq!(
+            room(JoinRule::Invite, Some(explicit_zero)).level_of(&bob),
+            0
+        );
+        assert_eq!(
+            room(JoinRule::Invite, Some(levels(&[], None))).invite_level(),
+            0
+        );
+        let none = room(JoinRule::Invite, None);
+        assert_eq!(
+            none.level_of(&user("@alice:hs")),
+            100,
+            "the creator, without power levels"
+        );
+        assert_eq!(
+            (none.level_of(&bob), none.ban_level(), none.kick_level()),
+            (0, 50, 50)
+        );
+    }
+
+    fn proof(token: &str, key: &str) -> ThirdPartyProof {
+        let signed = SignedProof::new("@carol:hs".into(), token.into(), Default::default());
+        ThirdPartyProof::new(
+            token.into(),
+            "https://is/v".into(),
+            key.into(),
+            signed,
+            "@alice:hs".into(),
+        )
+    }
+
+    #[test]
+    fn a_third_party_proof_admits_only_while_the_invite_stands() {
+        let carol = user("@carol:hs");
+        let invited = RoomSnapshot {
+            third_party_invite: Some(ThirdPartyInviteContent::new(
+                "C".into(),
+                "https://is/v".into(),
+                "K".into(),
+            )),
+            ..room(JoinRule::Invite, None)
+        };
+        assert!(invited.proof_would_decide());
+        let event = join::<Outcome>(&invited, &room_id(), &carol, Some(&proof("t", "K")))
+            .unwrap()
+            .unwrap();
+        match &event.content {
+            Content::Member(content) => assert_eq!(
+                content
+                    .third_party_invite
+                    .as_ref()
+                    .map(|p| p.token.as_str()),
+                Some("t")
+            ),
+            other => panic!("{other:?}"),
+        }
+        let revoked = RoomSnapshot {
+            third_party_invite: None,
+            ..invited.clone()
+        };
+        assert!(join::<Outcome>(&revoked, &room_id(), &carol, Some(&proof("t", "K"))).is_err());
+        assert!(join::<Outcome>(&invited, &room_id(), &carol, Some(&proof("t", "L"))).is_err());
+        // A proof that names another user, or is not signed, is refused before any fetch.
+        assert!(
+            check_proof(&invited, &carol, &proof("t", "K")).is_err(),
+            "unsigned"
+        );
+        assert!(check_proof(&invited, &user("@dave:hs"), &proof("t", "K")).is_err());
+        let banned = RoomSnapshot {
+            target: member(Membership::Ban),
+            ..invited.clone()
+        };
+        assert!(!banned.proof_would_decide());
+        assert!(!room(JoinRule::Public, None).proof_would_decide());
+    }
+
+    #[test]
+    fn bans_kicks_and_unbans_need_their_level_and_to_outrank_the_target() {
+        let (alice, bob) = (user("@alice:hs"), user("@bob:hs"));
+        let r = room_id();
+        let admin_room = |target: Option<MemberContent>| RoomSnapshot {
+            sender: member(Membership::Join),
+            target,
+            ..room(
+                JoinRule::Invite,
+                Some(levels(&[("@alice:hs", 100), ("@bob:hs", 10)], None)),
+            )
+        };
+        let ban_event = ban(
+            &admin_room(member(Membership::Join)),
+            &r,
+            &alice,
+            &bob,
+            Some("spam"),
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(ban_event.membership(), Some(Membership::Ban));
+        assert!(
+            ban(&admin_room(member(Membership::Ban)), &r, &alice, &bob, None)
+                .unwrap()
+                .is_none()
+        );
+        let low = RoomSnapshot {
+            sender: member(Membership::Join),
+            ..room(JoinRule::Invite, Some(levels(&[("@bob:hs", 10)], None)))
+        };
+        assert!(
+            refused(ban(&low, &r, &bob, &alice, None)).contains("below the level needed to ban")
+        );
+
+        let kicked = kick(
+            &admin_room(member(Membership::Invite)),
+            &r,
+            &alice,
+            &bob,
+            Some("bye"),
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(kicked.membership(), Some(Membership::Leave));
+        assert!(
+            refused(kick(
+                &admin_room(member(Membership::Leave)),
+                &r,
+                &alice,
+                &bob,
+                None
+            ))
+            .contains("neither joined")
+        );
+        assert!(
+            refused(kick(
+                &admin_room(member(Membership::Join)),
+                &r,
+                &alice,
+                &alice,
+                None
+            ))
+            .contains("not below yours"),
+            "nobody kicks themself"
+        );
+
+        let unbanned = unban(&admin_room(member(Membership::Ban)), &r, &alice, &bob)
+            .unwrap()
+            .unwrap();
+        assert_eq!(unbanned.membership(), Some(Membership::Leave));
+        assert!(
+            refused(unban(
+                &admin_room(member(Membership::Join)),
+                &r,
+                &alice,
+                &bob
+            ))
+            .contains("is not banned")
+        );
+        assert!(refused(unban(&low, &r, &bob, &alice)).contains("below the level needed to unban"));
+    }
+
+    #[test]
+    fn leaving_a_room_left_changes_nothing_and_a_ban_cannot_be_left() {
+        let bob = user("@bob:hs");
+        let r = room_id();
+        let with = |m| RoomSnapshot {
+            target: member(m),
+            ..room(JoinRule::Public, None)
+        };
+        assert!(leave(&with(Membership::Join), &r, &bob).unwrap().is_some());
+        assert!(
+            leave(&with(Membership::Invite), &r, &bob)
+                .unwrap()
+                .is_some()
+        );
+        assert!(leave(&with(Membership::Leave), &r, &bob).unwrap().is_none());
+        assert!(refused(leave(&with(Membership::Ban), &r, &bob)).contains("banned"));
+        assert!(leave(&RoomSnapshot::default(), &r, &bob).is_err());
+    }
+}

@@ -235,3 +235,65 @@ impl RoomSnapshot {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(event_type: &str, state_key: &str, content: &str) -> StateEntry {
+        StateEntry {
+            key: StateKey::new(event_type, state_key),
+            content: content.into(),
+            sender: "@alice:hs".into(),
+        }
+    }
+
+    #[test]
+    fn a_snapshot_reads_the_keys_it_asked_for() {
+        let (alice, bob) = (
+            UserId::parse("@alice:hs").unwrap(),
+            UserId::parse("@bob:hs").unwrap(),
+        );
+        let roles = Roles {
+            third_party_token: Some("tok"),
+            ..Roles::on(&alice, &bob)
+        };
+        let keys = RoomSnapshot::keys(roles);
+        assert!(keys.contains(&StateKey::new("m.room.member", "@bob:hs")));
+        assert!(keys.contains(&StateKey::new("m.room.third_party_invite", "tok")));
+        assert_eq!(
+            keys.len(),
+            9,
+            "create, power levels, the 4 invite-state types (join rules among them), 2 members, the invite"
+        );
+        let entries = [
+            entry("m.room.create", "", r#"{"creator": "@alice:hs"}"#),
+            entry("m.room.join_rules", "", r#"{"join_rule": "public"}"#),
+            entry("m.room.name", "", r#"{"name": "Lobby"}"#),
+            entry("m.room.member", "@alice:hs", r#"{"membership": "join"}"#),
+            entry("m.room.third_party_invite", "tok", "{}"),
+        ];
+        let room = RoomSnapshot::read(roles, &entries).unwrap();
+        assert!(room.exists());
+        assert_eq!(room.join_rule(), JoinRule::Public);
+        assert_eq!(room.sender_membership(), Some(Membership::Join));
+        assert_eq!(room.target, None);
+        assert_eq!(
+            room.third_party_invite, None,
+            "empty content revokes an invite"
+        );
+        let types: Vec<_> = room.invite_state.iter().map(|s| s.type_).collect();
+        assert_eq!(
+            types,
+            [
+                StrippedStateType::MRoomJoinRules,
+                StrippedStateType::MRoomName
+            ]
+        );
+
+        let unknown = RoomSnapshot::read(roles, &[]).unwrap();
+        assert!(!unknown.exists());
+        let corrupt = [entry("m.room.create", "", "[]")];
+        assert!(RoomSnapshot::read(roles, &corrupt).is_err());
+    }
+}

@@ -13,7 +13,7 @@ use generated::schemas::{
 };
 
 use crate::error::{BadRequest, bad_request};
-use crate::events::{Content, NewEvent, typed_content};
+use crate::events::{Content, NewEvent, content_object, typed_content};
 use crate::ids::{RoomAlias, UserId};
 
 /// What creating the room writes.
@@ -50,10 +50,7 @@ fn initial_content(
     };
     Ok(match event_type {
         "m.room.power_levels" => {
-            let mut merged = match serde_json::to_value(preset_levels) {
-                Ok(serde_json::Value::Object(levels)) => levels,
-                _ => JsonObject::new(),
-            };
+            let mut merged = content_object(preset_levels);
             merged.extend(content.clone());
             Content::PowerLevels(typed_content(&merged).map_err(typed)?)
         }

@@ -58,10 +58,7 @@ impl GroupCommit {
         let (answer, answered) = tokio::sync::oneshot::channel();
         let job: Job = Box::new(move |conn| {
             let (result, sound) = match conn {
-                Some(conn) => match in_savepoint(conn, work) {
-                    Ok(result) => (Ok(result), true),
-                    Err(error) => (Err(error), false),
-                },
+                Some(conn) => in_savepoint(conn, work),
                 None => (Err(DbError::NotRun), true),
             };
             let complete: Completion = Box::new(move |committed: Result<(), DbError>| {
@@ -75,20 +72,29 @@ impl GroupCommit {
 }
 
 /// Runs `work` so that, if it fails (or panics), what it wrote is undone and the batch goes
-/// on. The outer error means the savepoint itself could not be handled: the batch is lost.
+/// on. Returns the work's outcome (a panic is [`DbError::Panicked`]) and whether the
+/// transaction is still sound: `false` when the savepoint itself could not be handled.
 fn in_savepoint<T, E>(
     conn: &mut rusqlite::Connection,
     work: impl FnOnce(&mut dyn Conn) -> Result<T, E>,
-) -> Result<Result<T, E>, DbError> {
-    conn.execute_batch("SAVEPOINT change")?;
+) -> (Result<Result<T, E>, DbError>, bool) {
+    if let Err(error) = conn.execute_batch("SAVEPOINT change") {
+        return (Err(error.into()), false);
+    }
     // A panicking write must not take the writer thread (and every later write) with it.
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&mut *conn)));
     let keep = matches!(result, Ok(Ok(_)));
-    if !keep {
-        conn.execute_batch("ROLLBACK TO change")?;
+    let undone = if keep {
+        Ok(())
+    } else {
+        conn.execute_batch("ROLLBACK TO change")
+    };
+    let released = undone.and_then(|()| conn.execute_batch("RELEASE change"));
+    let outcome = result.map_err(|_| DbError::Panicked);
+    match released {
+        Ok(()) => (outcome, true),
+        Err(error) => (Err(error.into()), false),
     }
-    conn.execute_batch("RELEASE change")?;
-    result.map_err(|_| DbError::Panicked)
 }
 
 /// The writer thread: waits for a write, takes every write already waiting (up to
@@ -151,4 +157,103 @@ fn run_batch(
             (complete, outcome)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::db::params;
+
+    fn start(dir: &std::path::Path) -> GroupCommit {
+        let conn = rusqlite::Connection::open(dir.join("t.db")).unwrap();
+        conn.execute_batch("PRAGMA journal_mode=WAL; CREATE TABLE t (x INTEGER PRIMARY KEY)")
+            .unwrap();
+        GroupCommit::start(conn).unwrap()
+    }
+
+    async fn count(changes: &GroupCommit) -> i64 {
+        changes
+            .run(|db| db.query_one("SELECT COUNT(*) FROM t", &[], |row| row.int(0)))
+            .await
+            .unwrap()
+            .unwrap()
+    }
+
+    fn insert(db: &mut dyn Conn, x: i64) -> Result<(), DbError> {
+        db.execute("INSERT INTO t (x) VALUES ($1)", params![x])?;
+        Ok(())
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_failing_or_panicking_write_is_undone_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let changes = std::sync::Arc::new(start(dir.path()));
+        // Many writes at once, so that they share batches; the odd ones fail after writing.
+        let tasks: Vec<_> = (0..200)
+            .map(|x| {
+                let changes = changes.clone();
+                tokio::spawn(async move {
+                    changes
+                        .run(move |db| {
+                            insert(db, x)?;
+                            if x % 4 == 1 {
+                                panic!("write {x} panics");
+                            }
+                            if x % 4 == 3 {
+                                insert(db, x)?; // a duplicate key: an SQL error
+                            }
+                            Ok::<_, DbError>(x)
+                        })
+                        .await
+                })
+            })
+            .collect();
+        for (x, task) in tasks.into_iter().enumerate() {
+            let outcome = task.await.unwrap();
+            let ok = matches!(outcome, Ok(Ok(_)));
+            assert_eq!(ok, x % 2 == 0, "write {x}: {outcome:?}");
+        }
+        assert_eq!(count(&changes).await, 100, "only the even writes stayed");
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_batch_that_cannot_commit_is_answered_as_such_and_the_next_one_works() {
+        let dir = tempfile::tempdir().unwrap();
+        let changes = start(dir.path());
+        // A full database: the page count is capped at what the file has now.
+        changes
+            .run(|db| {
+                let pages = db.query_one("PRAGMA page_count", &[], |row| row.int(0))?;
+                db.query_one(&format!("PRAGMA max_page_count = {pages}"), &[], |row| {
+                    row.int(0)
+                })?;
+                Ok::<_, DbError>(())
+            })
+            .await
+            .unwrap()
+            .unwrap();
+        let big = "x".repeat(100_000);
+        let full = changes
+            .run(move |db| {
+                db.execute("CREATE TABLE big (v TEXT)", &[])?;
+                db.execute("INSERT INTO big VALUES ($1)", params![big.as_str()])?;
+                Ok::<_, DbError>(())
+            })
+            .await;
+        assert!(
+            matches!(&full, Ok(Err(_)) | Err(_)),
+            "a full database refuses the write: {full:?}"
+        );
+        // Space again: the writer is usable, no transaction left open.
+        changes
+            .run(|db| {
+                db.query_one("PRAGMA max_page_count = 1073741823", &[], |row| row.int(0))?;
+                Ok::<_, DbError>(())
+            })
+            .await
+            .unwrap()
+            .unwrap();
+        changes.run(|db| insert(db, 7)).await.unwrap().unwrap();
+        assert_eq!(count(&changes).await, 1);
+    }
 }

@@ -1,5 +1,5 @@
 //! A server on 127.0.0.1:0 with a fresh database (of the engine the test binary names in
-//! `crate::database`), users, and the contract's fixture rooms.
+//! `crate::database`), users, and the fixture rooms of docs/membership.md's examples.
 
 use std::sync::Arc;
 
@@ -39,7 +39,7 @@ impl Answer {
         self.body["errcode"].as_str().unwrap_or("")
     }
 
-    /// Scenario 37: every error is JSON with a string errcode and error.
+    /// Example 37 (docs/membership.md): every error is JSON with a string errcode and error.
     #[track_caller]
     pub fn assert_error(&self, status: u16, errcode: &str) {
         assert_eq!(
@@ -230,7 +230,7 @@ pub fn encode(id: &str) -> String {
         .replace('/', "%2F")
 }
 
-/// The contract's fixtures: alice, bob, carol, dave; `!pub` (public, alias `#pub`, invite
+/// The examples' fixtures: alice, bob, carol, dave; `!pub` (public, alias `#pub`, invite
 /// level 0) and `!priv` (invite-only, invite level 50).
 pub struct Fixture {
     pub hs: TestServer,

@@ -1,4 +1,4 @@
-//! Invite scenarios 17-27, and the third-party form while no identity server is trusted.
+//! Invites, docs/membership.md examples 17-27, and the third-party form while no identity server is trusted.
 
 use serde_json::json;
 
@@ -95,7 +95,7 @@ async fn s21_s22_s23_the_invite_power_level() {
         .await
         .assert_error(403, "M_FORBIDDEN");
 
-    // Without an `invite` key, level 0 may invite (decision 8).
+    // Without an `invite` key, level 0 may invite (D8).
     let no_key = f
         .hs
         .create_room(&f.alice, json!({"preset": "public_chat", "initial_state": [{"type": "m.room.power_levels", "content": {"users": {"@alice:hs.test": 100}}}]}))

@@ -1,4 +1,4 @@
-//! Join scenarios 1-16.
+//! Joins, docs/membership.md examples 1-16.
 
 use generated::schemas::{MemberContent, Membership};
 use serde_json::json;

@@ -1,7 +1,6 @@
 //! Integration tests on SQLite: the real server over real HTTP on an ephemeral loopback
-//! port, with a temporary SQLite file. The contract's scenarios are numbered as in
-//! membership-semantics.md section 5. `tests/it_postgres` runs the same scenarios on
-//! PostgreSQL.
+//! port, with a temporary SQLite file. Tests named `sN_…` are docs/membership.md's example
+//! N. `tests/it_postgres` runs the same files on PostgreSQL.
 
 mod abuse;
 mod concurrency;
@@ -11,6 +10,7 @@ mod inprocess;
 mod invite;
 mod join;
 mod lifecycle;
+mod moderation;
 mod process;
 mod serial_order;
 mod server_process;

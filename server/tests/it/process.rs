@@ -119,7 +119,7 @@ fn passwords_are_never_taken_from_the_command_line_alone() {
     }
 }
 
-/// Scenario 36: the log shows `access_token=<redacted>`, never a token; SIGTERM stops the
+/// Example 36 (docs/membership.md): the log shows `access_token=<redacted>`, never a token; SIGTERM stops the
 /// server cleanly.
 #[tokio::test]
 async fn s36_logs_never_contain_tokens_and_sigterm_stops_cleanly() {

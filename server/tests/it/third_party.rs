@@ -1,4 +1,4 @@
-//! Third-party invites, scenarios 28-35, against Sydent (the reference identity server) and,
+//! Third-party invites, docs/membership.md examples 28-35, against Sydent (the reference identity server) and,
 //! where an identity server must fail or lie on purpose, against a scripted one. The
 //! homeserver is named `localhost:8448` here so that Sydent's after-bind callback to it is
 //! dropped by Sydent's own loopback block list and nothing leaves the machine.
@@ -267,7 +267,7 @@ async fn s34_key_validity_is_asked_of_the_stored_url_and_its_answer_decides() {
     let is = FakeIdentityServer::start(Lookup::Unbound).await;
     let f = fixture(vec![is.allow_list_entry()]).await;
     let proof = scripted_invite(&f, &is).await;
-    // The store-invite request had exactly the four 2015 keys, form-encoded (scenario 29).
+    // The store-invite request had exactly the four 2015 keys, form-encoded (example 29).
     let stored = is
         .seen()
         .into_iter()
@@ -455,7 +455,7 @@ async fn s30_identity_servers_off_the_list_are_never_contacted() {
     assert_eq!(listener.connections(), 0, "nothing reached the listener");
     assert!(listed.seen().is_empty(), "{:?}", listed.seen());
 
-    // With no list at all the form is off (decision 7), and the user-ID form still works.
+    // With no list at all the form is off (D7), and the user-ID form still works.
     let off = fixture(Vec::new()).await;
     invite_3pid(
         &off,

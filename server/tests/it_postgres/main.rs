@@ -1,4 +1,4 @@
-//! Integration tests on PostgreSQL: the scenarios of `tests/it` (the same files), each on a
+//! Integration tests on PostgreSQL: the examples of `tests/it` (the same files), each on a
 //! fresh database of a real PostgreSQL server, plus what only PostgreSQL offers: several
 //! server processes sharing one database.
 
@@ -16,6 +16,8 @@ mod invite;
 mod join;
 #[path = "../it/lifecycle.rs"]
 mod lifecycle;
+#[path = "../it/moderation.rs"]
+mod moderation;
 mod multiprocess;
 #[path = "../it/postgres_cluster.rs"]
 mod postgres_cluster;
