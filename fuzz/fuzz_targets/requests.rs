@@ -48,7 +48,7 @@ fn world() -> &'static World {
             let hash = server::credentials::token_hash(&token);
             server
                 .store
-                .insert_tokens(alice.as_str(), &hash, b"fuzz-refresh")
+                .insert_tokens(&alice, hash, b"fuzz-refresh".to_vec())
                 .await
                 .unwrap();
             (server, token)
