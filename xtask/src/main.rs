@@ -1,13 +1,6 @@
 //! `cargo xtask`: regenerate `generated/`, check it for drift, run every check CI runs,
 //! throw schemathesis and libFuzzer at the code, and benchmark.
 
-/// The generator allocates many small strings and token trees; mimalloc makes that
-/// markedly cheaper than the system allocator (see `cargo xtask bench-codegen`). Its 2.x
-/// line (the `v2` feature) ran `regen --check` 0.3–0.7 ms faster than 3.x here, in seven
-/// interleaved rounds of 200–300 runs each, with the same instruction count.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
