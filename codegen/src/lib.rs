@@ -63,6 +63,9 @@ pub fn generate(fs: &dyn SpecFs, input: &Input) -> Result<Vec<OutputFile>> {
 
 /// The stages in order, each over the previous one's value.
 fn run(fs: &dyn SpecFs, input: &Input) -> Result<Vec<OutputFile>> {
+    if let Some(problem) = naming::package_name_problem(&input.crate_name) {
+        return Err(Error::other(problem));
+    }
     let (mut bundle, api_files) = load::Bundle::load_apis(fs, &input.spec_dir)?;
     if let Some(path) = &input.overlay {
         overlay::Overlay::load(fs, path)?.apply(&mut bundle, &input.spec_dir, &api_files)?;

@@ -6,6 +6,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use anyhow::Context;
 use codegen::{Input, OutputFile, SpecFs};
 
 pub mod checks;
@@ -81,7 +82,7 @@ fn normalise(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// Compares `files` with `out` and, unless `check`, writes the ones whose bytes differ and
 /// removes generated files no longer produced. Returns what was (or would be) changed.
-pub fn ensure_files(out: &Path, files: &[OutputFile], check: bool) -> io::Result<Vec<Stale>> {
+pub fn ensure_files(out: &Path, files: &[OutputFile], check: bool) -> anyhow::Result<Vec<Stale>> {
     let mut stale = Vec::new();
     for file in files {
         let path = out.join(&file.path);
@@ -101,9 +102,11 @@ pub fn ensure_files(out: &Path, files: &[OutputFile], check: bool) -> io::Result
             .to_string();
         if !check {
             if let Some(parent) = path.parent() {
-                fs::create_dir_all(parent)?;
+                fs::create_dir_all(parent)
+                    .with_context(|| format!("cannot create {}", parent.display()))?;
             }
-            fs::write(&path, wanted.as_bytes())?;
+            fs::write(&path, wanted.as_bytes())
+                .with_context(|| format!("cannot write {}", path.display()))?;
         }
         stale.push(Stale {
             path: file.path.clone(),
@@ -113,7 +116,7 @@ pub fn ensure_files(out: &Path, files: &[OutputFile], check: bool) -> io::Result
     }
     for path in leftovers(out, files) {
         if !check {
-            fs::remove_file(&path)?;
+            fs::remove_file(&path).with_context(|| format!("cannot remove {}", path.display()))?;
         }
         let rel = path.strip_prefix(out).unwrap_or(&path).to_path_buf();
         stale.push(Stale {
@@ -156,5 +159,5 @@ fn leftovers(out: &Path, files: &[OutputFile]) -> Vec<PathBuf> {
 /// Generates from `input` and compares with (or writes) `out`.
 pub fn regen(input: &Input, out: &Path, check: bool) -> anyhow::Result<Vec<Stale>> {
     let files = codegen::generate(&RealFs, input)?;
-    Ok(ensure_files(out, &files, check)?)
+    ensure_files(out, &files, check)
 }
