@@ -77,7 +77,7 @@ fn run(fs: &dyn SpecFs, input: &Input) -> Result<Vec<OutputFile>> {
         .into_iter()
         .map(emit::format)
         .collect::<Result<Vec<_>>>()?;
-    files.push(emit::runtime_file(input));
+    files.push(emit::runtime_file());
     files.push(openapi::render(&model, input)?);
     files.extend(docs::render(&model, input)?);
     files.sort_by(|a, b| a.path.cmp(&b.path));

@@ -62,6 +62,20 @@ fn a_spec_in_memory_generates() {
 }
 
 #[test]
+fn the_runtime_says_it_is_copied_from_the_template() {
+    let files = codegen::generate(&spec_with_thing(), &input()).unwrap();
+    let runtime = files
+        .iter()
+        .find(|f| f.path.as_os_str() == "src/runtime.rs")
+        .unwrap();
+    let header = runtime.contents.lines().next().unwrap();
+    assert_eq!(
+        header,
+        "// Copied from the template codegen/templates/runtime.rs by `cargo xtask regen`. Do not edit by hand."
+    );
+}
+
+#[test]
 fn a_spec_that_fails_to_lower_is_an_error() {
     let mut unlowerable = MemoryFs::new();
     unlowerable.insert(

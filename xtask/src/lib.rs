@@ -131,6 +131,13 @@ pub fn ensure_files(out: &Path, files: &[OutputFile], check: bool) -> anyhow::Re
     Ok(stale)
 }
 
+/// Whether `text` is a file some generation wrote: its first line names `cargo xtask regen`
+/// (generated from a spec, or copied from a template).
+fn is_generated(text: &str) -> bool {
+    let first = text.lines().next().unwrap_or_default();
+    first.starts_with("// ") && first.contains("by `cargo xtask regen`")
+}
+
 /// Files under `out`'s `src/` and `tests/` (where generated files live, however deep) that
 /// an earlier generation wrote and this one no longer does, sorted.
 fn leftovers(out: &Path, files: &[OutputFile]) -> Vec<PathBuf> {
@@ -146,7 +153,7 @@ fn leftovers(out: &Path, files: &[OutputFile]) -> Vec<PathBuf> {
             if entry.file_type().is_ok_and(|t| t.is_dir()) {
                 folders.push(path);
             } else if !wanted.contains(&path)
-                && fs::read_to_string(&path).is_ok_and(|t| t.starts_with("// Generated from "))
+                && fs::read_to_string(&path).is_ok_and(|text| is_generated(&text))
             {
                 found.push(path);
             }

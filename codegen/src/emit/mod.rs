@@ -141,14 +141,14 @@ fn lib_tokens(model: &Model) -> TokenStream {
 
 /// `src/runtime.rs`: the hooks trait and the request plumbing every route shares. It is
 /// the same for every spec, so it is written as plain Rust in `codegen/templates/` (and
-/// emitted, not depended on, so the generated crate builds on its own with crates.io
-/// dependencies only); the generated crate's build and clippy check it.
-pub fn runtime_file(input: &Input) -> OutputFile {
+/// copied, not depended on, so the generated crate builds on its own with crates.io
+/// dependencies only); the generated crate's build and clippy check it. Its header says
+/// where it comes from: the template, not the spec.
+pub fn runtime_file() -> OutputFile {
     OutputFile {
         path: "src/runtime.rs".into(),
         contents: format!(
-            "{}#![cfg_attr(rustfmt, rustfmt::skip)]\n{}",
-            header(&input.spec_label),
+            "// Copied from the template codegen/templates/runtime.rs by `cargo xtask regen`. Do not edit by hand.\n#![cfg_attr(rustfmt, rustfmt::skip)]\n{}",
             include_str!("../../templates/runtime.rs")
         ),
     }
