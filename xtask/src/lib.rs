@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use codegen::{Input, OutputFile, SpecFs};
 
+pub mod bench_codegen;
 pub mod checks;
 pub mod fuzzing;
 pub mod schemathesis;

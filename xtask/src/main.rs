@@ -3,7 +3,6 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Instant;
 
 use anyhow::{Context, bail};
 use xtask::{STALE_EXIT_CODE, project_input, regen, workspace_root};
@@ -318,8 +317,7 @@ fn bench(args: &[String]) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// Builds the release generator, then times whole runs of `regen --check` (load, lower,
-/// emit, format, compare; nothing written).
+/// Times the release generator against its targets (see `xtask::bench_codegen`).
 fn bench_codegen(args: &[String]) -> anyhow::Result<ExitCode> {
     let runs: usize = match args {
         [flag, n] if flag == "--runs" => match n.parse() {
@@ -332,74 +330,6 @@ fn bench_codegen(args: &[String]) -> anyhow::Result<ExitCode> {
             usage_of("bench-codegen")
         ),
     };
-    let root = workspace_root();
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let status = std::process::Command::new(&cargo)
-        .args(["build", "--release", "--quiet", "--package", "xtask"])
-        .current_dir(&root)
-        .status()?;
-    if !status.success() {
-        bail!("release build failed");
-    }
-    let binary = root.join("target/release/xtask");
-    let mut times = Vec::with_capacity(runs);
-    let cpu_before = host_cpu_ticks();
-    for run in 0..=runs {
-        let start = Instant::now();
-        let status = std::process::Command::new(&binary)
-            .args(["regen", "--check"])
-            .current_dir(&root)
-            .status()?;
-        let elapsed = start.elapsed();
-        if !status.success() {
-            bail!("generator run failed ({status})");
-        }
-        // Run 0 warms the page cache and is not counted.
-        if run > 0 {
-            times.push(elapsed.as_secs_f64() * 1000.0);
-        }
-    }
-    let cpu_after = host_cpu_ticks();
-    times.sort_by(f64::total_cmp);
-    let at = |fraction: f64| times[((times.len() - 1) as f64 * fraction).round() as usize];
-    println!(
-        "generator over api-spec/ (release, whole process, {runs} runs): median {:.2} ms, quartiles {:.2}–{:.2} ms, min {:.2} ms, max {:.2} ms",
-        at(0.5),
-        at(0.25),
-        at(0.75),
-        times[0],
-        times[times.len() - 1]
-    );
-    // On a virtual machine the host's other guests move these figures by a quarter or more;
-    // the share of CPU time the host took back ("steal") says what kind of spell it was.
-    if let (Some((steal_before, total_before)), Some((steal_after, total_after))) =
-        (cpu_before, cpu_after)
-        && total_after > total_before
-    {
-        let steal =
-            steal_after.saturating_sub(steal_before) as f64 / (total_after - total_before) as f64;
-        println!(
-            "host: {:.1} % of this machine's CPU time was stolen by the host during the runs",
-            steal * 100.0
-        );
-    }
+    xtask::bench_codegen::run(&workspace_root(), runs)?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// The machine's stolen and total CPU time so far, in ticks (Linux's `/proc/stat`); `None`
-/// where there is no such file.
-fn host_cpu_ticks() -> Option<(u64, u64)> {
-    let stat = std::fs::read_to_string("/proc/stat").ok()?;
-    // `cpu  user nice system idle iowait irq softirq steal guest guest_nice`; guest time is
-    // already counted in user and nice.
-    let ticks: Vec<u64> = stat
-        .lines()
-        .next()?
-        .strip_prefix("cpu ")?
-        .split_whitespace()
-        .take(8)
-        .map(str::parse)
-        .collect::<Result<_, _>>()
-        .ok()?;
-    (ticks.len() == 8).then(|| (ticks[7], ticks.iter().sum()))
 }
