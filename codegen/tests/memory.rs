@@ -88,6 +88,21 @@ fn a_spec_that_fails_to_lower_is_an_error() {
     assert!(error.contains("Missing"), "{error}");
 }
 
+#[test]
+fn a_problem_lowering_an_earlier_file_comes_before_one_lifting_a_later_file() {
+    let mut fs = MemoryFs::new();
+    fs.insert(
+        "/specs/api/a.yaml",
+        API.replace("../shared/thing.json", "#/definitions/Missing"),
+    );
+    fs.insert("/specs/api/b.yaml", "info: {title: Not an API}\n");
+    let error = codegen::generate(&fs, &input()).unwrap_err().to_string();
+    assert!(
+        error.starts_with("a.yaml:") && error.contains("Missing"),
+        "{error}"
+    );
+}
+
 /// A file system that panics when read: a stand-in for a bug anywhere in the generator.
 struct Panicking;
 
