@@ -158,10 +158,10 @@ impl Report {
             println!("| {name} | {shown} | {met} |");
         };
         target(
-            "generator median ≤ 20 ms",
+            "generator median ≤ 50 ms",
             Some(median(&self.generator_ms)),
             "ms",
-            &|v| v <= 20.0,
+            &|v| v <= 50.0,
         );
         let join64 = self.find("join", "process-crash", 64);
         target(

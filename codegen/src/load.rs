@@ -10,8 +10,8 @@
 //! bundle, borrowing values instead of copying them, with no file-system calls.
 
 use foldhash::{HashMap, HashMapExt};
+use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 use serde_json::Value;
 
@@ -30,16 +30,12 @@ pub struct Document {
     /// The raw text, kept for source positions.
     pub text: String,
     pub value: Value,
-    /// Line and column of every node, computed the first time one is asked for.
-    positions: OnceLock<HashMap<String, (usize, usize)>>,
+    /// Line and column of every node, found in one pass over the text the first time one is
+    /// asked for.
+    positions: OnceCell<HashMap<String, (usize, usize)>>,
 }
 
 impl Document {
-    /// Supplies the positions computed elsewhere (see [`crate::locate::positions`]).
-    pub fn set_positions(&mut self, positions: HashMap<String, (usize, usize)>) {
-        let _ = self.positions.set(positions);
-    }
-
     /// 1-based line and column of the node at `pointer`, or of its nearest ancestor.
     pub fn position(&self, pointer: &str) -> Option<(usize, usize)> {
         let positions = self
@@ -160,8 +156,6 @@ pub struct Bundle<'fs> {
     canonical: HashMap<PathBuf, PathBuf>,
     /// Relative file references already resolved: (from file, reference path) → file.
     references: HashMap<(FileId, String), FileId>,
-    /// How many documents [`Bundle::load_references`] has scanned.
-    scanned: usize,
     /// Folder that messages name files relative to.
     base: PathBuf,
 }
@@ -198,137 +192,55 @@ impl<'fs> Bundle<'fs> {
             by_path: HashMap::new(),
             canonical: HashMap::new(),
             references: HashMap::new(),
-            scanned: 0,
             base: base.to_path_buf(),
         }
     }
 
+    /// A bundle of every API file in `dir` (see [`api_files`]), with their ids in order;
+    /// messages name files relative to `dir`.
+    pub fn load_apis(fs: &'fs dyn SpecFs, dir: &Path) -> Result<(Self, Vec<FileId>)> {
+        let mut bundle = Bundle::new(fs, dir);
+        let files = api_files(fs, dir)?
+            .iter()
+            .map(|path| bundle.load(path))
+            .collect::<Result<_>>()?;
+        Ok((bundle, files))
+    }
+
     /// Loads `path` (once) and returns its id.
     pub fn load(&mut self, path: &Path) -> Result<FileId> {
-        self.load_many(&[path.to_path_buf()])
-            .pop()
-            .unwrap_or_else(|| Err(Error::other("nothing loaded")))
-    }
-
-    /// Loads several files, each once, parsing them on all cores. Returns one result per
-    /// path, in order.
-    pub fn load_many(&mut self, paths: &[PathBuf]) -> Vec<Result<FileId>> {
-        self.load_many_beside(paths, &[]).0
-    }
-
-    /// [`Bundle::load_many`], and parses `others` (texts that are no spec file, such as the
-    /// overlay, with the names messages give them) on the same workers: on a machine with
-    /// few cores, a thread of their own would only compete with the workers.
-    pub fn load_many_beside(
-        &mut self,
-        paths: &[PathBuf],
-        others: &[(&str, &str)],
-    ) -> (Vec<Result<FileId>>, Vec<Result<Value>>) {
-        enum Slot {
-            Known(FileId),
-            /// Index into `fresh`.
-            Fresh(usize),
-            Failed(Error),
-        }
-        struct Source {
-            key: PathBuf,
-            access_path: PathBuf,
-            display: String,
-            text: String,
-        }
-        let mut slots = Vec::with_capacity(paths.len());
-        let mut fresh: Vec<Source> = Vec::new();
-        for path in paths {
-            let display = self.display(path);
-            let canonical = match self.canonical.get(path) {
-                Some(key) => Ok(key.clone()),
-                None => self.fs.canonicalize(path).inspect(|key| {
-                    self.canonical.insert(path.clone(), key.clone());
-                }),
-            };
-            let key = match canonical {
-                Ok(key) => key,
-                Err(e) => {
-                    slots.push(Slot::Failed(Error::other(format!(
-                        "{display}: cannot open: {}",
-                        io_reason(&e)
-                    ))));
-                    continue;
-                }
-            };
-            if let Some(id) = self.by_path.get(&key) {
-                slots.push(Slot::Known(*id));
-            } else if let Some(index) = fresh.iter().position(|s| s.key == key) {
-                slots.push(Slot::Fresh(index));
-            } else {
-                match self.fs.read(&key) {
-                    Ok(text) => {
-                        slots.push(Slot::Fresh(fresh.len()));
-                        fresh.push(Source {
-                            key,
-                            access_path: path.clone(),
-                            display,
-                            text,
-                        });
-                    }
-                    Err(e) => slots.push(Slot::Failed(Error::other(format!(
-                        "{display}: cannot read: {}",
-                        io_reason(&e)
-                    )))),
-                }
-            }
-        }
-        // Parsing YAML is most of loading: on all cores, the longest texts first.
-        let texts: Vec<(&str, &str)> = fresh
-            .iter()
-            .map(|s| (s.text.as_str(), s.display.as_str()))
-            .chain(others.iter().copied())
-            .collect();
-        let mut order: Vec<usize> = (0..texts.len()).collect();
-        order.sort_by_key(|&i| std::cmp::Reverse(texts[i].0.len()));
-        let parsed_in_order = match crate::parallel::map(&order, |&i| parse(texts[i].0, texts[i].1))
-        {
-            Ok(parsed) => parsed,
-            Err(e) => {
-                return (
-                    paths.iter().map(|_| Err(e.clone())).collect(),
-                    others.iter().map(|_| Err(e.clone())).collect(),
-                );
+        let display = self.display(path);
+        let key = match self.canonical.get(path) {
+            Some(key) => key.clone(),
+            None => {
+                let key = self.fs.canonicalize(path).map_err(|e| {
+                    Error::other(format!("{display}: cannot open: {}", io_reason(&e)))
+                })?;
+                self.canonical.insert(path.to_path_buf(), key.clone());
+                key
             }
         };
-        let mut parsed: Vec<Option<Result<Value>>> = texts.iter().map(|_| None).collect();
-        for (i, value) in order.into_iter().zip(parsed_in_order) {
-            parsed[i] = Some(value);
+        if let Some(id) = self.by_path.get(&key) {
+            return Ok(*id);
         }
-        let mut parsed = parsed.into_iter().flatten();
-        let mut ids: Vec<Result<FileId>> = Vec::with_capacity(fresh.len());
-        for (source, value) in fresh.into_iter().zip(parsed.by_ref()) {
-            ids.push(value.and_then(|value| {
-                let id = FileId(
-                    u32::try_from(self.docs.len())
-                        .map_err(|_| Error::other("too many spec files"))?,
-                );
-                self.by_path.insert(source.key.clone(), id);
-                self.docs.push(Document {
-                    path: source.key,
-                    access_path: source.access_path,
-                    display: source.display,
-                    text: source.text,
-                    value,
-                    positions: OnceLock::new(),
-                });
-                Ok(id)
-            }));
-        }
-        let loaded = slots
-            .into_iter()
-            .map(|slot| match slot {
-                Slot::Known(id) => Ok(id),
-                Slot::Fresh(index) => ids[index].clone(),
-                Slot::Failed(error) => Err(error),
-            })
-            .collect();
-        (loaded, parsed.collect())
+        let text = self
+            .fs
+            .read(&key)
+            .map_err(|e| Error::other(format!("{display}: cannot read: {}", io_reason(&e))))?;
+        let value = parse(&text, &display)?;
+        let id = FileId(
+            u32::try_from(self.docs.len()).map_err(|_| Error::other("too many spec files"))?,
+        );
+        self.by_path.insert(key.clone(), id);
+        self.docs.push(Document {
+            path: key,
+            access_path: path.to_path_buf(),
+            display,
+            text,
+            value,
+            positions: OnceCell::new(),
+        });
+        Ok(id)
     }
 
     fn display(&self, path: &Path) -> String {
@@ -381,62 +293,42 @@ impl<'fs> Bundle<'fs> {
     /// Follows every file reference in every loaded file, transitively: each `$ref` and each
     /// `x-examples[].externalValue`. Afterwards [`Bundle::resolve_ref`] needs no loading.
     pub fn load_references(&mut self) -> Result<()> {
-        // Level by level: every new file the documents of one level name is loaded as one
-        // batch, so the batch is parsed on all cores. Documents get their ids in the order
-        // a file-by-file walk would give them, and the first problem in that order is the
-        // one reported.
-        while self.scanned < self.docs.len() {
-            let level = self.scanned..self.docs.len();
-            self.scanned = self.docs.len();
-            let mut wanted: Vec<Result<(NodeId, String, String)>> = Vec::new();
-            let mut paths = Vec::new();
-            for index in level {
-                let file = FileId(index as u32);
-                let mut found = Vec::new();
-                collect_references(&self.docs[index].value, &mut Vec::new(), &mut found);
-                let mut named = foldhash::HashSet::default();
-                for (pointer, reference) in found {
-                    let at = NodeId { file, pointer };
-                    let path_part = reference.split('#').next().unwrap_or_default().to_string();
-                    if path_part.is_empty()
-                        || self.references.contains_key(&(file, path_part.clone()))
-                        || !named.insert(path_part.clone())
-                    {
-                        continue;
-                    }
-                    if path_part.contains("://") {
-                        wanted.push(Err(self.error_at(
-                            &at,
-                            format!("`{reference}`: remote references are not supported"),
-                        )));
-                        continue;
-                    }
-                    let Some(decoded) = percent_decode(&path_part) else {
-                        wanted.push(Err(
-                            self.error_at(&at, format!("`{reference}` has a malformed path"))
-                        ));
-                        continue;
-                    };
-                    let from = &self.doc(file).access_path;
-                    paths.push(from.parent().unwrap_or(Path::new("")).join(decoded));
-                    wanted.push(Ok((at, reference, path_part)));
+        // Files are scanned in the order they were loaded, and the files they name are
+        // appended to be scanned in turn; the first problem in that order is reported.
+        let mut index = 0;
+        while index < self.docs.len() {
+            let file = FileId(index as u32);
+            let mut found = Vec::new();
+            collect_references(&self.docs[index].value, &mut Vec::new(), &mut found);
+            for (pointer, reference) in found {
+                let at = NodeId { file, pointer };
+                let path_part = reference.split('#').next().unwrap_or_default();
+                if path_part.is_empty()
+                    || self.references.contains_key(&(file, path_part.to_string()))
+                {
+                    continue;
                 }
+                if path_part.contains("://") {
+                    return Err(self.error_at(
+                        &at,
+                        format!("`{reference}`: remote references are not supported"),
+                    ));
+                }
+                let decoded = percent_decode(path_part).ok_or_else(|| {
+                    self.error_at(&at, format!("`{reference}` has a malformed path"))
+                })?;
+                let from = &self.doc(file).access_path;
+                let path = from.parent().unwrap_or(Path::new("")).join(decoded);
+                let id = self.load(&path).map_err(|e| {
+                    let reason = match e {
+                        Error::Other(reason) => reason,
+                        spec => spec.to_string(),
+                    };
+                    self.error_at(&at, format!("`{reference}` cannot be loaded: {reason}"))
+                })?;
+                self.references.insert((file, path_part.to_string()), id);
             }
-            let mut loaded = self.load_many(&paths).into_iter();
-            for want in wanted {
-                let (at, reference, path_part) = want?;
-                let id = loaded
-                    .next()
-                    .unwrap_or_else(|| Err(Error::other("nothing loaded")))
-                    .map_err(|e| {
-                        let reason = match e {
-                            Error::Other(reason) => reason,
-                            spec => spec.to_string(),
-                        };
-                        self.error_at(&at, format!("`{reference}` cannot be loaded: {reason}"))
-                    })?;
-                self.references.insert((at.file, path_part), id);
-            }
+            index += 1;
         }
         Ok(())
     }

@@ -18,23 +18,19 @@ use crate::model::{
 use crate::naming::{self, Namespace};
 use crate::schema::{SchemaLowerer, TypeRegistry};
 
-/// Lowers every API file (already loaded, overlay applied) into one model. `lowered` sees
-/// each API as soon as it is complete (its operations and their own types final), before
-/// the next file is lowered.
+/// Lowers every API document (lifted by [`crate::swagger2::lift`], in file order) into one
+/// model.
 pub fn lower(
     bundle: &Bundle<'_>,
-    api_files: &[FileId],
-    lowered: &mut dyn FnMut(&Api),
+    documents: impl IntoIterator<Item = Result<(FileId, OpenAPI)>>,
 ) -> Result<Model> {
     let mut registry = TypeRegistry::default();
     let mut model = Model::default();
     let mut modules = Namespace::default();
     let mut security: Option<(Security, NodeId)> = None;
-    // Lifting each document to OpenAPI 3.0 reads only the bundle: all at once, on all cores.
-    let lifted = crate::parallel::map(api_files, |&key| crate::swagger2::to_openapi(bundle, key))?;
-    for (&key, openapi) in api_files.iter().zip(lifted) {
+    for document in documents {
+        let (key, openapi) = document?;
         let root = bundle.root(key);
-        let openapi = openapi?;
         let stem = bundle
             .doc(key)
             .access_path
@@ -81,7 +77,6 @@ pub fn lower(
                 operation: op.name.clone(),
             });
         }
-        lowered(&api);
         model.apis.push(api);
     }
     model.shared_types = registry.take(&Scope::Shared);

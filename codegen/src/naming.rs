@@ -135,6 +135,34 @@ impl Namespace {
     }
 }
 
+/// Why `name` cannot name the generated package, if it cannot. Cargo takes ASCII letters,
+/// digits, `-` and `_`, not led by a digit; Rust sees the crate as `name` with `-` read as
+/// `_`, which the generated tests use as a path, so it must be an identifier that is neither
+/// a keyword nor one of the crates every program has (`std`, `core`, `alloc`, `proc_macro`,
+/// `test`).
+pub fn package_name_problem(name: &str) -> Option<String> {
+    let crate_name = name.replace('-', "_");
+    let problem = if name.is_empty() {
+        "it is empty".to_string()
+    } else if let Some(c) = name
+        .chars()
+        .find(|c| !c.is_ascii_alphanumeric() && *c != '-' && *c != '_')
+    {
+        format!("{c:?} may not appear in it (ASCII letters, digits, `-` and `_` only)")
+    } else if name.starts_with(|c: char| c.is_ascii_digit()) {
+        "it starts with a digit".to_string()
+    } else if crate_name == "_" {
+        "`_` is not a crate name".to_string()
+    } else if KEYWORDS.contains(&crate_name.as_str()) {
+        format!("`{crate_name}` is a Rust keyword")
+    } else if ["std", "core", "alloc", "proc_macro", "test"].contains(&crate_name.as_str()) {
+        format!("it would shadow Rust's built-in `{crate_name}` crate")
+    } else {
+        return None;
+    };
+    Some(format!("`{name}` cannot name a package: {problem}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,6 +177,33 @@ mod tests {
         assert_eq!(camel("m.room.member"), "MRoomMember");
         assert_eq!(camel("inviteBy3PID"), "InviteBy3Pid");
         assert_eq!(camel("self"), "Self_");
+    }
+
+    #[test]
+    fn package_names_are_what_cargo_and_rust_take() {
+        for good in [
+            "my-api",
+            "my_api",
+            "api2",
+            "Api",
+            "_private",
+            "self-service",
+        ] {
+            assert_eq!(package_name_problem(good), None, "{good}");
+        }
+        for bad in [
+            "",
+            "my api!",
+            "2fa",
+            "Self",
+            "self",
+            "async",
+            "_",
+            "std",
+            "proc-macro",
+        ] {
+            assert!(package_name_problem(bad).is_some(), "{bad:?}");
+        }
     }
 
     #[test]

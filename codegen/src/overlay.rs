@@ -24,27 +24,24 @@ pub struct Overlay {
 }
 
 impl Overlay {
-    /// The overlay's text.
-    pub fn read(fs: &dyn SpecFs, path: &Path) -> Result<String> {
-        fs.read(path)
-            .map_err(|e| Error::other(format!("{}: cannot read overlay: {e}", path.display())))
-    }
-
-    /// How messages name the overlay file.
-    pub fn display(path: &Path) -> String {
-        path.file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default()
-    }
-
-    /// The overlay read from `path` as `text` and parsed (see [`crate::load::parse`]) as
-    /// `value`.
-    pub fn new(path: &Path, text: String, value: Value) -> Overlay {
-        Overlay {
+    /// Reads and parses the overlay at `path`.
+    pub fn load(fs: &dyn SpecFs, path: &Path) -> Result<Overlay> {
+        let text = fs
+            .read(path)
+            .map_err(|e| Error::other(format!("{}: cannot read overlay: {e}", path.display())))?;
+        let value = crate::load::parse(&text, &Self::display(path))?;
+        Ok(Overlay {
             path: path.to_path_buf(),
             text,
             value,
-        }
+        })
+    }
+
+    /// How messages name the overlay file.
+    fn display(path: &Path) -> String {
+        path.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
     }
 
     fn error(&self, pointer: &str, message: impl Into<String>) -> Error {

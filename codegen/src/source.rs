@@ -7,9 +7,8 @@ use std::collections::BTreeMap;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
-/// Read-only access to a tree of spec files. `Sync`, because the generator reads the
-/// loaded files from several threads.
-pub trait SpecFs: Sync {
+/// Read-only access to a tree of spec files.
+pub trait SpecFs {
     /// The file's contents as UTF-8 text.
     fn read(&self, path: &Path) -> io::Result<String>;
     /// The canonical identity of `path` (symlinks resolved); two paths naming one file agree.

@@ -14,7 +14,7 @@
 use serde_json::{Map, Value, json};
 
 use crate::error::Result;
-use crate::load::{Bundle, NodeId, escape};
+use crate::load::{Bundle, FileId, NodeId, escape};
 
 /// A Swagger 2.0 body parameter and its index among the operation's parameters.
 type BodyParam = (usize, Value);
@@ -23,8 +23,20 @@ const METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
 
+/// The API documents at `files` lifted to OpenAPI 3.0, in order. One at a time, as
+/// lowering asks for them: a problem lowering an earlier file is reported before one in a
+/// later file.
+pub fn lift<'a>(
+    bundle: &'a Bundle<'_>,
+    files: &'a [FileId],
+) -> impl Iterator<Item = Result<(FileId, openapiv3::OpenAPI)>> + 'a {
+    files
+        .iter()
+        .map(|&file| to_openapi(bundle, file).map(|document| (file, document)))
+}
+
 /// Converts the document at `file` into an `openapiv3::OpenAPI`.
-pub fn to_openapi(bundle: &Bundle<'_>, file: crate::load::FileId) -> Result<openapiv3::OpenAPI> {
+pub fn to_openapi(bundle: &Bundle<'_>, file: FileId) -> Result<openapiv3::OpenAPI> {
     let root = bundle.root(file);
     let doc = bundle.get(&root).unwrap_or(&Value::Null);
     let converted = if doc.get("swagger").and_then(Value::as_str) == Some("2.0") {

@@ -63,52 +63,68 @@ fn a_spec_in_memory_generates() {
 }
 
 #[test]
-fn every_file_is_made_once() {
-    // Operation modules are formatted by whichever thread takes them first (early, while
-    // lowering, or from the emission plan); none may be made twice or left out.
-    let mut fs = spec_with_thing();
-    for n in 0..6 {
-        fs.insert(
-            format!("/specs/api/api{n}.yaml"),
-            API.replace("getThing", &format!("getThing{n}"))
-                .replace("/things/", &format!("/things{n}/")),
-        );
-    }
-    let files = codegen::generate(&fs, &input()).unwrap();
-    let mut paths: Vec<_> = files.iter().map(|f| f.path.clone()).collect();
-    paths.dedup();
-    assert_eq!(paths.len(), files.len(), "no file is made twice");
-    for n in 0..6 {
-        let module = format!("src/api{n}/get_thing{n}.rs");
-        assert!(
-            files.iter().any(|f| f.path.ends_with(&module)),
-            "{module} is made"
-        );
-    }
+fn the_runtime_says_it_is_copied_from_the_template() {
+    let files = codegen::generate(&spec_with_thing(), &input()).unwrap();
+    let runtime = files
+        .iter()
+        .find(|f| f.path.as_os_str() == "src/runtime.rs")
+        .unwrap();
+    let header = runtime.contents.lines().next().unwrap();
+    assert_eq!(
+        header,
+        "// Copied from the template codegen/templates/runtime.rs by `cargo xtask regen`. Do not edit by hand."
+    );
 }
 
 #[test]
-fn work_beside_the_generator_is_done_whatever_the_spec() {
-    let (files, beside) = codegen::generate_beside(&spec_with_thing(), &input(), || 7);
-    assert!(files.is_ok());
-    assert_eq!(beside, 7);
-    // A spec that fails to load still runs the caller's work and returns its result.
-    let mut broken = MemoryFs::new();
-    broken.insert("/specs/api/things.yaml", "paths: [unclosed");
-    let (files, beside) = codegen::generate_beside(&broken, &input(), || "read");
-    assert!(files.is_err());
-    assert_eq!(beside, "read");
-    // A spec that loads but fails to lower (a reference to a node the file lacks) leaves
-    // the helper waiting for a plan that never comes: it must still finish, with the error.
+fn a_spec_that_fails_to_lower_is_an_error() {
     let mut unlowerable = MemoryFs::new();
     unlowerable.insert(
         "/specs/api/things.yaml",
         API.replace("../shared/thing.json", "#/definitions/Missing"),
     );
-    let (files, beside) = codegen::generate_beside(&unlowerable, &input(), || 8);
-    let error = files.unwrap_err().to_string();
+    let error = codegen::generate(&unlowerable, &input())
+        .unwrap_err()
+        .to_string();
     assert!(error.contains("Missing"), "{error}");
-    assert_eq!(beside, 8);
+}
+
+#[test]
+fn a_problem_lowering_an_earlier_file_comes_before_one_lifting_a_later_file() {
+    let mut fs = MemoryFs::new();
+    fs.insert(
+        "/specs/api/a.yaml",
+        API.replace("../shared/thing.json", "#/definitions/Missing"),
+    );
+    fs.insert("/specs/api/b.yaml", "info: {title: Not an API}\n");
+    let error = codegen::generate(&fs, &input()).unwrap_err().to_string();
+    assert!(
+        error.starts_with("a.yaml:") && error.contains("Missing"),
+        "{error}"
+    );
+}
+
+/// A file system that panics when read: a stand-in for a bug anywhere in the generator.
+struct Panicking;
+
+impl codegen::SpecFs for Panicking {
+    fn read(&self, _: &std::path::Path) -> std::io::Result<String> {
+        panic!("a bug")
+    }
+    fn canonicalize(&self, path: &std::path::Path) -> std::io::Result<std::path::PathBuf> {
+        Ok(path.to_path_buf())
+    }
+    fn list_files(&self, dir: &std::path::Path) -> std::io::Result<Vec<std::path::PathBuf>> {
+        Ok(vec![dir.join("api.yaml")])
+    }
+}
+
+#[test]
+fn a_panic_is_an_internal_error_not_a_crash() {
+    let error = codegen::generate(&Panicking, &input())
+        .unwrap_err()
+        .to_string();
+    assert!(error.starts_with("internal error"), "{error}");
 }
 
 #[test]
@@ -122,9 +138,9 @@ fn a_missing_file_is_reported_where_it_is_referenced() {
 
 #[test]
 fn of_several_bad_references_the_first_in_file_order_is_reported() {
-    // Both API files' references are loaded as one batch; the problem reported is still the
-    // one a file-by-file walk meets first: the missing file named by `a.yaml`, not the
-    // remote reference in `b.yaml` (whose check needs no loading).
+    // The problem reported is the one a file-by-file walk meets first: the missing file
+    // named by `a.yaml`, not the remote reference in `b.yaml` (whose check needs no
+    // loading).
     let mut fs = MemoryFs::new();
     fs.insert("/specs/api/a.yaml", API.replace("getThing", "getA"));
     fs.insert(

@@ -1,4 +1,4 @@
-// Generated from api-spec/api/client-server/v1 by `cargo xtask regen`. Do not edit by hand.
+// Copied from the template codegen/templates/runtime.rs by `cargo xtask regen`. Do not edit by hand.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! What every route shares: the hooks an implementation provides (authentication, how
 //! a rejected request is answered, the body size cap) and the request decoding steps.

@@ -1,47 +1,75 @@
 //! `cargo xtask`: regenerate `generated/`, check it for drift, run every check CI runs,
 //! throw schemathesis and libFuzzer at the code, and benchmark.
 
-/// The generator allocates many small strings and token trees; mimalloc makes that
-/// markedly cheaper than the system allocator (see `cargo xtask bench-codegen`). Its 2.x
-/// line (the `v2` feature) ran `regen --check` 0.3–0.7 ms faster than 3.x here, in seven
-/// interleaved rounds of 200–300 runs each, with the same instruction count.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Instant;
 
 use anyhow::{Context, bail};
 use xtask::{STALE_EXIT_CODE, project_input, regen, workspace_root};
 
-const USAGE: &str = "\
-usage:
-  cargo xtask regen [--check]
+/// Each command and its usage, as `--help` prints it.
+const COMMANDS: &[(&str, &str)] = &[
+    (
+        "regen",
+        "  cargo xtask regen [--check]
       Rewrite generated/ from api-spec/ (only files whose bytes change).
       --check writes nothing; when anything is stale it prints a diff and exits with 3.
   cargo xtask regen --spec DIR --out DIR [--overlay FILE] [--name CRATE] [--check]
-      Generate a standalone crate from every *.yaml/*.yml/*.json directly in DIR.
-  cargo xtask test
+      Generate a standalone crate from every *.yaml/*.yml/*.json directly in DIR. The
+      package is named CRATE, or after the --out folder.",
+    ),
+    (
+        "test",
+        "  cargo xtask test
       Everything CI runs: installs PostgreSQL's server programs when missing (as root, with
       apt-get), then fmt --check, clippy -D warnings, regen --check, cargo test --workspace,
-      and cargo xtask schemathesis with its defaults.
-  cargo xtask schemathesis [--examples N] [--seconds N] [--seed N]
+      and cargo xtask schemathesis with its defaults.",
+    ),
+    (
+        "schemathesis",
+        "  cargo xtask schemathesis [--examples N] [--seconds N] [--seed N]
       Builds the release server, starts it on 127.0.0.1 with a fresh SQLite file and a user,
       and runs the pinned schemathesis (installed into target/ when missing) over
       generated/openapi.json with a real access token: N examples per operation (default 50),
-      at most N seconds (default 180). Fails on any failure, printing how to reproduce it.
-  cargo xtask bench [--requests N] [--memberships N] [--json PATH]
+      at most N seconds (default 180). Fails on any failure, printing how to reproduce it.",
+    ),
+    (
+        "bench",
+        "  cargo xtask bench [--requests N] [--memberships N] [--json PATH]
       Builds the server, the generator and the harness (bench/) in release mode and measures:
       the generator, server throughput and latency at concurrency 1/16/64 in both durability
       modes, a no-work axum ceiling, large-room scaling and memory. Prints a table; writes JSON
-      (default target/bench/results.json).
-  cargo xtask fuzz [--seconds N]
+      (default target/bench/results.json).",
+    ),
+    (
+        "fuzz",
+        "  cargo xtask fuzz [--seconds N]
       Runs every cargo-fuzz target in fuzz/ for N seconds (default 60), seeded from the spec;
-      installs cargo-fuzz when missing. A crash fails with the saved input's path.
-  cargo xtask bench-codegen [--runs N]
-      Median (and quartiles) of the release generator's whole-process wall time over
-      api-spec/, with the share of CPU time the host took back meanwhile.";
+      installs cargo-fuzz when missing. A crash fails with the saved input's path.",
+    ),
+    (
+        "bench-codegen",
+        "  cargo xtask bench-codegen [--runs N]
+      Times the release generator's whole-process regen --check over api-spec/ on one core
+      (median of N runs, default 20) and over a corpus ten times its size, and says whether
+      the targets are met.",
+    ),
+];
+
+/// The usage of every command.
+fn usage() -> String {
+    let commands: Vec<&str> = COMMANDS.iter().map(|(_, usage)| *usage).collect();
+    format!("usage:\n{}", commands.join("\n"))
+}
+
+/// The usage of `command`.
+fn usage_of(command: &str) -> String {
+    let usage = COMMANDS
+        .iter()
+        .find(|(name, _)| *name == command)
+        .map_or("", |(_, usage)| usage);
+    format!("usage:\n{usage}")
+}
 
 fn main() -> ExitCode {
     match run() {
@@ -55,9 +83,30 @@ fn main() -> ExitCode {
 
 fn run() -> anyhow::Result<ExitCode> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("regen") => regen_command(&args[1..]),
-        Some("test") if args.len() == 1 => {
+    let Some(command) = args.first().map(String::as_str) else {
+        eprintln!("{}", usage());
+        return Ok(ExitCode::from(2));
+    };
+    let args = &args[1..];
+    if matches!(command, "--help" | "-h" | "help") {
+        println!("{}", usage());
+        return Ok(ExitCode::SUCCESS);
+    }
+    if !COMMANDS.iter().any(|(name, _)| *name == command) {
+        eprintln!("unknown command `{command}`\n{}", usage());
+        return Ok(ExitCode::from(2));
+    }
+    if args.iter().any(|arg| arg == "--help" || arg == "-h") {
+        println!("{}", usage_of(command));
+        return Ok(ExitCode::SUCCESS);
+    }
+    let wrong = |arg: &str| anyhow::anyhow!("unexpected argument `{arg}`\n{}", usage_of(command));
+    match command {
+        "regen" => regen_command(args),
+        "test" => {
+            if let Some(arg) = args.first() {
+                return Err(wrong(arg));
+            }
             let root = workspace_root();
             xtask::checks::run_all(&root, || {
                 let stale = regen(&project_input(&root), &root.join("generated"), true)?;
@@ -68,9 +117,9 @@ fn run() -> anyhow::Result<ExitCode> {
             })?;
             Ok(ExitCode::SUCCESS)
         }
-        Some("schemathesis") => {
+        "schemathesis" => {
             let mut options = xtask::schemathesis::Options::default();
-            for pair in args[1..].chunks(2) {
+            for pair in args.chunks(2) {
                 let number = |what: &str| -> anyhow::Result<u64> {
                     pair.get(1)
                         .with_context(|| format!("{what} takes a number"))?
@@ -81,29 +130,26 @@ fn run() -> anyhow::Result<ExitCode> {
                     "--examples" => options.examples = number("--examples")?.try_into()?,
                     "--seconds" => options.seconds = number("--seconds")?.try_into()?,
                     "--seed" => options.seed = Some(number("--seed")?),
-                    _ => bail!("{USAGE}"),
+                    other => return Err(wrong(other)),
                 }
             }
             xtask::schemathesis::run(&workspace_root(), &options)?;
             Ok(ExitCode::SUCCESS)
         }
-        Some("bench-codegen") => bench_codegen(&args[1..]),
-        Some("bench") => bench(&args[1..]),
-        Some("fuzz") => {
-            let seconds = match &args[1..] {
+        "bench-codegen" => bench_codegen(args),
+        "bench" => bench(args),
+        "fuzz" => {
+            let seconds = match args {
                 [] => 60,
                 [flag, n] if flag == "--seconds" => {
                     n.parse().context("--seconds takes a number")?
                 }
-                _ => bail!("{USAGE}"),
+                [other, ..] => return Err(wrong(other)),
             };
             xtask::fuzzing::run(&workspace_root(), seconds)?;
             Ok(ExitCode::SUCCESS)
         }
-        _ => {
-            eprintln!("{USAGE}");
-            Ok(ExitCode::from(2))
-        }
+        _ => unreachable!("every command is matched"),
     }
 }
 
@@ -126,41 +172,39 @@ fn regen_command(args: &[String]) -> anyhow::Result<ExitCode> {
             "--out" => out = Some(PathBuf::from(value(args, &mut i, "--out")?)),
             "--overlay" => overlay = Some(PathBuf::from(value(args, &mut i, "--overlay")?)),
             "--name" => name = Some(value(args, &mut i, "--name")?),
-            other => bail!("unknown argument `{other}`\n{USAGE}"),
+            other => bail!("unexpected argument `{other}`\n{}", usage_of("regen")),
         }
         i += 1;
     }
+    // The command that regenerates what this one checks, as the stale message gives it.
+    let mut fix = vec!["cargo xtask regen".to_string()];
     let (input, out_dir) = match (spec, out) {
         (None, None) if overlay.is_none() && name.is_none() => {
             (project_input(&root), root.join("generated"))
         }
         (Some(spec), Some(out)) => {
+            for (flag, given) in [
+                ("--spec", Some(&spec)),
+                ("--out", Some(&out)),
+                ("--overlay", overlay.as_ref()),
+            ] {
+                if let Some(path) = given {
+                    fix.push(format!("{flag} {}", shell_word(&path.to_string_lossy())));
+                }
+            }
+            if let Some(name) = &name {
+                fix.push(format!("--name {}", shell_word(name)));
+            }
+            if out.exists() && !out.is_dir() {
+                bail!("--out {}: not a folder", out.display());
+            }
             let crate_name = match name {
                 Some(name) => name,
-                None => {
-                    let folder = out
-                        .file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_default();
-                    let name: String = folder
-                        .chars()
-                        .map(|c| {
-                            if c.is_ascii_alphanumeric() {
-                                c.to_ascii_lowercase()
-                            } else {
-                                '-'
-                            }
-                        })
-                        .collect();
-                    if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
-                        bail!(
-                            "cannot derive a crate name from `{}`; pass --name",
-                            out.display()
-                        );
-                    }
-                    name
-                }
+                None => package_name_of(&out)?,
             };
+            if let Some(problem) = codegen::naming::package_name_problem(&crate_name) {
+                bail!("--name: {problem}");
+            }
             let label = spec
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
@@ -174,7 +218,7 @@ fn regen_command(args: &[String]) -> anyhow::Result<ExitCode> {
             };
             (input, out)
         }
-        _ => bail!("--spec and --out go together\n{USAGE}"),
+        _ => bail!("--spec and --out go together\n{}", usage_of("regen")),
     };
     let stale = regen(&input, &out_dir, check)?;
     if check {
@@ -185,15 +229,57 @@ fn regen_command(args: &[String]) -> anyhow::Result<ExitCode> {
             print!("{}", file.diff);
         }
         eprintln!(
-            "{} generated file(s) are stale: run cargo xtask regen",
-            stale.len()
+            "{} generated file(s) are stale: run {}",
+            stale.len(),
+            fix.join(" ")
         );
         return Ok(ExitCode::from(STALE_EXIT_CODE as u8));
     }
     for file in &stale {
-        eprintln!("wrote {}", file.path.display());
+        let done = if file.deleted { "deleted" } else { "wrote" };
+        eprintln!("{done} {}", file.path.display());
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The package name a standalone crate gets from its folder when no `--name` is given:
+/// lowercase, with anything but letters and digits as `-`.
+fn package_name_of(out: &std::path::Path) -> anyhow::Result<String> {
+    let folder = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name: String = folder
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    match codegen::naming::package_name_problem(&name) {
+        None => Ok(name),
+        Some(problem) => bail!(
+            "--out {}: no package name follows from the folder ({problem}); pass --name",
+            out.display()
+        ),
+    }
+}
+
+/// `word` as one word of a shell command line: as it is when it holds nothing a shell would
+/// read otherwise, else single-quoted.
+fn shell_word(word: &str) -> String {
+    let plain = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./:=@%+,".contains(c));
+    if plain {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
 }
 
 /// Builds the release server, generator and harness, then runs the harness on them.
@@ -231,8 +317,7 @@ fn bench(args: &[String]) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// Builds the release generator, then times whole runs of `regen --check` (load, lower,
-/// emit, format, compare; nothing written).
+/// Times the release generator against its targets (see `xtask::bench_codegen`).
 fn bench_codegen(args: &[String]) -> anyhow::Result<ExitCode> {
     let runs: usize = match args {
         [flag, n] if flag == "--runs" => match n.parse() {
@@ -240,76 +325,11 @@ fn bench_codegen(args: &[String]) -> anyhow::Result<ExitCode> {
             Ok(runs) => runs,
         },
         [] => 20,
-        _ => bail!("{USAGE}"),
+        [other, ..] => bail!(
+            "unexpected argument `{other}`\n{}",
+            usage_of("bench-codegen")
+        ),
     };
-    let root = workspace_root();
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let status = std::process::Command::new(&cargo)
-        .args(["build", "--release", "--quiet", "--package", "xtask"])
-        .current_dir(&root)
-        .status()?;
-    if !status.success() {
-        bail!("release build failed");
-    }
-    let binary = root.join("target/release/xtask");
-    let mut times = Vec::with_capacity(runs);
-    let cpu_before = host_cpu_ticks();
-    for run in 0..=runs {
-        let start = Instant::now();
-        let status = std::process::Command::new(&binary)
-            .args(["regen", "--check"])
-            .current_dir(&root)
-            .status()?;
-        let elapsed = start.elapsed();
-        if !status.success() {
-            bail!("generator run failed ({status})");
-        }
-        // Run 0 warms the page cache and is not counted.
-        if run > 0 {
-            times.push(elapsed.as_secs_f64() * 1000.0);
-        }
-    }
-    let cpu_after = host_cpu_ticks();
-    times.sort_by(f64::total_cmp);
-    let at = |fraction: f64| times[((times.len() - 1) as f64 * fraction).round() as usize];
-    println!(
-        "generator over api-spec/ (release, whole process, {runs} runs): median {:.2} ms, quartiles {:.2}–{:.2} ms, min {:.2} ms, max {:.2} ms",
-        at(0.5),
-        at(0.25),
-        at(0.75),
-        times[0],
-        times[times.len() - 1]
-    );
-    // On a virtual machine the host's other guests move these figures by a quarter or more;
-    // the share of CPU time the host took back ("steal") says what kind of spell it was.
-    if let (Some((steal_before, total_before)), Some((steal_after, total_after))) =
-        (cpu_before, cpu_after)
-        && total_after > total_before
-    {
-        let steal =
-            steal_after.saturating_sub(steal_before) as f64 / (total_after - total_before) as f64;
-        println!(
-            "host: {:.1} % of this machine's CPU time was stolen by the host during the runs",
-            steal * 100.0
-        );
-    }
+    xtask::bench_codegen::run(&workspace_root(), runs)?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// The machine's stolen and total CPU time so far, in ticks (Linux's `/proc/stat`); `None`
-/// where there is no such file.
-fn host_cpu_ticks() -> Option<(u64, u64)> {
-    let stat = std::fs::read_to_string("/proc/stat").ok()?;
-    // `cpu  user nice system idle iowait irq softirq steal guest guest_nice`; guest time is
-    // already counted in user and nice.
-    let ticks: Vec<u64> = stat
-        .lines()
-        .next()?
-        .strip_prefix("cpu ")?
-        .split_whitespace()
-        .take(8)
-        .map(str::parse)
-        .collect::<Result<_, _>>()
-        .ok()?;
-    (ticks.len() == 8).then(|| (ticks[7], ticks.iter().sum()))
 }

@@ -47,7 +47,7 @@ fn good_fixtures_generate_their_expected_crates() {
     let fixtures = fixtures("good");
     assert!(fixtures.len() >= 2, "good fixtures missing");
     for fixture in fixtures {
-        let files = codegen::generate(&RealFs::default(), &input(&fixture))
+        let files = codegen::generate(&RealFs, &input(&fixture))
             .unwrap_or_else(|e| panic!("{}: {e}", fixture.display()));
         let stale = ensure_files(&fixture.join("expected"), &files, !blessing()).unwrap();
         if !blessing() {
@@ -71,7 +71,7 @@ fn bad_fixtures_fail_with_their_expected_messages() {
     let fixtures = fixtures("bad");
     assert!(fixtures.len() >= 8, "bad fixtures missing");
     for fixture in fixtures {
-        let message = match codegen::generate(&RealFs::default(), &input(&fixture)) {
+        let message = match codegen::generate(&RealFs, &input(&fixture)) {
             Ok(_) => "(generated without error)".to_string(),
             Err(error) => error.to_string(),
         };
@@ -100,8 +100,8 @@ fn bad_fixtures_fail_with_their_expected_messages() {
 #[test]
 fn output_is_deterministic() {
     for fixture in fixtures("good") {
-        let first = codegen::generate(&RealFs::default(), &input(&fixture)).unwrap();
-        let second = codegen::generate(&RealFs::default(), &input(&fixture)).unwrap();
+        let first = codegen::generate(&RealFs, &input(&fixture)).unwrap();
+        let second = codegen::generate(&RealFs, &input(&fixture)).unwrap();
         assert_eq!(first, second, "{}", fixture.display());
     }
 }
