@@ -282,3 +282,69 @@ async fn oversized_bodies_are_refused() {
         .await
         .assert_error(413, "M_TOO_LARGE");
 }
+
+#[tokio::test]
+async fn refusals_say_what_was_wrong_and_where() {
+    let f = Fixture::new().await;
+    let invite = format!("{BASE}/rooms/{}/invite", encode(&f.private));
+    let typed =
+        f.hs.post(&invite, Some(&f.alice), json!({"user_id": 123}))
+            .await;
+    typed.assert_error(400, "M_BAD_JSON");
+    let error = typed.body["error"].as_str().unwrap();
+    assert!(
+        error.contains("`user_id`") && error.contains("integer"),
+        "{error}"
+    );
+
+    let twice =
+        f.hs.get(
+            &format!(
+                "{BASE}/rooms/{}/members?access_token={}&access_token={}",
+                encode(&f.public),
+                f.alice,
+                f.alice
+            ),
+            None,
+        )
+        .await;
+    twice.assert_error(400, "M_UNKNOWN");
+    let error = twice.body["error"].as_str().unwrap();
+    assert!(
+        error.contains("`access_token`") && error.contains("once"),
+        "{error}"
+    );
+
+    let malformed = f.hs.join(&f.bob, "foo").await;
+    malformed.assert_error(400, "M_UNKNOWN");
+    assert!(
+        malformed.body["error"]
+            .as_str()
+            .unwrap()
+            .contains("\"foo\""),
+        "{}",
+        malformed.body
+    );
+
+    let outsider = f.hs.invite(&f.dave, &f.private, "@bob:hs.test").await;
+    outsider.assert_error(403, "M_FORBIDDEN");
+    assert_eq!(
+        outsider.body["error"],
+        format!("@dave:hs.test is not in room {}.", f.private)
+    );
+    f.hs.join(&f.bob, &f.public).await.assert_ok();
+    let low = f.hs.invite(&f.bob, &f.private, "@carol:hs.test").await;
+    low.assert_error(403, "M_FORBIDDEN");
+    f.hs.invite(&f.alice, &f.private, "@bob:hs.test")
+        .await
+        .assert_ok();
+    f.hs.join(&f.bob, &f.private).await.assert_ok();
+    let low = f.hs.invite(&f.bob, &f.private, "@carol:hs.test").await;
+    assert_eq!(
+        low.body["error"],
+        format!(
+            "Your power level (0) is below the level needed to invite in {} (50).",
+            f.private
+        )
+    );
+}
