@@ -29,7 +29,7 @@ mod sqlite;
 mod token_cache;
 
 pub use aliases::PutAlias;
-pub use rooms::StoredEvent;
+pub use rooms::{MembershipHistory, StoredEvent};
 
 use crate::config::Config;
 use crate::error::InternalError;
