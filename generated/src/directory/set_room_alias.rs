@@ -50,7 +50,7 @@ pub type Response = crate::runtime::JsonObject;
 pub enum Error {
     /// 400: The alias or room ID is malformed, or the alias belongs to another server.
     BadRequest(crate::runtime::ErrorAnswer<400, crate::schemas::Error>),
-    /// 403: The access token is missing or unknown.
+    /// 403: Only a member of the room may point an alias at it (or the access token is missing or unknown).
     Forbidden(crate::runtime::ErrorAnswer<403, crate::schemas::Error>),
     /// 409: The alias is already mapped to a room.
     Conflict(crate::runtime::ErrorAnswer<409, crate::schemas::Error>),

@@ -110,6 +110,7 @@ async fn create_room_presets_set_the_join_rule() {
 #[tokio::test]
 async fn the_directory_maps_local_aliases() {
     let f = Fixture::new().await;
+    f.hs.join(&f.bob, &f.public).await.assert_ok();
     let path = format!("{BASE}/directory/room/{}", encode("#other:hs.test"));
     f.hs.send(
         reqwest::Method::PUT,

@@ -5,6 +5,7 @@
 mod abuse;
 mod concurrency;
 mod fake_identity;
+mod hardening;
 mod harness;
 mod inprocess;
 mod invite;

@@ -6,6 +6,8 @@
 mod concurrency;
 #[path = "../it/fake_identity.rs"]
 mod fake_identity;
+#[path = "../it/hardening.rs"]
+mod hardening;
 #[path = "../it/harness.rs"]
 mod harness;
 #[path = "../it/inprocess.rs"]
