@@ -14,6 +14,7 @@ pub mod events;
 pub mod identity;
 pub mod ids;
 pub mod logging;
+pub mod password_checks;
 pub mod ratelimit;
 pub mod rules;
 pub mod serving;

@@ -65,6 +65,7 @@ impl DirectoryApi for Homeserver {
             return Err(bad_request("M_UNKNOWN", format!("Room {room} does not exist.")).into());
         }
         rules::may_create_alias(&state, &room, &alias, &creator)?;
+        self.limits.alias_creation.take(&creator.to_string())?;
         match self.store.put_alias(&alias, &room, &creator).await? {
             PutAlias::Created => Ok(set_room_alias::Response::new()),
             PutAlias::Taken => Err(matrix_error::<409>(

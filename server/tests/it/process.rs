@@ -201,7 +201,19 @@ async fn memory_stays_bounded_under_a_thousand_stalled_uploads() {
     let db = format!("sqlite://{}", dir.path().join("hs.db").display());
     add_user(&db, "alice");
     let port = free_port();
-    let mut child = serve(&db, port, Stdio::null(), &["--read-timeout-seconds", "3"]).await;
+    let mut child = serve(
+        &db,
+        port,
+        Stdio::null(),
+        &[
+            "--read-timeout-seconds",
+            "3",
+            // A thousand clients, all on 127.0.0.1 here.
+            "--max-connections-per-address",
+            "2000",
+        ],
+    )
+    .await;
     let url = format!("http://127.0.0.1:{port}");
     let client = reqwest::Client::new();
     let token = login(&client, &url, "alice").await;
