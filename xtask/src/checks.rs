@@ -26,7 +26,7 @@ pub fn postgres_installed() -> bool {
             .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join("initdb").exists()))
 }
 
-fn is_root() -> bool {
+pub(crate) fn is_root() -> bool {
     use std::os::unix::fs::MetadataExt;
     std::fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0)
 }
