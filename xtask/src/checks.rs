@@ -78,7 +78,7 @@ pub fn ensure_postgres() -> anyhow::Result<()> {
 }
 
 /// Every check CI runs: prerequisites, formatting, lints, drift, the tests, then
-/// schemathesis against the release server.
+/// schemathesis and the 2015 client SDKs against the release server.
 pub fn run_all(
     root: &Path,
     regen_check: impl FnOnce() -> anyhow::Result<bool>,
@@ -114,5 +114,7 @@ pub fn run_all(
         "cargo test --workspace",
         &mut cargo(&["test", "--workspace"]),
     )?;
-    crate::schemathesis::run(root, &crate::schemathesis::Options::default())
+    crate::schemathesis::run(root, &crate::schemathesis::Options::default())?;
+    // The release server that schemathesis built.
+    crate::sdk::run_with_server(root, &root.join("target/release/server"))
 }

@@ -23,7 +23,7 @@ const COMMANDS: &[(&str, &str)] = &[
         "  cargo xtask test
       Everything CI runs: installs PostgreSQL's server programs when missing (as root, with
       apt-get), then fmt --check, clippy -D warnings, regen --check, cargo test --workspace,
-      and cargo xtask schemathesis with its defaults.",
+      cargo xtask schemathesis with its defaults, and cargo xtask sdk.",
     ),
     (
         "schemathesis",
