@@ -109,8 +109,12 @@ pub fn run_with_server(root: &Path, server: &Path) -> anyhow::Result<()> {
     let mut latencies = Vec::new();
     for _ in 0..20 {
         let started = Instant::now();
-        let (status, _) = request(bystander, server_address, "GET", "/health", "")?;
+        // No answer (within the request's 10 s) is status 0, and ends the probe.
+        let status = request(bystander, server_address, "GET", "/health", "").map_or(0, |a| a.0);
         latencies.push((started.elapsed(), status));
+        if status == 0 {
+            break;
+        }
     }
     let slowest = latencies.iter().map(|(l, _)| *l).max().unwrap_or_default();
     check(
@@ -118,7 +122,8 @@ pub fn run_with_server(root: &Path, server: &Path) -> anyhow::Result<()> {
             .iter()
             .all(|(l, s)| *s == 200 && *l < BYSTANDER_HEALTH),
         format!(
-            "bystander /health from 127.0.0.2: 20 of 20 answered 200, slowest {:.1} ms (target < {} ms)",
+            "bystander /health from 127.0.0.2: {} of 20 answered 200, slowest {:.1} ms (target: all, < {} ms)",
+            latencies.iter().filter(|(_, s)| *s == 200).count(),
             slowest.as_secs_f64() * 1e3,
             BYSTANDER_HEALTH.as_millis()
         ),
@@ -257,13 +262,14 @@ fn login_flood(
     start.wait();
     std::thread::sleep(Duration::from_millis(20));
     let started = Instant::now();
-    let (status, _) = request(
+    let status = request(
         bystander_from,
         server,
         "POST",
         LOGIN,
         r#"{"type": "m.login.password", "user": "bystander", "password": "bystander password"}"#,
-    )?;
+    )
+    .map_or(0, |answer| answer.0);
     let bystander = (started.elapsed(), status);
     let mut statuses = std::collections::BTreeMap::new();
     for attacker in attackers {

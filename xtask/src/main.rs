@@ -47,12 +47,13 @@ const COMMANDS: &[(&str, &str)] = &[
     ),
     (
         "attack",
-        "  cargo xtask attack
+        "  cargo xtask attack [--server PATH]
       What one hostile client can do to the release server on its defaults: 10,050 silent
       connections (and HTTP/2 prefaces) from one address while another asks /health, then
       200 concurrent wrong-password logins from one address and from 200 while another
       account logs in. Prints the connections held, the bystanders' latency and the server's
-      peak RSS; fails when a target is missed.",
+      peak RSS; fails when a target is missed. --server attacks that binary instead of
+      building target/release/server (an older build, to compare).",
     ),
     (
         "bench",
@@ -165,10 +166,14 @@ fn run() -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         "attack" => {
-            if let Some(arg) = args.first() {
-                return Err(wrong(arg));
+            let root = workspace_root();
+            match args {
+                [] => xtask::attack::run(&root)?,
+                [flag, path] if flag == "--server" => {
+                    xtask::attack::run_with_server(&root, &PathBuf::from(path))?
+                }
+                [other, ..] => return Err(wrong(other)),
             }
-            xtask::attack::run(&workspace_root())?;
             Ok(ExitCode::SUCCESS)
         }
         "bench-codegen" => bench_codegen(args),
