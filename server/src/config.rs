@@ -546,6 +546,30 @@ mod tests {
     }
 
     #[test]
+    fn the_summary_masks_the_database_password() {
+        let config = Config {
+            database_url: "postgres://hs:s3cret@db.example:5433/hs".into(),
+            config_file: Some("/etc/hs.toml".into()),
+            ..Config::default()
+        };
+        let summary = config.summary();
+        let line = |what: &str| {
+            summary
+                .iter()
+                .find(|(key, _)| *key == what)
+                .map(|(_, value)| value.clone())
+                .unwrap()
+        };
+        assert_eq!(
+            line("database"),
+            "postgres://hs:***@db.example:5433/hs (PostgreSQL)"
+        );
+        assert_eq!(line("config file"), "/etc/hs.toml");
+        assert_eq!(line("metrics"), "off");
+        assert!(!format!("{summary:?}").contains("s3cret"));
+    }
+
+    #[test]
     fn bad_settings_are_refused_with_a_reason() {
         let (_dir, path) = file("unknown_key = 1\n");
         let error = Config::resolve(
