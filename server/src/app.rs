@@ -104,7 +104,10 @@ impl Homeserver {
             .await
             .map_err(IntoResponse::into_response)?;
         match user.as_deref().map(UserId::parse) {
-            Some(Ok(user)) => Ok(user),
+            Some(Ok(user)) => {
+                crate::logging::note_user(user.as_str());
+                Ok(user)
+            }
             _ => Err(
                 matrix_error::<403>("M_UNKNOWN_TOKEN", "Unrecognised access token.")
                     .into_response(),

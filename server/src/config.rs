@@ -15,6 +15,10 @@ use crate::storage::Durability;
 pub struct Config {
     pub server_name: String,
     pub listen: SocketAddr,
+    /// Where `/metrics` (Prometheus text) is served; `None` (the default) serves none.
+    pub metrics_listen: Option<SocketAddr>,
+    /// The TOML file the settings came from, if any.
+    pub config_file: Option<PathBuf>,
     pub database_url: String,
     /// PostgreSQL only: the most connections this process opens.
     pub database_connections: u32,
@@ -51,6 +55,10 @@ pub struct Config {
     /// Connections served at once; more wait in the kernel's backlog.
     pub max_connections: usize,
     pub log_json: bool,
+    /// SQLite: how long an access token found in the database is trusted without asking
+    /// again, in seconds; a token revoked by another process (`server user tokens revoke`)
+    /// stops working within this. 0 asks every time.
+    pub token_cache_seconds: f64,
     /// The identity servers third-party invites may use (docs/membership.md, D7); none by default,
     /// which turns the third-party invite form off.
     pub identity_servers: Vec<IdentityServerSettings>,
@@ -64,6 +72,8 @@ impl Default for Config {
         Config {
             server_name: "localhost".into(),
             listen: SocketAddr::from(([127, 0, 0, 1], 8008)),
+            metrics_listen: None,
+            config_file: None,
             database_url: "sqlite://data/homeserver.db".into(),
             database_connections: 16,
             durability: Durability::ProcessCrash,
@@ -84,6 +94,7 @@ impl Default for Config {
             read_timeout_seconds: 30.0,
             max_connections: 10_000,
             log_json: false,
+            token_cache_seconds: 5.0,
             identity_servers: Vec::new(),
             refuse_display_names_revealing_address: false,
         }
@@ -95,7 +106,8 @@ impl Default for Config {
 #[serde(deny_unknown_fields)]
 pub struct FileConfig {
     pub server_name: Option<String>,
-    pub listen: Option<SocketAddr>,
+    pub listen: Option<String>,
+    pub metrics_listen: Option<String>,
     pub database_url: Option<String>,
     pub database_connections: Option<u32>,
     pub durability: Option<Durability>,
@@ -116,6 +128,7 @@ pub struct FileConfig {
     pub read_timeout_seconds: Option<f64>,
     pub max_connections: Option<usize>,
     pub log_json: Option<bool>,
+    pub token_cache_seconds: Option<f64>,
     /// `[[identity_servers]]` tables; only the file can list them.
     #[serde(default)]
     pub identity_servers: Vec<IdentityServerSettings>,
@@ -148,9 +161,14 @@ pub struct Overrides {
 /// Settings only `serve` takes.
 #[derive(Debug, Default, Clone, clap::Args)]
 pub struct ServeOverrides {
-    /// Address to listen on [default: 127.0.0.1:8008].
+    /// Address to listen on, HOST:PORT (a name such as localhost is resolved) [default:
+    /// 127.0.0.1:8008].
     #[arg(long, env = "HOMESERVER_LISTEN")]
-    pub listen: Option<SocketAddr>,
+    pub listen: Option<String>,
+    /// Serve `/metrics` (Prometheus text format) on this HOST:PORT, apart from the API
+    /// [default: no metrics].
+    #[arg(long, env = "HOMESERVER_METRICS_LISTEN")]
+    pub metrics_listen: Option<String>,
     /// SQLite: the largest the database may grow, in bytes; writes beyond it are refused
     /// (500) [default: no limit].
     #[arg(long, env = "HOMESERVER_SQLITE_MAX_BYTES")]
@@ -202,8 +220,13 @@ pub struct ServeOverrides {
     /// Connections served at once; more wait until one closes [default: 10000].
     #[arg(long, env = "HOMESERVER_MAX_CONNECTIONS")]
     pub max_connections: Option<usize>,
-    /// Log as JSON lines instead of human-readable text.
-    #[arg(long, env = "HOMESERVER_LOG_JSON")]
+    /// SQLite: seconds an access token is trusted without asking the database again; a
+    /// token revoked by `server user tokens revoke` stops working within this [default: 5].
+    #[arg(long, env = "HOMESERVER_TOKEN_CACHE_SECONDS")]
+    pub token_cache_seconds: Option<f64>,
+    /// Log as JSON lines instead of human-readable text (the variable takes 1/0, true/false,
+    /// yes/no, on/off).
+    #[arg(long, env = "HOMESERVER_LOG_JSON", value_parser = clap::builder::BoolishValueParser::new())]
     pub log_json: bool,
 }
 
@@ -226,7 +249,17 @@ impl Config {
                 .clone()
                 .or(file.server_name)
                 .unwrap_or(defaults.server_name),
-            listen: serve.listen.or(file.listen).unwrap_or(defaults.listen),
+            listen: match serve.listen.clone().or(file.listen) {
+                Some(listen) => resolve_address("listen", &listen)?,
+                None => defaults.listen,
+            },
+            metrics_listen: serve
+                .metrics_listen
+                .clone()
+                .or(file.metrics_listen)
+                .map(|address| resolve_address("metrics_listen", &address))
+                .transpose()?,
+            config_file: common.config.clone(),
             database_url: common
                 .database_url
                 .clone()
@@ -302,6 +335,10 @@ impl Config {
                 .or(file.max_connections)
                 .unwrap_or(defaults.max_connections),
             log_json: serve.log_json || file.log_json.unwrap_or(false),
+            token_cache_seconds: serve
+                .token_cache_seconds
+                .or(file.token_cache_seconds)
+                .unwrap_or(defaults.token_cache_seconds),
             identity_servers: file.identity_servers,
             refuse_display_names_revealing_address: file
                 .refuse_display_names_revealing_address
@@ -333,11 +370,113 @@ impl Config {
         if !(config.read_timeout_seconds > 0.0 && config.read_timeout_seconds <= 86_400.0) {
             anyhow::bail!("read_timeout_seconds must be more than 0 and at most 86400");
         }
+        if !(config.token_cache_seconds >= 0.0 && config.token_cache_seconds <= 3600.0) {
+            anyhow::bail!("token_cache_seconds must be between 0 and 3600");
+        }
         if config.max_connections == 0 {
             anyhow::bail!("max_connections must be at least 1");
         }
+        for (name, value) in [
+            ("rate_limit_burst", config.rate_limit_burst),
+            ("room_creation_burst", config.room_creation_burst),
+            ("alias_creation_burst", config.alias_creation_burst),
+            ("login_burst", config.login_burst),
+            ("database_connections", config.database_connections),
+        ] {
+            if value == 0 {
+                anyhow::bail!("{name} must be at least 1");
+            }
+        }
+        if config.max_body_bytes < 1024 {
+            anyhow::bail!(
+                "max_body_bytes must be at least 1024 (every request with a body would be refused); it is {}",
+                config.max_body_bytes
+            );
+        }
+        if let Some(bytes) = config.sqlite_max_bytes
+            && bytes < 64 * 1024
+        {
+            anyhow::bail!("sqlite_max_bytes must be at least 65536 (64 KiB); it is {bytes}");
+        }
+        if config.metrics_listen.is_some() && config.metrics_listen == Some(config.listen) {
+            anyhow::bail!(
+                "metrics_listen must differ from listen: metrics are kept off the API's address"
+            );
+        }
         IdentityServers::new(&config.identity_servers)?;
         Ok(config)
+    }
+}
+
+/// `HOST:PORT`, an IP address or a name (resolved now; the first address is used).
+fn resolve_address(setting: &str, text: &str) -> anyhow::Result<SocketAddr> {
+    use std::net::ToSocketAddrs;
+    if let Ok(address) = text.parse::<SocketAddr>() {
+        return Ok(address);
+    }
+    if !text.contains(':') {
+        anyhow::bail!("{setting} `{text}` has no port: give HOST:PORT, e.g. 127.0.0.1:8008");
+    }
+    text.to_socket_addrs()
+        .with_context(|| format!("cannot resolve the {setting} address `{text}`"))?
+        .next()
+        .with_context(|| format!("the {setting} address `{text}` resolves to no address"))
+}
+
+impl Config {
+    /// What the server runs with, one `(what, value)` per line, for the first lines of its
+    /// log: no password (the database URL's is masked).
+    pub fn summary(&self) -> Vec<(&'static str, String)> {
+        let database = match crate::storage::DatabaseLocation::parse(&self.database_url) {
+            Ok(location) => format!("{location} ({})", location.engine()),
+            Err(_) => crate::storage::redact_password(&self.database_url),
+        };
+        let identity = if self.identity_servers.is_empty() {
+            "none (third-party invites are off)".to_string()
+        } else {
+            self.identity_servers
+                .iter()
+                .map(|server| server.id_server.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let rate = |per_second: f64, burst: u32| format!("{per_second}/s (burst {burst})");
+        vec![
+            ("version", env!("CARGO_PKG_VERSION").to_string()),
+            ("listen", self.listen.to_string()),
+            ("server name", self.server_name.clone()),
+            ("database", database),
+            (
+                "config file",
+                self.config_file
+                    .as_ref()
+                    .map_or("none".into(), |path| path.display().to_string()),
+            ),
+            (
+                "durability",
+                match self.durability {
+                    Durability::ProcessCrash => "process-crash".into(),
+                    Durability::PowerLoss => "power-loss (fsync every commit)".into(),
+                },
+            ),
+            ("identity servers", identity),
+            (
+                "rate limits",
+                format!(
+                    "joins and invites {} per user; rooms {}; aliases {}; logins {} per address and per account",
+                    rate(self.rate_limit_per_second, self.rate_limit_burst),
+                    rate(self.room_creation_per_second, self.room_creation_burst),
+                    rate(self.alias_creation_per_second, self.alias_creation_burst),
+                    rate(self.login_per_second, self.login_burst),
+                ),
+            ),
+            (
+                "metrics",
+                self.metrics_listen
+                    .map_or("off".into(), |address| format!("http://{address}/metrics")),
+            ),
+            ("token cache", format!("{} s", self.token_cache_seconds)),
+        ]
     }
 }
 
@@ -404,6 +543,30 @@ mod tests {
             ),
             ("flag.test", 7, 9000)
         );
+    }
+
+    #[test]
+    fn the_summary_masks_the_database_password() {
+        let config = Config {
+            database_url: "postgres://hs:s3cret@db.example:5433/hs".into(),
+            config_file: Some("/etc/hs.toml".into()),
+            ..Config::default()
+        };
+        let summary = config.summary();
+        let line = |what: &str| {
+            summary
+                .iter()
+                .find(|(key, _)| *key == what)
+                .map(|(_, value)| value.clone())
+                .unwrap()
+        };
+        assert_eq!(
+            line("database"),
+            "postgres://hs:***@db.example:5433/hs (PostgreSQL)"
+        );
+        assert_eq!(line("config file"), "/etc/hs.toml");
+        assert_eq!(line("metrics"), "off");
+        assert!(!format!("{summary:?}").contains("s3cret"));
     }
 
     #[test]

@@ -52,6 +52,7 @@ pub fn bad_request(errcode: &str, error: impl Into<String>) -> BadRequest {
 /// least 1: some clients read 0 as "no advice") and `Retry-After` in whole seconds, rounded
 /// up, for HTTP clients and proxies.
 pub fn limit_exceeded(wait: Duration) -> LimitExceeded {
+    metrics::counter!("rate_limit_refusals_total").increment(1);
     let ms = wait.as_millis().clamp(1, u64::MAX as u128) as u64;
     let mut answer: LimitExceeded = matrix_error("M_LIMIT_EXCEEDED", "Too many requests");
     answer

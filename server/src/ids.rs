@@ -122,6 +122,9 @@ impl UserId {
     pub fn new_local(input: &str, server_name: &str) -> Result<Self, IdError> {
         let id = if input.starts_with('@') {
             Self::parse(input)?
+        } else if input.is_empty() || !input.chars().all(new_localpart_char) {
+            // `x:y` is neither a name nor an ID: read as a name it would become `@x:y:server`.
+            return Err(IdError::NewLocalpart);
         } else {
             Self::parse(&format!("@{input}:{server_name}"))?
         };

@@ -4,6 +4,7 @@
 //! [`router`] is the whole HTTP surface (tested in-process); [`run`] serves it on a
 //! listener until a shutdown signal, finishing the requests in flight.
 
+pub mod admin;
 pub mod api;
 pub mod app;
 pub mod config;
@@ -19,6 +20,7 @@ pub mod ratelimit;
 pub mod rules;
 pub mod serving;
 pub mod storage;
+pub mod telemetry;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -33,15 +35,25 @@ use serving::ConnectionLimits;
 /// The API reference, generated from the same spec as the routes.
 const API_REFERENCE: &str = include_str!("../../generated/api.html");
 
-/// Every route: the generated API, plus `GET /health` and the API reference at `GET /docs`,
+/// Every route: the generated API, plus `GET /health` (liveness: the process answers),
+/// `GET /health/ready` (readiness: the database answers too) and the API reference at
+/// `GET /docs`,
 /// with the body deadline inside the request log (so refusals are logged too), and CORS
 /// outermost: browsers' preflights are answered before anything else runs.
 pub fn router(server: Arc<Homeserver>) -> Router {
     let limits = ConnectionLimits::of(&server.config);
+    let ready = server.clone();
     let routes = generated::router(server)
         .route(
             "/health",
             get(|| async { axum::Json(serde_json::json!({"status": "ok"})) }),
+        )
+        .route(
+            "/health/ready",
+            get(move || {
+                let server = ready.clone();
+                async move { readiness(&server).await }
+            }),
         )
         .route("/docs", get(|| async { Html(API_REFERENCE) }));
     limits
@@ -49,6 +61,25 @@ pub fn router(server: Arc<Homeserver>) -> Router {
         .layer(axum::middleware::from_fn(logging::requests))
         .layer(cors::layer())
         .layer(axum::middleware::map_response(cors::options_body))
+}
+
+/// 200 once the database answers within 2 s, 503 (with why, in the log) otherwise.
+async fn readiness(server: &Homeserver) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let ping = tokio::time::timeout(std::time::Duration::from_secs(2), server.store.ping()).await;
+    let unavailable = |why: String| {
+        tracing::warn!(%why, "not ready");
+        (
+            axum::http::StatusCode::SERVICE_UNAVAILABLE,
+            axum::Json(serde_json::json!({"status": "unavailable", "database": "unreachable"})),
+        )
+            .into_response()
+    };
+    match ping {
+        Ok(Ok(())) => axum::Json(serde_json::json!({"status": "ready"})).into_response(),
+        Ok(Err(error)) => unavailable(format!("{:#}", error.0)),
+        Err(_) => unavailable("the database did not answer within 2 s".into()),
+    }
 }
 
 /// Serves `router` on `listener` until `shutdown` completes, then finishes the requests in

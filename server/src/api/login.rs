@@ -56,9 +56,15 @@ impl LoginApi for Homeserver {
             return Err(forbidden("Invalid username or password").into());
         };
         let (access, refresh) = (new_token(), new_token());
-        self.store
+        if !self
+            .store
             .insert_tokens(&user, token_hash(&access), token_hash(&refresh))
-            .await?;
+            .await?
+        {
+            // Deactivated while its password was being checked.
+            tracing::info!(account = %full, "failed login: the account is deactivated");
+            return Err(forbidden("Invalid username or password").into());
+        }
         tracing::info!(user = %user, "logged in");
         let mut answer = login::OkBody::new();
         answer.user_id = Some(user.to_string());

@@ -16,7 +16,35 @@ use crate::error::{BadRequest, bad_request};
 use crate::events::NewEvent;
 use crate::ids::{RoomId, UserId};
 use crate::rules::{Roles, RoomSnapshot, UnreadableState};
+use crate::storage::Store;
 use crate::storage::db::DbError;
+
+/// Under the room's lock on `store`: the snapshot of the state `roles` needs, `rule`'s
+/// decision on it, and the event it decides on appended (sent by `roles.sender`). What
+/// every membership change goes through, the administrator's too (`crate::admin`).
+pub(crate) async fn change_room<E>(
+    store: &Store,
+    room: &RoomId,
+    roles: Roles<'_>,
+    rule: impl FnOnce(&RoomSnapshot) -> Result<Option<NewEvent>, E> + Send + 'static,
+) -> Result<Option<String>, E>
+where
+    E: From<DbError> + From<UnreadableState> + Send + 'static,
+{
+    let keys = RoomSnapshot::keys(roles);
+    let (sender, target) = (roles.sender.clone(), roles.target.clone());
+    let token = roles.third_party_token.map(str::to_string);
+    store
+        .change_room(room, roles.sender, keys, move |entries| {
+            let roles = Roles {
+                sender: &sender,
+                target: &target,
+                third_party_token: token.as_deref(),
+            };
+            rule(&RoomSnapshot::read(roles, entries)?)
+        })
+        .await
+}
 
 /// A room ID from a path parameter (invite, leave, ban and the reads take no aliases).
 pub fn room_id(raw: &str) -> Result<RoomId, BadRequest> {
@@ -49,19 +77,7 @@ impl Homeserver {
     where
         E: From<DbError> + From<UnreadableState> + Send + 'static,
     {
-        let keys = RoomSnapshot::keys(roles);
-        let (sender, target) = (roles.sender.clone(), roles.target.clone());
-        let token = roles.third_party_token.map(str::to_string);
-        self.store
-            .change_room(room, roles.sender, keys, move |entries| {
-                let roles = Roles {
-                    sender: &sender,
-                    target: &target,
-                    third_party_token: token.as_deref(),
-                };
-                rule(&RoomSnapshot::read(roles, entries)?)
-            })
-            .await
+        change_room(&self.store, room, roles, rule).await
     }
 
     /// The snapshot `roles` would read, from a reader and without the room's lock: for

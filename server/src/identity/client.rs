@@ -322,8 +322,19 @@ impl IdentityServer {
             url: url.to_string(),
             reason: error_chain(&e.without_url()),
         };
-        let mut response = request.send().await.map_err(unreachable)?;
+        let outcome = |outcome: &'static str| {
+            metrics::counter!("identity_server_calls_total", "outcome" => outcome).increment(1);
+        };
+        let mut response = request.send().await.map_err(|e| {
+            outcome("unreachable");
+            unreachable(e)
+        })?;
         let status = response.status().as_u16();
+        outcome(if (200..300).contains(&status) {
+            "answered_2xx"
+        } else {
+            "answered_error"
+        });
         let mut body = Vec::new();
         while let Some(chunk) = response.chunk().await.map_err(unreachable)? {
             if body.len() + chunk.len() > MAX_ANSWER_BYTES {

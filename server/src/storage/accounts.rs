@@ -23,11 +23,13 @@ impl Store {
         .await
     }
 
+    /// The password hash of an account that may log in: `None` for an unknown or a
+    /// deactivated one.
     pub async fn password_hash(&self, user: &UserId) -> Result<Option<String>, InternalError> {
         let user = user.to_string();
         self.read(move |db: &mut dyn Conn| {
             Ok(db.query_opt(
-                "SELECT password_hash FROM users WHERE user_id = $1",
+                "SELECT password_hash FROM users WHERE user_id = $1 AND deactivated_ts IS NULL",
                 params![&user],
                 |row| row.string(0),
             )?)
@@ -35,19 +37,30 @@ impl Store {
         .await
     }
 
+    /// Stores a new token pair for an account that may log in; `false` (and nothing
+    /// stored) when it was deactivated meanwhile.
     pub async fn insert_tokens(
         &self,
         user: &UserId,
         access_hash: Vec<u8>,
         refresh_hash: Vec<u8>,
-    ) -> Result<(), InternalError> {
+    ) -> Result<bool, InternalError> {
         let user = user.to_string();
         self.write(move |db: &mut dyn Conn| {
+            // A write to the account's row, not a read: on PostgreSQL it waits for a
+            // deactivation in flight (which updates the row) and then sees it.
+            let active = db.execute(
+                "UPDATE users SET user_id = user_id WHERE user_id = $1 AND deactivated_ts IS NULL",
+                params![&user],
+            )?;
+            if active != 1 {
+                return Ok(false);
+            }
             db.execute(
                 "INSERT INTO tokens (access_hash, refresh_hash, user_id, created_ts) VALUES ($1, $2, $3, $4)",
                 params![&access_hash[..], &refresh_hash[..], &user, now_ms()],
             )?;
-            Ok(())
+            Ok(true)
         })
         .await
     }
@@ -58,6 +71,7 @@ impl Store {
         access_hash: &[u8],
     ) -> Result<Option<String>, InternalError> {
         let mut epoch = 0;
+        let asked = std::time::Instant::now();
         if let Engine::Sqlite(db) = &self.engine {
             if let Some(user) = db.tokens.get(access_hash) {
                 return Ok(Some(user));
@@ -77,7 +91,7 @@ impl Store {
             .map_err(InternalError::from)?;
         // Only known tokens are remembered: an unknown one may yet be issued.
         if let (Engine::Sqlite(db), Some(user)) = (&self.engine, &user) {
-            db.tokens.remember(access_hash, user, epoch);
+            db.tokens.remember(access_hash, user, epoch, asked);
         }
         Ok(user)
     }

@@ -108,7 +108,10 @@ fn writer(mut conn: rusqlite::Connection, queue: mpsc::Receiver<Job>) {
                 Err(_) => break,
             }
         }
+        metrics::histogram!("db_group_commit_batch_size").record(batch.len() as f64);
+        let started = std::time::Instant::now();
         let committed = run_batch(&mut conn, batch);
+        metrics::histogram!("db_group_commit_seconds").record(started.elapsed().as_secs_f64());
         for (complete, outcome) in committed {
             complete(outcome);
         }

@@ -23,8 +23,8 @@ macro_rules! migrations {
     };
 }
 
-const SQLITE: &[Migration] = migrations!("sqlite": 1 "init", 2 "history");
-const POSTGRES: &[Migration] = migrations!("postgres": 1 "init", 2 "history");
+const SQLITE: &[Migration] = migrations!("sqlite": 1 "init", 2 "history", 3 "operate");
+const POSTGRES: &[Migration] = migrations!("postgres": 1 "init", 2 "history", 3 "operate");
 
 const CREATE_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
     version BIGINT PRIMARY KEY NOT NULL,

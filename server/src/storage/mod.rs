@@ -18,6 +18,7 @@
 //! row, `rooms::lock_room`), so a room's changes are serialised across every process.
 
 mod accounts;
+mod admin;
 mod aliases;
 mod checkpoint;
 pub mod db;
@@ -28,12 +29,15 @@ mod rooms;
 mod sqlite;
 mod token_cache;
 
+pub use admin::{Member, RoomSummary, UserSummary};
 pub use aliases::PutAlias;
 pub use rooms::{MembershipHistory, StoredEvent};
 
+use anyhow::Context;
+
 use crate::config::Config;
 use crate::error::InternalError;
-use db::{Conn, DbError};
+use db::{Conn, DbError, params};
 
 /// What a commit must survive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, clap::ValueEnum)]
@@ -50,6 +54,10 @@ pub enum Durability {
 pub struct Store {
     engine: Engine,
     server_name: String,
+    /// Which database this is, fit for a message (no password).
+    database: String,
+    /// Whether opening it created it (SQLite: the file did not exist).
+    created: bool,
 }
 
 enum Engine {
@@ -57,32 +65,171 @@ enum Engine {
     Postgres(postgres::Postgres),
 }
 
+/// What `database_url` names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DatabaseLocation {
+    /// An SQLite file, as an absolute path.
+    Sqlite(std::path::PathBuf),
+    /// A PostgreSQL connection URL.
+    Postgres(String),
+}
+
+impl DatabaseLocation {
+    /// Reads `sqlite://PATH` (a relative path is taken from the current folder) or
+    /// `postgres://…`.
+    pub fn parse(url: &str) -> anyhow::Result<DatabaseLocation> {
+        if let Some(path) = url
+            .strip_prefix("sqlite://")
+            .or(url.strip_prefix("sqlite:"))
+        {
+            if path.is_empty() {
+                anyhow::bail!("the database URL `{url}` names no file: use sqlite://PATH");
+            }
+            let path = std::path::absolute(path)
+                .with_context(|| format!("cannot resolve the database path {path}"))?;
+            Ok(DatabaseLocation::Sqlite(path))
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(DatabaseLocation::Postgres(url.to_string()))
+        } else {
+            anyhow::bail!(
+                "unsupported database URL `{}`: use sqlite://PATH or postgres://USER@HOST/DATABASE",
+                redact_password(url)
+            )
+        }
+    }
+
+    /// The engine's name.
+    pub fn engine(&self) -> &'static str {
+        match self {
+            DatabaseLocation::Sqlite(_) => "SQLite",
+            DatabaseLocation::Postgres(_) => "PostgreSQL",
+        }
+    }
+}
+
+impl std::fmt::Display for DatabaseLocation {
+    /// The path, or the URL with its password masked.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DatabaseLocation::Sqlite(path) => write!(f, "{}", path.display()),
+            DatabaseLocation::Postgres(url) => f.write_str(&redact_password(url)),
+        }
+    }
+}
+
+/// Whether opening may create the database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Create {
+    /// Create (and migrate) it when missing: `serve`, `user add`.
+    IfMissing,
+    /// Refuse a missing SQLite file: commands that only read or change what exists.
+    No,
+}
+
 impl Store {
     /// Opens the database of `config.database_url` (`sqlite://PATH` or `postgres://...`),
-    /// creating and migrating it as needed.
+    /// creating and migrating it as needed, and checks it belongs to `config.server_name`.
     pub async fn open(config: &Config) -> anyhow::Result<Store> {
-        let url = config.database_url.clone();
+        Store::open_with(config, Create::IfMissing).await
+    }
+
+    /// [`Store::open`], refusing a missing SQLite file unless `create` allows it.
+    pub async fn open_with(config: &Config, create: Create) -> anyhow::Result<Store> {
+        let location = DatabaseLocation::parse(&config.database_url)?;
         let durability = config.durability;
         let max_bytes = config.sqlite_max_bytes;
         let connections = config.database_connections;
+        let token_lifetime = std::time::Duration::from_secs_f64(config.token_cache_seconds);
+        let database = format!("{} database {location}", location.engine());
+        let created = match &location {
+            DatabaseLocation::Sqlite(path) => !path.exists(),
+            DatabaseLocation::Postgres(_) => false,
+        };
+        if created && create == Create::No {
+            anyhow::bail!(
+                "there is no database at {location} (give the server's --database-url or \
+                 HOMESERVER_DATABASE_URL, or run this where the server runs)"
+            );
+        }
         // Opening connects and migrates: blocking work, kept off the async workers.
         let engine = tokio::task::spawn_blocking(move || -> anyhow::Result<Engine> {
-            if let Some(path) = url.strip_prefix("sqlite://").or(url.strip_prefix("sqlite:")) {
-                Ok(Engine::Sqlite(sqlite::Sqlite::open(path, durability, max_bytes)?))
-            } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-                Ok(Engine::Postgres(postgres::Postgres::open(&url, connections)?))
-            } else {
-                anyhow::bail!(
-                    "unsupported database URL `{}`: use sqlite://PATH or postgres://USER@HOST/DATABASE",
-                    redact_password(&url)
-                )
+            match &location {
+                DatabaseLocation::Sqlite(path) => Ok(Engine::Sqlite(sqlite::Sqlite::open(
+                    path,
+                    durability,
+                    max_bytes,
+                    token_lifetime,
+                )?)),
+                DatabaseLocation::Postgres(url) => Ok(Engine::Postgres(postgres::Postgres::open(
+                    url,
+                    connections,
+                )?)),
             }
         })
         .await??;
-        Ok(Store {
+        let store = Store {
             engine,
             server_name: config.server_name.clone(),
-        })
+            database,
+            created,
+        };
+        store.claim_server_name().await?;
+        Ok(store)
+    }
+
+    /// Which database this is, fit for a message: `SQLite database /path` or `PostgreSQL
+    /// database postgres://user:***@host/db`.
+    pub fn database(&self) -> &str {
+        &self.database
+    }
+
+    /// Whether opening created the database (a new, empty SQLite file).
+    pub fn created(&self) -> bool {
+        self.created
+    }
+
+    /// Records the server name in a database that has none yet (taken from its accounts if
+    /// it has some, from the configuration if not), and refuses to serve another: every
+    /// stored ID ends in the name, so under another one no login would ever match.
+    async fn claim_server_name(&self) -> anyhow::Result<()> {
+        let name = self.server_name.clone();
+        let recorded = self
+            .write(move |db: &mut dyn Conn| -> Result<String, DbError> {
+                if let Some(recorded) = db.query_opt(
+                    "SELECT value FROM server_settings WHERE name = 'server_name'",
+                    &[],
+                    |row| row.string(0),
+                )? {
+                    return Ok(recorded);
+                }
+                // A database from before the name was recorded: its users say whose it is.
+                let from_users = db
+                    .query_opt(
+                        "SELECT user_id FROM users ORDER BY created_ts LIMIT 1",
+                        &[],
+                        |row| row.string(0),
+                    )?
+                    .and_then(|user| user.split_once(':').map(|(_, domain)| domain.to_string()));
+                let recorded = from_users.unwrap_or(name);
+                db.execute(
+                    "INSERT INTO server_settings (name, value) VALUES ('server_name', $1)",
+                    params![&recorded],
+                )?;
+                Ok(recorded)
+            })
+            .await
+            .map_err(|e| anyhow::Error::new(e).context(format!("cannot read {}", self.database)))?;
+        if recorded != self.server_name {
+            anyhow::bail!(
+                "the {} belongs to the server name `{recorded}`, not `{}`: every user ID, room ID \
+                 and alias stored in it ends in :{recorded}, so under another name no login or \
+                 room would match. Start with --server-name {recorded}, or give another \
+                 --database-url for a new server.",
+                self.database,
+                self.server_name
+            );
+        }
+        Ok(())
     }
 
     pub fn server_name(&self) -> &str {

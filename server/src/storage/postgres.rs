@@ -47,10 +47,19 @@ impl Postgres {
         config
             .application_name("matrix-membership-homeserver")
             .connect_timeout(Duration::from_secs(10));
+        let unreachable = |config: &Config, error: postgres::Error| -> anyhow::Error {
+            match refused_address(config, &error) {
+                Some(address) => anyhow::anyhow!(
+                    "connection refused to {address}: is PostgreSQL running and listening there? \
+                     (database {shown})"
+                ),
+                None => anyhow::Error::new(error).context(format!("cannot connect to {shown}")),
+            }
+        };
         // One connection first, so that a database that cannot be reached says why at once.
         let mut first = config
             .connect(NoTls)
-            .with_context(|| format!("cannot connect to {shown}"))?;
+            .map_err(|error| unreachable(&config, error))?;
         super::migrate::run_postgres(&mut first)
             .with_context(|| format!("cannot migrate the database {shown}"))?;
         drop(first);
@@ -61,6 +70,14 @@ impl Postgres {
             .build(PostgresConnectionManager::new(config, NoTls))
             .with_context(|| format!("cannot connect to {shown}"))?;
         Ok(Postgres { pool: Some(pool) })
+    }
+
+    /// How many connections the pool holds, and how many of them are idle.
+    pub fn pool_state(&self) -> (u32, u32) {
+        self.pool.as_ref().map_or((0, 0), |pool| {
+            let state = pool.state();
+            (state.connections, state.idle_connections)
+        })
     }
 
     /// Runs `work` in one transaction on a pooled connection, on a blocking thread: commits
@@ -94,4 +111,25 @@ impl Postgres {
         .await
         .unwrap_or_else(|_| Err(DbError::Panicked))
     }
+}
+
+/// `HOST:PORT` when connecting failed because nothing listens there.
+fn refused_address(config: &Config, error: &postgres::Error) -> Option<String> {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(cause) = source {
+        if let Some(io) = cause.downcast_ref::<std::io::Error>()
+            && io.kind() == std::io::ErrorKind::ConnectionRefused
+        {
+            let host = match config.get_hosts().first() {
+                Some(postgres::config::Host::Tcp(host)) => host.clone(),
+                #[cfg(unix)]
+                Some(postgres::config::Host::Unix(path)) => path.display().to_string(),
+                None => "localhost".to_string(),
+            };
+            let port = config.get_ports().first().copied().unwrap_or(5432);
+            return Some(format!("{host}:{port}"));
+        }
+        source = cause.source();
+    }
+    None
 }

@@ -4,7 +4,7 @@
 //! survives a process crash, `FULL` (power-loss durability) also survives losing the
 //! machine. WAL checkpoints run on a thread of their own (`checkpoint.rs`).
 
-use std::path::PathBuf;
+use std::path::Path;
 use std::time::Duration;
 
 use anyhow::Context;
@@ -57,19 +57,47 @@ fn configure(conn: &rusqlite::Connection, durability: Durability) -> rusqlite::R
 }
 
 impl Sqlite {
-    /// Opens (creating if needed) the database file at `path` and migrates it.
+    /// Opens (creating if needed) the database file at `path` and migrates it; answers for
+    /// remembered tokens are trusted for `token_lifetime`.
     pub fn open(
-        path: &str,
+        path: &Path,
         durability: Durability,
         max_bytes: Option<u64>,
+        token_lifetime: Duration,
     ) -> anyhow::Result<Sqlite> {
-        let path = PathBuf::from(path);
+        let path = path.to_path_buf();
         if let Some(parent) = path.parent()
             && !parent.as_os_str().is_empty()
         {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("cannot create the folder {}", parent.display()))?;
+            if parent.exists() && !parent.is_dir() {
+                anyhow::bail!(
+                    "cannot open the SQLite database {}: {} is a file, not a folder",
+                    path.display(),
+                    parent.display()
+                );
+            }
+            std::fs::create_dir_all(parent).with_context(|| {
+                format!(
+                    "cannot create the folder {} for the database",
+                    parent.display()
+                )
+            })?;
         }
+        if path.is_dir() {
+            anyhow::bail!(
+                "cannot open the SQLite database {}: it is a folder",
+                path.display()
+            );
+        }
+        // SQLite's own message ("unable to open database file") says neither which file
+        // nor why: a plain open of the file says both.
+        std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .with_context(|| format!("cannot open the SQLite database {}", path.display()))?;
         let mut writer = rusqlite::Connection::open(&path)
             .with_context(|| format!("cannot open the SQLite database {}", path.display()))?;
         writer
@@ -92,9 +120,15 @@ impl Sqlite {
         Ok(Sqlite {
             read,
             changes: GroupCommit::start(writer)?,
-            tokens: TokenCache::default(),
+            tokens: TokenCache::new(token_lifetime),
             _checkpointer: checkpointer,
         })
+    }
+
+    /// How many read connections the pool holds, and how many of them are idle.
+    pub fn pool_state(&self) -> (u32, u32) {
+        let state = self.read.state();
+        (state.connections, state.idle_connections)
     }
 
     /// Runs `work` on a read-only connection on a blocking thread.

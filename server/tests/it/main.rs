@@ -3,6 +3,7 @@
 //! N. `tests/it_postgres` runs the same files on PostgreSQL.
 
 mod abuse;
+mod admin_cli;
 mod concurrency;
 mod fake_identity;
 mod faults;
@@ -17,6 +18,7 @@ mod moderation;
 mod process;
 mod serial_order;
 mod server_process;
+mod startup;
 mod storage;
 mod sydent;
 mod third_party;

@@ -2,6 +2,8 @@
 //! fresh database of a real PostgreSQL server, plus what only PostgreSQL offers: several
 //! server processes sharing one database.
 
+#[path = "../it/admin_cli.rs"]
+mod admin_cli;
 #[path = "../it/concurrency.rs"]
 mod concurrency;
 mod dropped_connections;
