@@ -7,8 +7,9 @@
 //!
 //! A schema that reaches itself (through properties, items or `allOf`) is a recursive
 //! type: while it is being lowered, a reference back to it stands in as a placeholder, which
-//! is replaced by its name once it has one; a field that holds it directly (not inside a
-//! `Vec` or map) is boxed.
+//! is replaced by the type it stood for once that is known; a field that holds a struct
+//! that way directly (not inside a `Vec` or map) is boxed. A schema that holds itself other
+//! than through a struct (`A: {items: A}`) is refused.
 
 use std::collections::BTreeMap;
 
@@ -124,13 +125,43 @@ fn says_nullable(schema: &Value) -> bool {
         .any(|key| schema.get(key).and_then(Value::as_bool) == Some(true))
 }
 
-/// `ty` with the placeholder `placeholder` replaced by `name`; whether it stood directly
-/// (not inside a `Vec` or map), where the field holding it must box it.
+/// Whether a type holds its value in place (a struct), so that holding itself needs a box.
+fn held_in_place(ty: &TypeRef) -> bool {
+    match ty {
+        TypeRef::Named { .. } => true,
+        TypeRef::Nullable(inner) => held_in_place(inner),
+        _ => false,
+    }
+}
+
+fn is_placeholder(ty: &TypeRef, placeholder: &str) -> bool {
+    matches!(ty, TypeRef::Named { name, .. } if name == placeholder)
+}
+
+/// Whether `ty` is or holds the placeholder.
+fn holds(ty: &TypeRef, placeholder: &str) -> bool {
+    match ty {
+        TypeRef::Nullable(inner) | TypeRef::Array(inner) | TypeRef::Map(inner) => {
+            holds(inner, placeholder)
+        }
+        other => is_placeholder(other, placeholder),
+    }
+}
+
+/// `ty` with the placeholder replaced by the type it stood for, `real`; whether it stood
+/// directly (not inside a `Vec` or map) for a struct, which the field holding it must box.
 fn replace(ty: &mut TypeRef, placeholder: &str, real: &TypeRef, direct: bool) -> bool {
     match ty {
-        TypeRef::Named { name, .. } if name == placeholder => {
+        _ if is_placeholder(ty, placeholder) => {
             *ty = real.clone();
-            direct
+            direct && held_in_place(real)
+        }
+        TypeRef::Nullable(inner) if is_placeholder(inner, placeholder) => {
+            **inner = match real {
+                TypeRef::Nullable(real) => real.as_ref().clone(),
+                other => other.clone(),
+            };
+            direct && held_in_place(real)
         }
         TypeRef::Nullable(inner) => replace(inner, placeholder, real, direct),
         TypeRef::Array(inner) | TypeRef::Map(inner) => {
@@ -257,10 +288,10 @@ impl<'a, 'fs> SchemaLowerer<'a, 'fs> {
         if let Some(entry) = self.registry.in_progress.iter_mut().find(|e| e.key == key) {
             let placeholder = entry.placeholder.clone();
             if entry.recursion.is_none() {
-                entry.recursion = Some(
-                    self.bundle
-                        .error_at(node, "this schema contains itself and is no object"),
-                );
+                entry.recursion = Some(self.bundle.error_at(
+                    node,
+                    "this schema contains itself other than through an object's property",
+                ));
             }
             return Ok(TypeRef::Named {
                 scope: scope.clone(),
@@ -284,18 +315,15 @@ impl<'a, 'fs> SchemaLowerer<'a, 'fs> {
             .in_progress
             .pop()
             .ok_or_else(|| Error::other("internal error: lowering lost its place"))?;
-        let mut ty = lowered?;
+        let ty = lowered?;
         if let Some(cycle) = entry.recursion {
-            // What references back to it become: the named type it turned out to be.
-            let real = match &ty {
-                TypeRef::Nullable(inner) => inner.as_ref().clone(),
-                other => other.clone(),
-            };
-            if !matches!(&real, TypeRef::Named { name, .. } if !name.starts_with('\0')) {
+            // What references back to it become: the type it turned out to be, which must
+            // not hold itself but through a named struct.
+            let real = ty.clone();
+            if holds(&real, &entry.placeholder) {
                 return Err(cycle);
             }
             self.close_recursion(&entry.placeholder, &real, registered, cached);
-            replace(&mut ty, &entry.placeholder, &real, true);
         }
         self.registry.lowered.insert(key.clone(), ty.clone());
         self.registry.cached.push(key);
