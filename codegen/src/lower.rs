@@ -317,7 +317,7 @@ impl ApiLowering<'_, '_> {
         Ok(())
     }
 
-    /// The apiKey scheme of this file, if any, and the names of all its schemes.
+    /// The apiKey scheme (in a query parameter or header) of this file, if any.
     fn security(&self) -> Result<Option<(Security, String)>> {
         let Some(components) = &self.openapi.components else {
             return Ok(None);
@@ -333,12 +333,9 @@ impl ApiLowering<'_, '_> {
                 let location = match location {
                     openapiv3::APIKeyLocation::Query => ParamLocation::Query,
                     openapiv3::APIKeyLocation::Header => ParamLocation::Header,
-                    openapiv3::APIKeyLocation::Cookie => {
-                        return Err(self.bundle.error_at(
-                            &self.root,
-                            format!("security scheme `{name}`: cookie API keys are not supported"),
-                        ));
-                    }
+                    // The router does not read cookies: the implementation finds the key
+                    // in the request's `Cookie` header, as for any scheme it does not read.
+                    openapiv3::APIKeyLocation::Cookie => continue,
                 };
                 found = Some((
                     Security {
