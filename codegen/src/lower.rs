@@ -542,6 +542,13 @@ impl ApiLowering<'_, '_> {
                         location: example.1.clone(),
                     });
                 }
+                let invalid_is_absent = self.ignores_invalid_body(op, at)?;
+                if invalid_is_absent && request.required {
+                    return Err(self.bundle.error_at(
+                        &at.child("x-ignore-invalid-body"),
+                        "`x-ignore-invalid-body` needs an optional request body",
+                    ));
+                }
                 Some(Body {
                     ty,
                     media,
@@ -549,6 +556,7 @@ impl ApiLowering<'_, '_> {
                     required_keys,
                     description: request.description.clone(),
                     example: example.map(|e| e.0),
+                    invalid_is_absent,
                 })
             }
             Some(ReferenceOr::Reference { .. }) => {
@@ -777,6 +785,19 @@ impl ApiLowering<'_, '_> {
             self.bundle
                 .error_at(at, format!("schema `$ref` `{reference}` was not detached"))
         })
+    }
+
+    /// The `x-ignore-invalid-body` extension: `true` reads a body that is not a JSON object
+    /// as no body.
+    fn ignores_invalid_body(&self, op: &openapiv3::Operation, at: &NodeId) -> Result<bool> {
+        match op.extensions.get("x-ignore-invalid-body") {
+            None => Ok(false),
+            Some(Value::Bool(flag)) => Ok(*flag),
+            Some(_) => Err(self.bundle.error_at(
+                &at.child("x-ignore-invalid-body"),
+                "`x-ignore-invalid-body` must be true or false",
+            )),
+        }
     }
 
     /// The `x-alias` extension: further paths for the same operation.

@@ -93,6 +93,9 @@ pub struct Body {
     pub required_keys: Vec<String>,
     pub description: Option<String>,
     pub example: Option<Value>,
+    /// An optional body that is not a JSON object (or not JSON at all) is read as no body
+    /// (`x-ignore-invalid-body`), for clients that send `null` or junk where nothing is meant.
+    pub invalid_is_absent: bool,
 }
 
 #[derive(Debug, Clone)]

@@ -134,19 +134,9 @@ async fn authenticate<S: Api>(
         #[serde(rename = "access_token")]
         key: Option<String>,
     }
-    let api_key = match axum::extract::Query::<Key>::try_from_uri(uri) {
-        Ok(query) => query.0.key,
-        Err(e) => {
-            return Err(
-                server
-                    .reject(
-                        Rejection::new(
-                            RejectionKind::BadParameter,
-                            format!("Invalid query string: {}", e.body_text()),
-                        ),
-                    ),
-            );
-        }
+    let api_key = match runtime::query::<Key>(uri) {
+        Ok(query) => query.key,
+        Err(rejection) => return Err(server.reject(rejection)),
     };
     server.authenticate(Credentials { api_key, headers }).await
 }
@@ -587,7 +577,7 @@ async fn post_matrix_client_api_v1_rooms_room_id_join<S: Api>(
                     server,
                     path,
                     body,
-                    BodyRule::Optional,
+                    BodyRule::Lenient,
                 )
                 .await?;
             let request = crate::membership::join_room::Request::from_parts(

@@ -274,6 +274,8 @@ pub enum BodyRule {
     Ignored,
     /// A JSON object, or nothing.
     Optional,
+    /// A JSON object, or nothing; anything else (`null`, junk) is read as nothing.
+    Lenient,
     /// A JSON object.
     Required,
 }
@@ -296,7 +298,10 @@ pub async fn read_request<H: Hooks>(
         return Ok((path, None));
     }
     let bytes = read_body(body, server.body_limit()).await.or_reject(server)?;
-    let object = parse_object(&bytes, rule == BodyRule::Required).or_reject(server)?;
+    let object = match rule {
+        BodyRule::Lenient => parse_object(&bytes, false).unwrap_or(None),
+        _ => parse_object(&bytes, rule == BodyRule::Required).or_reject(server)?,
+    };
     Ok((path, object))
 }
 
@@ -383,12 +388,36 @@ pub fn require_keys(object: &Map<String, Value>, keys: &[&str]) -> Result<(), Re
 
 /// Decodes a JSON object into a typed body.
 pub fn decode<T: DeserializeOwned>(object: Map<String, Value>) -> Result<T, Rejection> {
-    serde_json::from_value(Value::Object(object)).map_err(|e| {
-        Rejection::new(
-            RejectionKind::WrongShape,
-            format!("Invalid request body: {e}"),
-        )
+    serde_path_to_error::deserialize(Value::Object(object)).map_err(|e| {
+        let path = e.path().to_string();
+        let message = if path == "." {
+            format!("Invalid request body: {}.", e.inner())
+        } else {
+            format!("Invalid `{path}` in the request body: {}.", e.inner())
+        };
+        Rejection::new(RejectionKind::WrongShape, message)
     })
+}
+
+/// The query string as `T`, or a refusal saying what is wrong with it.
+pub fn query<T: DeserializeOwned>(uri: &axum::http::Uri) -> Result<T, Rejection> {
+    axum::extract::Query::<T>::try_from_uri(uri)
+        .map(|query| query.0)
+        .map_err(|e| {
+            let text = e.body_text();
+            let reason = text
+                .strip_prefix("Failed to deserialize query string: ")
+                .unwrap_or(&text);
+            let hint = if reason.starts_with("duplicate field") {
+                " (each parameter may be given once)"
+            } else {
+                ""
+            };
+            Rejection::new(
+                RejectionKind::BadParameter,
+                format!("Invalid query string: {reason}{hint}."),
+            )
+        })
 }
 
 /// Decodes one path or header parameter from its text.

@@ -12,6 +12,7 @@ use crate::credentials::token_hash;
 use crate::error::{BadRequest, bad_request, matrix_error};
 use crate::identity::IdentityServers;
 use crate::ids::UserId;
+use crate::password_checks::PasswordChecks;
 use crate::ratelimit::RateLimits;
 use crate::storage::Store;
 
@@ -20,6 +21,8 @@ pub struct Homeserver {
     pub config: Config,
     pub store: Store,
     pub limits: RateLimits,
+    /// Password checks, a few at a time.
+    pub passwords: PasswordChecks,
     /// The allow-listed identity servers; empty turns third-party invites off.
     pub identity: IdentityServers,
 }
@@ -27,14 +30,31 @@ pub struct Homeserver {
 impl Homeserver {
     pub async fn new(config: Config) -> anyhow::Result<Arc<Homeserver>> {
         let store = Store::open(&config).await?;
-        let limits = RateLimits::new(config.rate_limit_per_second, config.rate_limit_burst);
+        let limits = RateLimits::new(&config);
+        let (at_once, queue) = (config.password_checks, config.password_check_queue);
+        let passwords =
+            tokio::task::spawn_blocking(move || PasswordChecks::new(at_once, queue)).await??;
         let identity = IdentityServers::new(&config.identity_servers)?;
-        Ok(Arc::new(Homeserver {
+        let server = Arc::new(Homeserver {
             config,
             store,
             limits,
+            passwords,
             identity,
-        }))
+        });
+        // Rate limits keep a bucket per key seen: forget those full again, now and then.
+        let weak = Arc::downgrade(&server);
+        tokio::spawn(async move {
+            let mut every = tokio::time::interval(std::time::Duration::from_secs(60));
+            loop {
+                every.tick().await;
+                match weak.upgrade() {
+                    Some(server) => server.limits.prune(),
+                    None => break,
+                }
+            }
+        });
+        Ok(server)
     }
 
     pub fn server_name(&self) -> &str {

@@ -19,10 +19,32 @@ pub struct Config {
     /// PostgreSQL only: the most connections this process opens.
     pub database_connections: u32,
     pub durability: Durability,
+    /// SQLite: the largest the database may grow, in bytes; writes beyond are refused
+    /// (answered 500, nothing half-written) until it may grow again. `None`: no limit.
+    pub sqlite_max_bytes: Option<u64>,
     /// Joins and invites per user per second, on average.
     pub rate_limit_per_second: f64,
     /// The most joins and invites a user may make at once.
     pub rate_limit_burst: u32,
+    /// Rooms a user may create per second, on average, and at once.
+    pub room_creation_per_second: f64,
+    pub room_creation_burst: u32,
+    /// Aliases a user may create per second, on average, and at once.
+    pub alias_creation_per_second: f64,
+    pub alias_creation_burst: u32,
+    /// Login attempts per second, on average, and at once: per client address and, apart,
+    /// per account.
+    pub login_per_second: f64,
+    pub login_burst: u32,
+    /// Password checks run at once (each takes a core and ~19 MiB for ~70 ms), and how many
+    /// more may wait for one; beyond, a login is answered 429.
+    pub password_checks: usize,
+    pub password_check_queue: usize,
+    /// The most users a `createRoom` may invite.
+    pub max_create_room_invites: usize,
+    /// Connections one client address may hold at once; 0 for no limit (behind a reverse
+    /// proxy every client has the proxy's address).
+    pub max_connections_per_address: usize,
     pub max_body_bytes: usize,
     /// Headers, and then the whole body, must arrive within this many seconds.
     pub read_timeout_seconds: f64,
@@ -45,8 +67,19 @@ impl Default for Config {
             database_url: "sqlite://data/homeserver.db".into(),
             database_connections: 16,
             durability: Durability::ProcessCrash,
+            sqlite_max_bytes: None,
             rate_limit_per_second: 0.2,
             rate_limit_burst: 10,
+            room_creation_per_second: 0.1,
+            room_creation_burst: 10,
+            alias_creation_per_second: 0.1,
+            alias_creation_burst: 10,
+            login_per_second: 0.1,
+            login_burst: 10,
+            password_checks: 2,
+            password_check_queue: 16,
+            max_create_room_invites: 100,
+            max_connections_per_address: 100,
             max_body_bytes: 64 * 1024,
             read_timeout_seconds: 30.0,
             max_connections: 10_000,
@@ -66,8 +99,19 @@ pub struct FileConfig {
     pub database_url: Option<String>,
     pub database_connections: Option<u32>,
     pub durability: Option<Durability>,
+    pub sqlite_max_bytes: Option<u64>,
     pub rate_limit_per_second: Option<f64>,
     pub rate_limit_burst: Option<u32>,
+    pub room_creation_per_second: Option<f64>,
+    pub room_creation_burst: Option<u32>,
+    pub alias_creation_per_second: Option<f64>,
+    pub alias_creation_burst: Option<u32>,
+    pub login_per_second: Option<f64>,
+    pub login_burst: Option<u32>,
+    pub password_checks: Option<usize>,
+    pub password_check_queue: Option<usize>,
+    pub max_create_room_invites: Option<usize>,
+    pub max_connections_per_address: Option<usize>,
     pub max_body_bytes: Option<usize>,
     pub read_timeout_seconds: Option<f64>,
     pub max_connections: Option<usize>,
@@ -107,12 +151,47 @@ pub struct ServeOverrides {
     /// Address to listen on [default: 127.0.0.1:8008].
     #[arg(long, env = "HOMESERVER_LISTEN")]
     pub listen: Option<SocketAddr>,
+    /// SQLite: the largest the database may grow, in bytes; writes beyond it are refused
+    /// (500) [default: no limit].
+    #[arg(long, env = "HOMESERVER_SQLITE_MAX_BYTES")]
+    pub sqlite_max_bytes: Option<u64>,
     /// Joins and invites per user per second, on average [default: 0.2].
     #[arg(long, env = "HOMESERVER_RATE_LIMIT_PER_SECOND")]
     pub rate_limit_per_second: Option<f64>,
     /// Joins and invites a user may make in a burst [default: 10].
     #[arg(long, env = "HOMESERVER_RATE_LIMIT_BURST")]
     pub rate_limit_burst: Option<u32>,
+    /// Rooms a user may create per second, on average [default: 0.1].
+    #[arg(long, env = "HOMESERVER_ROOM_CREATION_PER_SECOND")]
+    pub room_creation_per_second: Option<f64>,
+    /// Rooms a user may create in a burst [default: 10].
+    #[arg(long, env = "HOMESERVER_ROOM_CREATION_BURST")]
+    pub room_creation_burst: Option<u32>,
+    /// Aliases a user may create per second, on average [default: 0.1].
+    #[arg(long, env = "HOMESERVER_ALIAS_CREATION_PER_SECOND")]
+    pub alias_creation_per_second: Option<f64>,
+    /// Aliases a user may create in a burst [default: 10].
+    #[arg(long, env = "HOMESERVER_ALIAS_CREATION_BURST")]
+    pub alias_creation_burst: Option<u32>,
+    /// Login attempts per second, on average, per client address and per account [default: 0.1].
+    #[arg(long, env = "HOMESERVER_LOGIN_PER_SECOND")]
+    pub login_per_second: Option<f64>,
+    /// Login attempts in a burst, per client address and per account [default: 10].
+    #[arg(long, env = "HOMESERVER_LOGIN_BURST")]
+    pub login_burst: Option<u32>,
+    /// Password checks run at once [default: 2].
+    #[arg(long, env = "HOMESERVER_PASSWORD_CHECKS")]
+    pub password_checks: Option<usize>,
+    /// Logins that may wait for a password check; more are answered 429 [default: 16].
+    #[arg(long, env = "HOMESERVER_PASSWORD_CHECK_QUEUE")]
+    pub password_check_queue: Option<usize>,
+    /// The most users one createRoom may invite [default: 100].
+    #[arg(long, env = "HOMESERVER_MAX_CREATE_ROOM_INVITES")]
+    pub max_create_room_invites: Option<usize>,
+    /// Connections one client address may hold at once; 0 for no limit, e.g. behind a
+    /// reverse proxy [default: 100].
+    #[arg(long, env = "HOMESERVER_MAX_CONNECTIONS_PER_ADDRESS")]
+    pub max_connections_per_address: Option<usize>,
     /// The largest request body accepted, in bytes [default: 65536].
     #[arg(long, env = "HOMESERVER_MAX_BODY_BYTES")]
     pub max_body_bytes: Option<usize>,
@@ -161,6 +240,7 @@ impl Config {
                 .durability
                 .or(file.durability)
                 .unwrap_or(defaults.durability),
+            sqlite_max_bytes: serve.sqlite_max_bytes.or(file.sqlite_max_bytes),
             rate_limit_per_second: serve
                 .rate_limit_per_second
                 .or(file.rate_limit_per_second)
@@ -169,6 +249,46 @@ impl Config {
                 .rate_limit_burst
                 .or(file.rate_limit_burst)
                 .unwrap_or(defaults.rate_limit_burst),
+            room_creation_per_second: serve
+                .room_creation_per_second
+                .or(file.room_creation_per_second)
+                .unwrap_or(defaults.room_creation_per_second),
+            room_creation_burst: serve
+                .room_creation_burst
+                .or(file.room_creation_burst)
+                .unwrap_or(defaults.room_creation_burst),
+            alias_creation_per_second: serve
+                .alias_creation_per_second
+                .or(file.alias_creation_per_second)
+                .unwrap_or(defaults.alias_creation_per_second),
+            alias_creation_burst: serve
+                .alias_creation_burst
+                .or(file.alias_creation_burst)
+                .unwrap_or(defaults.alias_creation_burst),
+            login_per_second: serve
+                .login_per_second
+                .or(file.login_per_second)
+                .unwrap_or(defaults.login_per_second),
+            login_burst: serve
+                .login_burst
+                .or(file.login_burst)
+                .unwrap_or(defaults.login_burst),
+            password_checks: serve
+                .password_checks
+                .or(file.password_checks)
+                .unwrap_or(defaults.password_checks),
+            password_check_queue: serve
+                .password_check_queue
+                .or(file.password_check_queue)
+                .unwrap_or(defaults.password_check_queue),
+            max_create_room_invites: serve
+                .max_create_room_invites
+                .or(file.max_create_room_invites)
+                .unwrap_or(defaults.max_create_room_invites),
+            max_connections_per_address: serve
+                .max_connections_per_address
+                .or(file.max_connections_per_address)
+                .unwrap_or(defaults.max_connections_per_address),
             max_body_bytes: serve
                 .max_body_bytes
                 .or(file.max_body_bytes)
@@ -193,8 +313,21 @@ impl Config {
                 config.server_name
             );
         }
-        if config.rate_limit_per_second.is_nan() || config.rate_limit_per_second <= 0.0 {
-            anyhow::bail!("rate_limit_per_second must be positive");
+        for (name, rate) in [
+            ("rate_limit_per_second", config.rate_limit_per_second),
+            ("room_creation_per_second", config.room_creation_per_second),
+            (
+                "alias_creation_per_second",
+                config.alias_creation_per_second,
+            ),
+            ("login_per_second", config.login_per_second),
+        ] {
+            if rate.is_nan() || rate <= 0.0 {
+                anyhow::bail!("{name} must be positive");
+            }
+        }
+        if config.password_checks == 0 {
+            anyhow::bail!("password_checks must be at least 1");
         }
         // Also keeps Duration::from_secs_f64 away from values it cannot take.
         if !(config.read_timeout_seconds > 0.0 && config.read_timeout_seconds <= 86_400.0) {

@@ -106,6 +106,19 @@ pub fn typed_content<T: serde::de::DeserializeOwned>(object: &JsonObject) -> ser
     serde_json::from_value(object.clone().into())
 }
 
+/// A membership from its stored name.
+pub fn parse_membership(name: &str) -> Option<Membership> {
+    [
+        Membership::Invite,
+        Membership::Join,
+        Membership::Knock,
+        Membership::Leave,
+        Membership::Ban,
+    ]
+    .into_iter()
+    .find(|m| membership_name(*m) == name)
+}
+
 /// A typed content as a JSON object (every content type is one).
 pub fn content_object<T: serde::Serialize>(content: &T) -> JsonObject {
     match serde_json::to_value(content) {

@@ -15,6 +15,18 @@ pub enum IdError {
     TooLong { what: &'static str },
     #[error("{what} must look like {sigil}localpart:domain")]
     Shape { what: &'static str, sigil: char },
+    #[error("{what} may only contain printable ASCII characters other than ':'")]
+    NotAscii { what: &'static str },
+    #[error(
+        "a new user's name may only contain a-z, 0-9, '.', '_', '=', '-' and '/' (lowercase ASCII)"
+    )]
+    NewLocalpart,
+    #[error("{id} belongs to {domain}, not to this server ({server_name})")]
+    OtherServer {
+        id: String,
+        domain: String,
+        server_name: String,
+    },
 }
 
 /// Splits `raw` as `<sigil>localpart:domain`, checking those rules.
@@ -79,6 +91,53 @@ macro_rules! identifier {
 }
 
 identifier!(UserId, '@', "a user ID", "`@localpart:domain`");
+
+/// Whether `c` may be in a user ID's localpart: printable ASCII other than `:`, the widest
+/// grammar Matrix ever allowed (historical IDs). No other script, no invisible or
+/// direction-changing character: an ID must read as what it is.
+fn historical_localpart_char(c: char) -> bool {
+    c.is_ascii_graphic() && c != ':'
+}
+
+/// Whether `c` may be in a new local user's localpart: Matrix's user ID grammar.
+fn new_localpart_char(c: char) -> bool {
+    matches!(c, 'a'..='z' | '0'..='9' | '.' | '_' | '=' | '-' | '/')
+}
+
+impl UserId {
+    /// A user ID as invites, bodies and tokens carry it: the shape every identifier has,
+    /// and a localpart of printable ASCII (docs/membership.md, "Identifiers").
+    pub fn parse_existing(raw: &str) -> Result<Self, IdError> {
+        let id = Self::parse(raw)?;
+        if !id.localpart().chars().all(historical_localpart_char) {
+            return Err(IdError::NotAscii {
+                what: "a user ID's localpart",
+            });
+        }
+        Ok(id)
+    }
+
+    /// The ID of a new user of `server_name`, from a localpart (`bob`) or a full ID of this
+    /// server (`@bob:server`): the localpart must follow Matrix's user ID grammar (D15).
+    pub fn new_local(input: &str, server_name: &str) -> Result<Self, IdError> {
+        let id = if input.starts_with('@') {
+            Self::parse(input)?
+        } else {
+            Self::parse(&format!("@{input}:{server_name}"))?
+        };
+        if id.domain() != server_name {
+            return Err(IdError::OtherServer {
+                id: id.to_string(),
+                domain: id.domain().to_string(),
+                server_name: server_name.to_string(),
+            });
+        }
+        if !id.localpart().chars().all(new_localpart_char) {
+            return Err(IdError::NewLocalpart);
+        }
+        Ok(id)
+    }
+}
 identifier!(RoomId, '!', "a room ID", "`!opaque:domain`");
 identifier!(RoomAlias, '#', "a room alias", "`#name:domain`");
 
@@ -124,6 +183,44 @@ mod tests {
             RoomIdOrAlias::parse("#pub:hs.test"),
             Ok(RoomIdOrAlias::Alias(_))
         ));
+    }
+
+    #[test]
+    fn user_ids_read_as_what_they_are() {
+        assert!(
+            UserId::parse_existing("@Old_Style+1:hs").is_ok(),
+            "historical IDs"
+        );
+        for confusing in [
+            "@\u{430}lice:hs",
+            "@al\u{202e}ice:hs",
+            "@a\u{200b}b:hs",
+            "@é:hs",
+        ] {
+            assert!(UserId::parse_existing(confusing).is_err(), "{confusing:?}");
+        }
+        assert_eq!(UserId::new_local("bob", "hs").unwrap().as_str(), "@bob:hs");
+        assert_eq!(
+            UserId::new_local("@bob:hs", "hs").unwrap().as_str(),
+            "@bob:hs"
+        );
+        for bad in [
+            "Alice",
+            "al ice",
+            "\u{430}lice",
+            "a+b",
+            "@bob:other",
+            "@@bob:hs",
+        ] {
+            assert!(UserId::new_local(bad, "hs").is_err(), "{bad:?}");
+        }
+        assert_eq!(
+            UserId::new_local("@bob:other", "hs")
+                .unwrap_err()
+                .to_string(),
+            "@bob:other belongs to other, not to this server (hs)"
+        );
+        assert!(UserId::new_local(&"a".repeat(300), "hs").is_err());
     }
 
     #[test]

@@ -7,12 +7,14 @@
 pub mod api;
 pub mod app;
 pub mod config;
+pub mod cors;
 pub mod credentials;
 pub mod error;
 pub mod events;
 pub mod identity;
 pub mod ids;
 pub mod logging;
+pub mod password_checks;
 pub mod ratelimit;
 pub mod rules;
 pub mod serving;
@@ -32,7 +34,8 @@ use serving::ConnectionLimits;
 const API_REFERENCE: &str = include_str!("../../generated/api.html");
 
 /// Every route: the generated API, plus `GET /health` and the API reference at `GET /docs`,
-/// with the body deadline inside the request log (so refusals are logged too).
+/// with the body deadline inside the request log (so refusals are logged too), and CORS
+/// outermost: browsers' preflights are answered before anything else runs.
 pub fn router(server: Arc<Homeserver>) -> Router {
     let limits = ConnectionLimits::of(&server.config);
     let routes = generated::router(server)
@@ -44,6 +47,8 @@ pub fn router(server: Arc<Homeserver>) -> Router {
     limits
         .apply(routes)
         .layer(axum::middleware::from_fn(logging::requests))
+        .layer(cors::layer())
+        .layer(axum::middleware::map_response(cors::options_body))
 }
 
 /// Serves `router` on `listener` until `shutdown` completes, then finishes the requests in

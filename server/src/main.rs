@@ -22,6 +22,8 @@ struct Cli {
     command: Command,
 }
 
+// Parsed once at start; boxing the serve settings would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
 enum Command {
     /// Serve the Client-Server API (defaults: 127.0.0.1:8008, server name localhost, SQLite under ./data).
@@ -41,7 +43,8 @@ enum UserCommand {
     /// Add a user. The password is read from a prompt, a file, or standard input, never
     /// from the command line.
     Add {
-        /// The user's localpart (`bob` for `@bob:<server name>`).
+        /// The new user's name: `bob`, or `@bob:<server name>` (only this server's). Lowercase
+        /// a-z, 0-9 and `.`, `_`, `=`, `-`, `/`.
         localpart: String,
         /// Read the password from the first line of standard input.
         #[arg(long, conflicts_with = "password_file")]
@@ -97,8 +100,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 },
         } => {
             let config = Config::resolve(&cli.common, &ServeOverrides::default())?;
-            let user = UserId::parse(&format!("@{localpart}:{}", config.server_name))
-                .context("invalid localpart")?;
+            let user = UserId::new_local(&localpart, &config.server_name)
+                .with_context(|| format!("cannot add {localpart:?}"))?;
             let password = read_password(password_stdin, password_file)?;
             if password.is_empty() {
                 bail!("the password is empty");

@@ -26,7 +26,7 @@ pub fn postgres_installed() -> bool {
             .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join("initdb").exists()))
 }
 
-fn is_root() -> bool {
+pub(crate) fn is_root() -> bool {
     use std::os::unix::fs::MetadataExt;
     std::fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0)
 }
@@ -78,7 +78,7 @@ pub fn ensure_postgres() -> anyhow::Result<()> {
 }
 
 /// Every check CI runs: prerequisites, formatting, lints, drift, the tests, then
-/// schemathesis against the release server.
+/// schemathesis and the 2015 client SDKs against the release server.
 pub fn run_all(
     root: &Path,
     regen_check: impl FnOnce() -> anyhow::Result<bool>,
@@ -114,5 +114,7 @@ pub fn run_all(
         "cargo test --workspace",
         &mut cargo(&["test", "--workspace"]),
     )?;
-    crate::schemathesis::run(root, &crate::schemathesis::Options::default())
+    crate::schemathesis::run(root, &crate::schemathesis::Options::default())?;
+    // The release server that schemathesis built.
+    crate::sdk::run_with_server(root, &root.join("target/release/server"))
 }

@@ -13,6 +13,7 @@ pub mod bench_codegen;
 pub mod checks;
 pub mod fuzzing;
 pub mod schemathesis;
+pub mod sdk;
 
 /// Exit code of `regen --check` when `generated/` is stale (not 1, so CI can tell a stale
 /// tree from a crash).

@@ -1,5 +1,5 @@
 //! `cargo xtask`: regenerate `generated/`, check it for drift, run every check CI runs,
-//! throw schemathesis and libFuzzer at the code, and benchmark.
+//! throw schemathesis and libFuzzer at the code, drive the 2015 client SDKs, and benchmark.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -23,7 +23,7 @@ const COMMANDS: &[(&str, &str)] = &[
         "  cargo xtask test
       Everything CI runs: installs PostgreSQL's server programs when missing (as root, with
       apt-get), then fmt --check, clippy -D warnings, regen --check, cargo test --workspace,
-      and cargo xtask schemathesis with its defaults.",
+      cargo xtask schemathesis with its defaults, and cargo xtask sdk.",
     ),
     (
         "schemathesis",
@@ -32,6 +32,17 @@ const COMMANDS: &[(&str, &str)] = &[
       and runs the pinned schemathesis (installed into target/ when missing) over
       generated/openapi.json with a real access token: N examples per operation (default 50),
       at most N seconds (default 180). Fails on any failure, printing how to reproduce it.",
+    ),
+    (
+        "sdk",
+        "  cargo xtask sdk
+      The Matrix client SDKs of 2015 that speak /_matrix/client/api/v1, pinned in xtask/sdk/
+      (matrix-js-sdk 0.3.0 from npm, matrix_client 0.0.2 from PyPI) and installed into
+      target/sdk when missing, drive the membership story through their own calls against
+      the release server: the JavaScript SDK under Node.js and, as a web page from another
+      origin, in headless Chromium; the Python SDK. Each run gets a server on 127.0.0.1 with
+      a fresh SQLite file and the story's users. Prints each step (ok, FAIL with what was
+      expected, or skip: not in this SDK); fails on any failed step or failed install.",
     ),
     (
         "bench",
@@ -134,6 +145,13 @@ fn run() -> anyhow::Result<ExitCode> {
                 }
             }
             xtask::schemathesis::run(&workspace_root(), &options)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        "sdk" => {
+            if let Some(arg) = args.first() {
+                return Err(wrong(arg));
+            }
+            xtask::sdk::run(&workspace_root())?;
             Ok(ExitCode::SUCCESS)
         }
         "bench-codegen" => bench_codegen(args),

@@ -40,7 +40,7 @@ impl Default for Options {
 }
 
 /// The server process, killed when dropped (also when the run fails half-way).
-struct ServerProcess(Child);
+pub(crate) struct ServerProcess(pub(crate) Child);
 
 impl Drop for ServerProcess {
     fn drop(&mut self) {
@@ -241,7 +241,7 @@ fn ensure_installed(root: &Path) -> anyhow::Result<PathBuf> {
     Ok(binary)
 }
 
-fn wait_until_serving(port: u16) -> anyhow::Result<()> {
+pub(crate) fn wait_until_serving(port: u16) -> anyhow::Result<()> {
     let started = Instant::now();
     loop {
         if http(port, "GET", "/health", "").is_ok() {

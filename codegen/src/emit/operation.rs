@@ -130,9 +130,7 @@ fn from_parts(op: &Operation, scope: &Scope) -> TokenStream {
         decode.push(quote! {
             #[derive(serde::Deserialize)]
             struct Query { #(#fields)* }
-            let query = axum::extract::Query::<Query>::try_from_uri(uri)
-                .map_err(|e| Rejection::new(RejectionKind::BadParameter, format!("Invalid query string: {}", e.body_text())))?
-                .0;
+            let query: Query = runtime::query(uri)?;
         });
     }
     for p in &op.params {

@@ -58,9 +58,9 @@ pub fn tokens(model: &Model) -> TokenStream {
                         #[serde(rename = #name)]
                         key: Option<String>,
                     }
-                    let api_key = match axum::extract::Query::<Key>::try_from_uri(uri) {
-                        Ok(query) => query.0.key,
-                        Err(e) => return Err(server.reject(Rejection::new(RejectionKind::BadParameter, format!("Invalid query string: {}", e.body_text())))),
+                    let api_key = match runtime::query::<Key>(uri) {
+                        Ok(query) => query.key,
+                        Err(rejection) => return Err(server.reject(rejection)),
                     };
                 },
                 _ => quote! {
@@ -167,6 +167,11 @@ fn handler(model: &Model, route: &Route) -> TokenStream {
         .all(|(_, op)| op.body.as_ref().is_some_and(|b| b.required))
     {
         quote!(Required)
+    } else if ops
+        .iter()
+        .any(|(_, op)| op.body.as_ref().is_some_and(|b| b.invalid_is_absent))
+    {
+        quote!(Lenient)
     } else {
         quote!(Optional)
     };

@@ -38,7 +38,7 @@ pub type Response = crate::runtime::JsonObject;
 pub enum Error {
     /// 400: The alias or room ID is malformed, or the alias belongs to another server.
     BadRequest(crate::runtime::ErrorAnswer<400, crate::schemas::Error>),
-    /// 403: Only the user who created the alias may remove it.
+    /// 403: Only the user who created the alias, or a member of its room allowed to change its state, may remove it (or the access token is missing or unknown).
     Forbidden(crate::runtime::ErrorAnswer<403, crate::schemas::Error>),
     /// 404: There is no mapping for this alias.
     NotFound(crate::runtime::ErrorAnswer<404, crate::schemas::Error>),

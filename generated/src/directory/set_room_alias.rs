@@ -50,12 +50,14 @@ pub type Response = crate::runtime::JsonObject;
 pub enum Error {
     /// 400: The alias or room ID is malformed, or the alias belongs to another server.
     BadRequest(crate::runtime::ErrorAnswer<400, crate::schemas::Error>),
-    /// 403: The access token is missing or unknown.
+    /// 403: Only a member of the room may point an alias at it (or the access token is missing or unknown).
     Forbidden(crate::runtime::ErrorAnswer<403, crate::schemas::Error>),
     /// 409: The alias is already mapped to a room.
     Conflict(crate::runtime::ErrorAnswer<409, crate::schemas::Error>),
     /// 413: The request body is larger than the server accepts.
     PayloadTooLarge(crate::runtime::ErrorAnswer<413, crate::schemas::Error>),
+    /// 429: This request was rate-limited.
+    TooManyRequests(crate::runtime::ErrorAnswer<429, crate::schemas::Error>),
     /// A failure inside the implementation, answered through
     /// [`Hooks::internal_error`](crate::runtime::Hooks::internal_error).
     Internal(crate::runtime::Internal),
@@ -80,6 +82,11 @@ impl From<crate::runtime::ErrorAnswer<413, crate::schemas::Error>> for Error {
         Error::PayloadTooLarge(answer)
     }
 }
+impl From<crate::runtime::ErrorAnswer<429, crate::schemas::Error>> for Error {
+    fn from(answer: crate::runtime::ErrorAnswer<429, crate::schemas::Error>) -> Self {
+        Error::TooManyRequests(answer)
+    }
+}
 impl<E: std::error::Error + Send + Sync + 'static> From<E> for Error {
     fn from(error: E) -> Self {
         Error::Internal(crate::runtime::Internal::new(error))
@@ -98,6 +105,9 @@ impl crate::runtime::OperationError for Error {
                 axum::response::IntoResponse::into_response(answer)
             }
             Error::PayloadTooLarge(answer) => {
+                axum::response::IntoResponse::into_response(answer)
+            }
+            Error::TooManyRequests(answer) => {
                 axum::response::IntoResponse::into_response(answer)
             }
             Error::Internal(error) => hooks.internal_error(error),

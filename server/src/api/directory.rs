@@ -1,11 +1,13 @@
 //! Room aliases: `PUT`/`GET`/`DELETE /directory/room/{roomAlias}`. Only aliases on this
-//! server exist; another server's alias is simply not found (no federation).
+//! server exist; another server's alias is simply not found (no federation). Who may create
+//! and remove one is `rules::may_create_alias` and `rules::may_delete_alias`.
 
 use generated::directory::{DirectoryApi, delete_room_alias, get_room_id_by_alias, set_room_alias};
 
 use crate::app::Homeserver;
-use crate::error::{BadRequest, bad_request, forbidden, matrix_error, not_found};
+use crate::error::{BadRequest, bad_request, matrix_error, not_found};
 use crate::ids::{RoomAlias, RoomId, UserId};
+use crate::rules::{self, Roles};
 use crate::storage::PutAlias;
 
 fn alias(raw: &str) -> Result<RoomAlias, BadRequest> {
@@ -56,6 +58,14 @@ impl DirectoryApi for Homeserver {
         let raw = &request.body.room_id;
         let room = RoomId::parse(raw)
             .map_err(|e| bad_request("M_UNKNOWN", format!("Invalid room ID {raw:?}: {e}.")))?;
+        let state = self
+            .snapshot::<set_room_alias::Error>(&room, Roles::own(&creator))
+            .await?;
+        if !state.exists() {
+            return Err(bad_request("M_UNKNOWN", format!("Room {room} does not exist.")).into());
+        }
+        rules::may_create_alias(&state, &room, &alias, &creator)?;
+        self.limits.alias_creation.take(&creator.to_string())?;
         match self.store.put_alias(&alias, &room, &creator).await? {
             PutAlias::Created => Ok(set_room_alias::Response::new()),
             PutAlias::Taken => Err(matrix_error::<409>(
@@ -75,16 +85,20 @@ impl DirectoryApi for Homeserver {
         request: delete_room_alias::Request,
     ) -> Result<delete_room_alias::Response, delete_room_alias::Error> {
         let alias = self.local_alias(&request.room_alias)?;
-        match self.store.alias_creator(&alias).await? {
-            None => Err(not_found(format!("Room alias {alias} not found.")).into()),
-            Some(creator) if creator != user.as_str() => Err(forbidden(format!(
-                "Only the user who created the alias {alias} may remove it."
-            ))
-            .into()),
-            Some(_) => {
-                self.store.delete_alias(&alias).await?;
-                Ok(delete_room_alias::Response::new())
-            }
+        let not_found = || not_found(format!("Room alias {alias} not found."));
+        let (Some(creator), Some(room)) = (
+            self.store.alias_creator(&alias).await?,
+            self.store.resolve_alias(&alias).await?,
+        ) else {
+            return Err(not_found().into());
+        };
+        let state = self
+            .snapshot::<delete_room_alias::Error>(&room, Roles::own(&user))
+            .await?;
+        rules::may_delete_alias(&state, &alias, &creator, &user)?;
+        if !self.store.delete_alias(&alias).await? {
+            return Err(not_found().into());
         }
+        Ok(delete_room_alias::Response::new())
     }
 }

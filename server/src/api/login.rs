@@ -3,9 +3,10 @@
 use generated::login::{LoginApi, login, token_refresh};
 
 use crate::app::Homeserver;
-use crate::credentials::{new_token, token_hash, verify_password};
-use crate::error::{InternalError, bad_request, forbidden};
+use crate::credentials::{new_token, token_hash};
+use crate::error::{bad_request, forbidden};
 use crate::ids::UserId;
+use crate::password_checks::CheckRefused;
 
 impl LoginApi for Homeserver {
     async fn login(&self, request: login::Request) -> Result<login::Response, login::Error> {
@@ -27,17 +28,33 @@ impl LoginApi for Homeserver {
         } else {
             format!("@{}:{}", body.user, self.server_name())
         };
-        let denied = || forbidden("Invalid username or password");
-        let user = UserId::parse(&full).map_err(|_| denied())?;
-        let hash = self.store.password_hash(&user).await?.ok_or_else(denied)?;
-        // argon2 is deliberately slow: keep it off the async workers.
-        let password = body.password.clone();
-        let valid = tokio::task::spawn_blocking(move || verify_password(&password, &hash))
-            .await
-            .map_err(|e| InternalError(e.into()))?;
-        if !valid {
-            return Err(denied().into());
+        // Attempts are limited per client address and per account before any work, so a
+        // flood costs the server nothing but these checks.
+        let address = crate::serving::client_address();
+        if let Some(address) = address {
+            self.limits.login_by_address.take(&address)?;
         }
+        self.limits.login_by_account.take(&full)?;
+        let user = UserId::parse(&full).ok();
+        let hash = match &user {
+            Some(user) => self.store.password_hash(user).await?,
+            None => None,
+        };
+        // An unknown user's password is checked too (against nobody's hash): both answers
+        // take the same time.
+        let matched = match self
+            .passwords
+            .verify(address, body.password.clone(), hash)
+            .await
+        {
+            Ok(matched) => matched,
+            Err(CheckRefused::Busy(busy)) => return Err(busy.into()),
+            Err(CheckRefused::Internal(error)) => return Err(error.into()),
+        };
+        let (true, Some(user)) = (matched, user) else {
+            tracing::info!(account = %full, "failed login");
+            return Err(forbidden("Invalid username or password").into());
+        };
         let (access, refresh) = (new_token(), new_token());
         self.store
             .insert_tokens(&user, token_hash(&access), token_hash(&refresh))

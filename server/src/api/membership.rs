@@ -89,8 +89,13 @@ impl Homeserver {
             return Ok(None);
         }
         rules::check_proof(&snapshot, user, &proof)?;
-        // The URL as the room stored it (equal to the proof's, checked above).
-        let Some(server) = self.identity.for_url(&proof.key_validity_url) else {
+        // The URL as the room stored it (equal to the proof's, checked above), and only if it
+        // is exactly the `pubkey/isvalid` endpoint of an identity server on the list (D14).
+        let Some(server) = self
+            .identity
+            .for_url(&proof.key_validity_url)
+            .filter(|server| server.key_validity_url() == proof.key_validity_url)
+        else {
             return Err(forbidden(format!(
                 "The identity server of the third-party invite {} is not trusted by this server.",
                 proof.token

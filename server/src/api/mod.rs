@@ -32,7 +32,7 @@ pub fn room_id(raw: &str) -> Result<RoomId, BadRequest> {
 
 /// A user ID from a request body's `field`.
 pub fn user_id(field: &str, raw: &str) -> Result<UserId, BadRequest> {
-    UserId::parse(raw)
+    UserId::parse_existing(raw)
         .map_err(|e| bad_request("M_BAD_JSON", format!("Invalid `{field}` {raw:?}: {e}.")))
 }
 

@@ -1,6 +1,5 @@
-//! The room reads: state, one state event, members, initial sync. A member sees the current
-//! state; a user who left sees the state as it was when they left; anyone else, or a user
-//! who forgot the room, is refused (docs/membership.md, "Reading a room").
+//! The room reads: state, one state event, members, initial sync, as far as
+//! `rules::read_view` lets the user see (docs/membership.md, "Reading a room").
 
 use generated::rooms::{
     RoomsApi, get_members_by_room, get_room_state, get_room_state_with_key, room_initial_sync,
@@ -8,14 +7,17 @@ use generated::rooms::{
 
 use super::room_id;
 use crate::app::Homeserver;
-use crate::error::{Forbidden, InternalError, forbidden, not_found};
+use generated::schemas::Membership;
+
+use crate::error::{Forbidden, InternalError, not_found};
 use crate::ids::{RoomId, UserId};
+use crate::rules::{self, ReadView};
 use crate::storage::StoredEvent;
 
-/// What a user may see of a room: its membership, and up to where.
+/// What a user may see of a room: their membership, and up to where.
 struct View {
     room: RoomId,
-    membership: String,
+    membership: Membership,
     /// `None`: the current state; `Some(at)`: the state when the user left.
     until: Option<i64>,
 }
@@ -29,23 +31,11 @@ impl Homeserver {
     where
         E: From<Forbidden> + From<InternalError>,
     {
-        let refused = || {
-            forbidden(format!(
-                "You are not a member of {room} and were not one before."
-            ))
-        };
-        let (membership, at) = self
-            .store
-            .membership(&room, user)
-            .await?
-            .ok_or_else(refused)?;
-        if self.store.has_forgotten(user, &room).await? {
-            return Err(refused().into());
-        }
-        let until = match membership.as_str() {
-            "join" => None,
-            "leave" | "ban" => Some(at),
-            _ => return Err(refused().into()),
+        let history = self.store.membership_history(&room, user).await?;
+        let (view, membership) = rules::read_view(&room, user, &history)?;
+        let until = match view {
+            ReadView::Current => None,
+            ReadView::AsOf(at) => Some(at),
         };
         Ok(View {
             room,
@@ -138,11 +128,11 @@ impl RoomsApi for Homeserver {
         let messages = self.store.messages(&view.room, view.until, 20).await?;
         let start = messages.first().map_or(0, |e| e.stream_ordering);
         let end = messages.last().map_or(0, |e| e.stream_ordering);
-        let membership = match view.membership.as_str() {
-            "join" => M::Join,
-            "ban" => M::Ban,
-            "invite" => M::Invite,
-            _ => M::Leave,
+        let membership = match view.membership {
+            Membership::Join => M::Join,
+            Membership::Ban => M::Ban,
+            Membership::Invite => M::Invite,
+            Membership::Leave | Membership::Knock => M::Leave,
         };
         let chunk = messages.iter().map(typed).collect::<Result<Vec<_>, _>>()?;
         let mut info = RoomInfo::new(view.room.to_string(), membership);

@@ -197,7 +197,7 @@ impl IdentityServer {
         };
         let mxid = mxid
             .as_str()
-            .and_then(|mxid| UserId::parse(mxid).ok())
+            .and_then(|mxid| UserId::parse_existing(mxid).ok())
             .ok_or_else(|| bad("`mxid` is not a user ID"))?;
         if association.get("medium").and_then(Value::as_str) != Some(medium) {
             return Err(bad("the association is for another medium"));

@@ -208,8 +208,8 @@ pub fn leave(
     }
 }
 
-/// The sender is joined, at `needed`, and strictly above the target's level (unless acting
-/// on themself is allowed).
+/// The sender is joined, at `needed`, and strictly above the target's level: so nobody acts
+/// on themself.
 fn may_act_on(
     room: &RoomSnapshot,
     room_id: &RoomId,
@@ -217,7 +217,6 @@ fn may_act_on(
     target: &UserId,
     action: &str,
     needed: i64,
-    self_allowed: bool,
 ) -> Result<(), Forbidden> {
     if !room.exists() || room.sender_membership() != Some(Membership::Join) {
         return Err(forbidden(format!("{sender} is not in room {room_id}.")));
@@ -229,7 +228,7 @@ fn may_act_on(
         )));
     }
     let theirs = room.level_of(target);
-    if level <= theirs && !(self_allowed && sender == target) {
+    if level <= theirs {
         return Err(forbidden(format!(
             "You cannot {action} {target}: their power level ({theirs}) is not below yours ({level})."
         )));
@@ -237,8 +236,9 @@ fn may_act_on(
     Ok(())
 }
 
-/// Ban `target`: the banner is joined, at the ban level, and above the target's level (so
-/// nobody bans themself). Banning someone already banned changes nothing.
+/// Ban `target`: the banner is joined, at the ban level, and strictly above the target's
+/// level, so nobody bans themself (a room's only admin would be locked out for good).
+/// Banning someone already banned changes nothing.
 pub fn ban(
     room: &RoomSnapshot,
     room_id: &RoomId,
@@ -246,7 +246,7 @@ pub fn ban(
     target: &UserId,
     reason: Option<&str>,
 ) -> Result<Option<NewEvent>, Forbidden> {
-    may_act_on(room, room_id, banner, target, "ban", room.ban_level(), true)?;
+    may_act_on(room, room_id, banner, target, "ban", room.ban_level())?;
     if room.target_membership() == Some(Membership::Ban) {
         return Ok(None);
     }
@@ -268,15 +268,7 @@ pub fn kick(
     target: &UserId,
     reason: Option<&str>,
 ) -> Result<Option<NewEvent>, Forbidden> {
-    may_act_on(
-        room,
-        room_id,
-        kicker,
-        target,
-        "kick",
-        room.kick_level(),
-        false,
-    )?;
+    may_act_on(room, room_id, kicker, target, "kick", room.kick_level())?;
     if !matches!(
         room.target_membership(),
         Some(Membership::Join | Membership::Invite)

@@ -1,20 +1,25 @@
 //! The rules (docs/membership.md): pure functions over a typed snapshot of a room's state
 //! that decide who may do what, and which event (if any) that appends; storage applies the
 //! result atomically, under the room's lock. This module is the snapshot and the power
-//! levels; [`membership`] the membership changes; [`new_room`] the first events of a room.
+//! levels; [`membership`] the membership changes; [`new_room`] the first events of a room;
+//! [`reading`] who may read a room; [`aliases`] who may name a room in the directory.
 //!
 //! A rule refuses with a Matrix error of a fixed status (`Forbidden`, `NotFound`); the
 //! rules that can refuse in more than one way are generic over the caller's error type,
 //! which must accept each (an operation's generated `Error` does when its spec documents
 //! the statuses).
 
+mod aliases;
 mod membership;
 mod new_room;
+mod reading;
 
+pub use aliases::{may_create_alias, may_delete_alias};
 pub use membership::{
     ban, check_proof, invite, join, kick, leave, may_invite, third_party_invite, unban,
 };
 pub use new_room::{NewRoom, new_room};
+pub use reading::{ReadView, read_view};
 
 use generated::runtime::JsonObject;
 use generated::schemas::{

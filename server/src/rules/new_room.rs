@@ -28,8 +28,13 @@ pub struct NewRoom {
 }
 
 /// State types `initial_state` may not set: the room's creation and memberships come from
-/// the request's own fields.
-const NOT_INITIAL_STATE: [&str; 2] = ["m.room.create", "m.room.member"];
+/// the request's own fields, and third-party invites only from the invite flow, which asks
+/// an identity server the operator trusts (D14).
+const NOT_INITIAL_STATE: [&str; 3] = [
+    "m.room.create",
+    "m.room.member",
+    "m.room.third_party_invite",
+];
 
 fn bad_json(error: impl Into<String>) -> BadRequest {
     bad_request("M_BAD_JSON", error)
@@ -77,7 +82,7 @@ pub fn new_room(
     };
     let mut invitees = Vec::new();
     for raw in request.invite.iter().flatten() {
-        let invitee = UserId::parse(raw)
+        let invitee = UserId::parse_existing(raw)
             .map_err(|e| bad_json(format!("Invalid user ID {raw:?} in `invite`: {e}.")))?;
         if invitee.domain() != server_name {
             return Err(bad_request(

@@ -167,6 +167,13 @@ impl Row<'_> {
         }
     }
 
+    pub fn opt_int(&self, index: usize) -> Result<Option<i64>, DbError> {
+        match self {
+            Row::Sqlite(row) => Ok(row.get(index)?),
+            Row::Postgres(row) => Ok(row.try_get(index)?),
+        }
+    }
+
     pub fn bytes(&self, index: usize) -> Result<Vec<u8>, DbError> {
         match self {
             Row::Sqlite(row) => Ok(row.get(index)?),

@@ -13,17 +13,18 @@ struct Migration {
     sql: &'static str,
 }
 
-const SQLITE: &[Migration] = &[Migration {
-    version: 1,
-    name: "init",
-    sql: include_str!("../../migrations/sqlite/0001_init.sql"),
-}];
+macro_rules! migrations {
+    ($engine:literal: $($version:literal $name:literal),* $(,)?) => {
+        &[$(Migration {
+            version: $version,
+            name: $name,
+            sql: include_str!(concat!("../../migrations/", $engine, "/000", $version, "_", $name, ".sql")),
+        }),*]
+    };
+}
 
-const POSTGRES: &[Migration] = &[Migration {
-    version: 1,
-    name: "init",
-    sql: include_str!("../../migrations/postgres/0001_init.sql"),
-}];
+const SQLITE: &[Migration] = migrations!("sqlite": 1 "init", 2 "history");
+const POSTGRES: &[Migration] = migrations!("postgres": 1 "init", 2 "history");
 
 const CREATE_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
     version BIGINT PRIMARY KEY NOT NULL,

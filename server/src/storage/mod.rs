@@ -29,7 +29,7 @@ mod sqlite;
 mod token_cache;
 
 pub use aliases::PutAlias;
-pub use rooms::StoredEvent;
+pub use rooms::{MembershipHistory, StoredEvent};
 
 use crate::config::Config;
 use crate::error::InternalError;
@@ -63,11 +63,12 @@ impl Store {
     pub async fn open(config: &Config) -> anyhow::Result<Store> {
         let url = config.database_url.clone();
         let durability = config.durability;
+        let max_bytes = config.sqlite_max_bytes;
         let connections = config.database_connections;
         // Opening connects and migrates: blocking work, kept off the async workers.
         let engine = tokio::task::spawn_blocking(move || -> anyhow::Result<Engine> {
             if let Some(path) = url.strip_prefix("sqlite://").or(url.strip_prefix("sqlite:")) {
-                Ok(Engine::Sqlite(sqlite::Sqlite::open(path, durability)?))
+                Ok(Engine::Sqlite(sqlite::Sqlite::open(path, durability, max_bytes)?))
             } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
                 Ok(Engine::Postgres(postgres::Postgres::open(&url, connections)?))
             } else {
@@ -119,6 +120,21 @@ impl Store {
             Engine::Postgres(db) => db.run(work).await,
         };
         outcome.unwrap_or_else(|error| Err(E::from(error)))
+    }
+}
+
+impl Store {
+    /// SQLite: the largest the database may grow from now on (`None`: no limit). The
+    /// setting `sqlite_max_bytes` sets it at start; tests set it at run time to make a
+    /// disk "full" and then free it.
+    pub async fn limit_sqlite_size(&self, max_bytes: Option<u64>) -> Result<(), InternalError> {
+        match &self.engine {
+            Engine::Sqlite(db) => Ok(db
+                .changes
+                .run(move |db| sqlite::limit_size(db, max_bytes))
+                .await??),
+            Engine::Postgres(_) => Ok(()),
+        }
     }
 }
 

@@ -11,6 +11,14 @@ use crate::error::InternalError;
 use crate::events::{NewEvent, StateEntry, StateKey, membership_name};
 use crate::ids::{RoomAlias, RoomId, UserId};
 
+/// A user's memberships in a room: `(stream position, membership)` oldest first, and the
+/// position up to which the user forgot them.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct MembershipHistory {
+    pub memberships: Vec<(i64, String)>,
+    pub forgotten_at: Option<i64>,
+}
+
 /// A stored event, as the room-read APIs return it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoredEvent {
@@ -75,8 +83,8 @@ static STATE_AT: LazyLock<Vec<String>> = LazyLock::new(|| {
 const EVENT_COLUMNS: &str = "e.stream_ordering, e.event_id, e.room_id, e.type, e.state_key, e.sender, e.origin_server_ts, e.content, e.extra";
 
 const INSERT_EVENT: &str = "
-    INSERT INTO events (event_id, room_id, type, state_key, sender, origin_server_ts, content, extra)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING stream_ordering";
+    INSERT INTO events (event_id, room_id, type, state_key, sender, origin_server_ts, content, extra, membership)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING stream_ordering";
 
 const MAKE_CURRENT: &str = "
     INSERT INTO current_state (room_id, type, state_key, stream_ordering, membership)
@@ -150,7 +158,8 @@ fn append(
             sender,
             now_ms(),
             &content,
-            &extra
+            &extra,
+            membership
         ],
         |row| row.int(0),
     )?;
@@ -335,11 +344,16 @@ impl Store {
         Ok(events)
     }
 
+    /// Forgets the user's memberships in the room up to their current one: a later
+    /// membership (a rejoin) counts again.
     pub async fn forget(&self, user: &UserId, room: &RoomId) -> Result<(), InternalError> {
         let (user, room) = (user.to_string(), room.to_string());
         self.write(move |db: &mut dyn Conn| {
             db.execute(
-                "INSERT INTO forgotten_rooms (user_id, room_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+                "INSERT INTO forgotten_rooms (user_id, room_id, forgotten_at)
+                 SELECT $1, $2, stream_ordering FROM current_state
+                 WHERE room_id = $2 AND type = 'm.room.member' AND state_key = $1
+                 ON CONFLICT (user_id, room_id) DO UPDATE SET forgotten_at = excluded.forgotten_at",
                 params![&user, &room],
             )?;
             Ok(())
@@ -347,18 +361,35 @@ impl Store {
         .await
     }
 
-    pub async fn has_forgotten(&self, user: &UserId, room: &RoomId) -> Result<bool, InternalError> {
-        let (user, room) = (user.to_string(), room.to_string());
+    /// The user's memberships in the room, oldest first, and up to where they forgot them.
+    pub async fn membership_history(
+        &self,
+        room: &RoomId,
+        user: &UserId,
+    ) -> Result<MembershipHistory, InternalError> {
+        let (room, user) = (room.to_string(), user.to_string());
         Ok(self
             .read(move |db: &mut dyn Conn| {
-                db.query_opt(
-                    "SELECT user_id FROM forgotten_rooms WHERE user_id = $1 AND room_id = $2",
-                    params![&user, &room],
-                    |row| row.string(0),
-                )
+                let memberships = db.query(
+                    "SELECT stream_ordering, membership FROM events
+                     WHERE room_id = $1 AND type = 'm.room.member' AND state_key = $2
+                     ORDER BY stream_ordering",
+                    params![&room, &user],
+                    |row| Ok((row.int(0)?, row.opt_string(1)?.unwrap_or_default())),
+                )?;
+                let forgotten_at = db
+                    .query_opt(
+                        "SELECT forgotten_at FROM forgotten_rooms WHERE user_id = $1 AND room_id = $2",
+                        params![&user, &room],
+                        |row| row.opt_int(0),
+                    )?
+                    .flatten();
+                Ok::<_, DbError>(MembershipHistory {
+                    memberships,
+                    forgotten_at,
+                })
             })
-            .await?
-            .is_some())
+            .await?)
     }
 
     /// How many events a room has, for tests that check nothing was appended.

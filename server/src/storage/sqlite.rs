@@ -27,6 +27,19 @@ pub struct Sqlite {
     _checkpointer: Checkpointer,
 }
 
+/// Caps the database at `max_bytes` (SQLite's `max_page_count`, in pages of the database's
+/// size); `None` lifts the cap. Only the writer's connection grows the file.
+pub fn limit_size(db: &mut dyn Conn, max_bytes: Option<u64>) -> Result<(), DbError> {
+    let page_size = db
+        .query_one("PRAGMA page_size", &[], |row| row.int(0))?
+        .max(512) as u64;
+    let pages = max_bytes.map_or(u32::MAX as u64 - 1, |bytes| (bytes / page_size).max(1));
+    db.query_one(&format!("PRAGMA max_page_count = {pages}"), &[], |row| {
+        row.int(0)
+    })?;
+    Ok(())
+}
+
 /// The settings every connection of ours gets.
 fn configure(conn: &rusqlite::Connection, durability: Durability) -> rusqlite::Result<()> {
     conn.busy_timeout(Duration::from_secs(10))?;
@@ -45,7 +58,11 @@ fn configure(conn: &rusqlite::Connection, durability: Durability) -> rusqlite::R
 
 impl Sqlite {
     /// Opens (creating if needed) the database file at `path` and migrates it.
-    pub fn open(path: &str, durability: Durability) -> anyhow::Result<Sqlite> {
+    pub fn open(
+        path: &str,
+        durability: Durability,
+        max_bytes: Option<u64>,
+    ) -> anyhow::Result<Sqlite> {
         let path = PathBuf::from(path);
         if let Some(parent) = path.parent()
             && !parent.as_os_str().is_empty()
@@ -61,6 +78,7 @@ impl Sqlite {
         configure(&writer, durability)?;
         super::migrate::run(&mut writer)
             .with_context(|| format!("cannot migrate the database {}", path.display()))?;
+        limit_size(&mut writer, max_bytes)?;
         let read = r2d2::Pool::builder()
             .max_size(READERS)
             .min_idle(Some(1))

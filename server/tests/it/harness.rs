@@ -71,6 +71,15 @@ impl TestServer {
             database_url: crate::database::fresh_url(dir.path()).await,
             rate_limit_per_second: 1000.0,
             rate_limit_burst: 1000,
+            room_creation_per_second: 1000.0,
+            room_creation_burst: 1000,
+            alias_creation_per_second: 1000.0,
+            alias_creation_burst: 1000,
+            login_per_second: 1000.0,
+            login_burst: 1000,
+            // Every test client connects from 127.0.0.1, so this cap would be the global one;
+            // floods.rs sets its own to test it.
+            max_connections_per_address: 10_000,
             ..Config::default()
         };
         adjust(&mut config);

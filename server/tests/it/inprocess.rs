@@ -121,3 +121,85 @@ async fn hostile_input_gets_matrix_errors_and_writes_nothing() {
     }
     assert_eq!(f.hs.events(&f.private).await, before);
 }
+
+/// A request as a browser sends it from another origin: the answer's status, headers and
+/// body.
+async fn from_browser(
+    f: &Fixture,
+    method: &str,
+    uri: &str,
+    headers: &[(&str, &str)],
+) -> (StatusCode, axum::http::HeaderMap, String) {
+    let mut request = Request::builder()
+        .method(method)
+        .uri(uri)
+        .header("origin", "https://client.example");
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let response = server::router(f.hs.server.clone())
+        .oneshot(request.body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let (parts, body) = response.into_parts();
+    let bytes = body.collect().await.unwrap().to_bytes();
+    (
+        parts.status,
+        parts.headers,
+        String::from_utf8_lossy(&bytes).into_owned(),
+    )
+}
+
+#[tokio::test]
+async fn browsers_get_their_preflight_answered_and_cors_headers_on_every_answer() {
+    let f = Fixture::new().await;
+    let join = format!("{BASE}/rooms/{}/join", encode(&f.public));
+    let (status, headers, body) = from_browser(
+        &f,
+        "OPTIONS",
+        &join,
+        &[
+            ("access-control-request-method", "POST"),
+            (
+                "access-control-request-headers",
+                "authorization, content-type",
+            ),
+        ],
+    )
+    .await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "{}"));
+    assert_eq!(headers["access-control-allow-origin"], "*");
+    let methods = headers["access-control-allow-methods"].to_str().unwrap();
+    for method in ["GET", "POST", "PUT", "DELETE", "OPTIONS"] {
+        assert!(methods.contains(method), "{methods}");
+    }
+    let allowed = headers["access-control-allow-headers"]
+        .to_str()
+        .unwrap()
+        .to_lowercase();
+    for header in [
+        "origin",
+        "x-requested-with",
+        "content-type",
+        "accept",
+        "authorization",
+    ] {
+        assert!(allowed.contains(header), "{allowed}");
+    }
+    // Then the request itself, and an error, both carry the origin header.
+    let (status, headers, body) = from_browser(
+        &f,
+        "POST",
+        &join,
+        &[("authorization", &format!("Bearer {}", f.bob))],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(headers["access-control-allow-origin"], "*");
+    let (status, headers, _) = from_browser(&f, "POST", &join, &[]).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(headers["access-control-allow-origin"], "*");
+    // An OPTIONS that is no preflight, on any path, is 200 {} too.
+    let (status, _, body) = from_browser(&f, "OPTIONS", &format!("{BASE}/login"), &[]).await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "{}"));
+}

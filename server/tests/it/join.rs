@@ -123,15 +123,36 @@ async fn s13_a_repeat_join_appends_nothing() {
 }
 
 #[tokio::test]
-async fn s14_join_bodies_must_be_json_objects() {
+async fn s14_a_join_body_that_is_no_object_is_a_join_without_one() {
     let f = Fixture::new().await;
-    let path = format!("{BASE}/rooms/{}/join", encode(&f.public));
-    f.hs.post_raw(&path, Some(&f.bob), "{not json")
-        .await
-        .assert_error(400, "M_NOT_JSON");
-    f.hs.post_raw(&path, Some(&f.bob), "[1]")
-        .await
-        .assert_error(400, "M_BAD_JSON");
+    let (public, private) = (encode(&f.public), encode(&f.private));
+    // What clients of 2015 send (D10), on both join paths: each joins, as no body would.
+    for (body, path) in [
+        ("null", format!("{BASE}/rooms/{public}/join")),
+        ("", format!("{BASE}/join/{public}")),
+        ("\"\"", format!("{BASE}/rooms/{public}/join")),
+        ("[1]", format!("{BASE}/join/{public}")),
+        ("{not json", format!("{BASE}/rooms/{public}/join")),
+    ] {
+        let answer = f.hs.post_raw(&path, Some(&f.bob), body).await;
+        assert_eq!(answer.assert_ok()["room_id"], f.public, "{body:?}");
+    }
+    // Without a body, an invite-only room still says why it refuses.
+    f.hs.post_raw(
+        &format!("{BASE}/rooms/{private}/join"),
+        Some(&f.bob),
+        "null",
+    )
+    .await
+    .assert_error(403, "M_FORBIDDEN");
+    // An object is still checked: a proof key of the wrong type is a bad body.
+    f.hs.post_raw(
+        &format!("{BASE}/rooms/{public}/join"),
+        Some(&f.bob),
+        r#"{"token": 42}"#,
+    )
+    .await
+    .assert_error(400, "M_BAD_JSON");
 }
 
 #[tokio::test]

@@ -110,6 +110,7 @@ async fn create_room_presets_set_the_join_rule() {
 #[tokio::test]
 async fn the_directory_maps_local_aliases() {
     let f = Fixture::new().await;
+    f.hs.join(&f.bob, &f.public).await.assert_ok();
     let path = format!("{BASE}/directory/room/{}", encode("#other:hs.test"));
     f.hs.send(
         reqwest::Method::PUT,
@@ -281,4 +282,180 @@ async fn oversized_bodies_are_refused() {
     f.hs.post_raw(&path, Some(&f.alice), &huge)
         .await
         .assert_error(413, "M_TOO_LARGE");
+}
+
+#[tokio::test]
+async fn refusals_say_what_was_wrong_and_where() {
+    let f = Fixture::new().await;
+    let invite = format!("{BASE}/rooms/{}/invite", encode(&f.private));
+    let typed =
+        f.hs.post(&invite, Some(&f.alice), json!({"user_id": 123}))
+            .await;
+    typed.assert_error(400, "M_BAD_JSON");
+    let error = typed.body["error"].as_str().unwrap();
+    assert!(
+        error.contains("`user_id`") && error.contains("integer"),
+        "{error}"
+    );
+
+    let twice =
+        f.hs.get(
+            &format!(
+                "{BASE}/rooms/{}/members?access_token={}&access_token={}",
+                encode(&f.public),
+                f.alice,
+                f.alice
+            ),
+            None,
+        )
+        .await;
+    twice.assert_error(400, "M_UNKNOWN");
+    let error = twice.body["error"].as_str().unwrap();
+    assert!(
+        error.contains("`access_token`") && error.contains("once"),
+        "{error}"
+    );
+
+    let malformed = f.hs.join(&f.bob, "foo").await;
+    malformed.assert_error(400, "M_UNKNOWN");
+    assert!(
+        malformed.body["error"]
+            .as_str()
+            .unwrap()
+            .contains("\"foo\""),
+        "{}",
+        malformed.body
+    );
+
+    let outsider = f.hs.invite(&f.dave, &f.private, "@bob:hs.test").await;
+    outsider.assert_error(403, "M_FORBIDDEN");
+    assert_eq!(
+        outsider.body["error"],
+        format!("@dave:hs.test is not in room {}.", f.private)
+    );
+    f.hs.join(&f.bob, &f.public).await.assert_ok();
+    let low = f.hs.invite(&f.bob, &f.private, "@carol:hs.test").await;
+    low.assert_error(403, "M_FORBIDDEN");
+    f.hs.invite(&f.alice, &f.private, "@bob:hs.test")
+        .await
+        .assert_ok();
+    f.hs.join(&f.bob, &f.private).await.assert_ok();
+    let low = f.hs.invite(&f.bob, &f.private, "@carol:hs.test").await;
+    assert_eq!(
+        low.body["error"],
+        format!(
+            "Your power level (0) is below the level needed to invite in {} (50).",
+            f.private
+        )
+    );
+}
+
+/// The four reads, each as `user`: their statuses.
+async fn reads(f: &Fixture, user: &str, room: &str) -> Vec<u16> {
+    let room = encode(room);
+    let mut statuses = Vec::new();
+    for path in [
+        format!("{BASE}/rooms/{room}/members"),
+        format!("{BASE}/rooms/{room}/state"),
+        format!("{BASE}/rooms/{room}/initialSync"),
+        format!("{BASE}/rooms/{room}/state/m.room.join_rules/"),
+    ] {
+        statuses.push(f.hs.get(&path, Some(user)).await.status.as_u16());
+    }
+    statuses
+}
+
+#[tokio::test]
+async fn only_members_and_former_members_read_a_room() {
+    let f = Fixture::new().await;
+    // Banned before ever joining, an invite rejected, a stranger: nothing to read.
+    f.hs.ban(&f.alice, &f.private, "@dave:hs.test")
+        .await
+        .assert_ok();
+    assert_eq!(reads(&f, &f.dave, &f.private).await, [403; 4]);
+    f.hs.invite(&f.alice, &f.private, "@carol:hs.test")
+        .await
+        .assert_ok();
+    assert_eq!(
+        reads(&f, &f.carol, &f.private).await,
+        [403; 4],
+        "an invitee"
+    );
+    f.hs.post(
+        &format!("{BASE}/rooms/{}/leave", encode(&f.private)),
+        Some(&f.carol),
+        json!({}),
+    )
+    .await
+    .assert_ok();
+    assert_eq!(
+        reads(&f, &f.carol, &f.private).await,
+        [403; 4],
+        "an invite rejected"
+    );
+    assert_eq!(reads(&f, &f.bob, &f.private).await, [403; 4], "a stranger");
+
+    // Joined and banned: the state as of the ban, not what came after.
+    f.hs.invite(&f.alice, &f.private, "@bob:hs.test")
+        .await
+        .assert_ok();
+    f.hs.join(&f.bob, &f.private).await.assert_ok();
+    f.hs.ban(&f.alice, &f.private, "@bob:hs.test")
+        .await
+        .assert_ok();
+    assert_eq!(reads(&f, &f.bob, &f.private).await, [200; 4]);
+    f.hs.invite(&f.alice, &f.private, "@carol:hs.test")
+        .await
+        .assert_ok();
+    let members =
+        f.hs.get(
+            &format!("{BASE}/rooms/{}/members", encode(&f.private)),
+            Some(&f.bob),
+        )
+        .await;
+    let memberships: Vec<(String, String)> = members.assert_ok()["chunk"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let target = e["state_key"].as_str().unwrap().to_string();
+            (
+                target,
+                e["content"]["membership"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let of = |user: &str| {
+        memberships
+            .iter()
+            .find(|(target, _)| target == user)
+            .map(|(_, m)| m.as_str())
+    };
+    assert_eq!(of("@bob:hs.test"), Some("ban"), "{memberships:?}");
+    assert_eq!(
+        of("@carol:hs.test"),
+        Some("leave"),
+        "carol's invite after the ban is not shown: {memberships:?}"
+    );
+}
+
+#[tokio::test]
+async fn forgetting_hides_the_past_only_and_a_rejoin_reads_again() {
+    let f = Fixture::new().await;
+    f.hs.join(&f.bob, &f.public).await.assert_ok();
+    let room = encode(&f.public);
+    f.hs.post(
+        &format!("{BASE}/rooms/{room}/forget"),
+        Some(&f.bob),
+        json!({}),
+    )
+    .await
+    .assert_ok();
+    assert_eq!(reads(&f, &f.bob, &f.public).await, [403; 4]);
+    f.hs.join(&f.bob, &f.public).await.assert_ok();
+    assert_eq!(
+        reads(&f, &f.bob, &f.public).await,
+        [200; 4],
+        "after the rejoin"
+    );
 }

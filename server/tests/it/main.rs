@@ -5,6 +5,9 @@
 mod abuse;
 mod concurrency;
 mod fake_identity;
+mod faults;
+mod floods;
+mod hardening;
 mod harness;
 mod inprocess;
 mod invite;

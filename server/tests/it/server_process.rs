@@ -39,15 +39,47 @@ pub fn free_port() -> u16 {
         .port()
 }
 
+/// A server process, killed when dropped: a test that fails does not leave it running
+/// (holding ports, files and the pipes of whoever ran the tests).
+pub struct ServerChild(Child);
+
+impl std::ops::Deref for ServerChild {
+    type Target = Child;
+    fn deref(&self) -> &Child {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for ServerChild {
+    fn deref_mut(&mut self) -> &mut Child {
+        &mut self.0
+    }
+}
+
+impl Drop for ServerChild {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 /// `server serve` on `db` and `port`, with generous rate limits and `extra` flags; returns
 /// once it answers `/health`.
-pub async fn serve(db: &str, port: u16, log: Stdio, extra: &[&str]) -> Child {
+pub async fn serve(db: &str, port: u16, log: Stdio, extra: &[&str]) -> ServerChild {
     let mut child = binary_on(db)
         .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
         .args([
             "--rate-limit-per-second",
             "1000",
             "--rate-limit-burst",
+            "1000",
+            "--room-creation-per-second",
+            "1000",
+            "--room-creation-burst",
+            "1000",
+            "--login-per-second",
+            "1000",
+            "--login-burst",
             "1000",
         ])
         .args(extra)
@@ -62,7 +94,7 @@ pub async fn serve(db: &str, port: u16, log: Stdio, extra: &[&str]) -> Child {
             .await
             .is_ok()
         {
-            return child;
+            return ServerChild(child);
         }
         tokio::time::sleep(Duration::from_millis(25)).await;
     }

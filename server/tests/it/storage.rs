@@ -328,13 +328,18 @@ async fn an_unknown_room_reads_as_no_state() {
 }
 
 #[tokio::test]
-async fn forgetting_is_idempotent() {
+async fn forgetting_records_up_to_where_and_is_idempotent() {
     let (store, _dir) = store().await;
-    let (a, r) = (user("a"), room_id("!r:hs.test"));
-    assert!(!store.has_forgotten(&a, &r).await.unwrap());
-    store.forget(&a, &r).await.unwrap();
-    store.forget(&a, &r).await.unwrap();
-    assert!(store.has_forgotten(&a, &r).await.unwrap());
+    assert!(room(&store, "!r:hs.test", None).await);
+    let (alice, r) = (user("alice"), room_id("!r:hs.test"));
+    let history = store.membership_history(&r, &alice).await.unwrap();
+    assert_eq!(history.memberships.len(), 1);
+    assert_eq!(history.memberships[0].1, "join");
+    assert_eq!(history.forgotten_at, None);
+    store.forget(&alice, &r).await.unwrap();
+    store.forget(&alice, &r).await.unwrap();
+    let history = store.membership_history(&r, &alice).await.unwrap();
+    assert_eq!(history.forgotten_at, Some(history.memberships[0].0));
 }
 
 #[tokio::test]

@@ -595,3 +595,42 @@ async fn display_names_revealing_the_address_are_refused_when_configured() {
     answer.assert_error(400, "M_BAD_JSON");
     assert!(is.seen().is_empty());
 }
+
+#[tokio::test]
+async fn a_planted_invite_never_makes_the_server_fetch_another_path() {
+    // An invite whose validity URL is another path of an allow-listed identity server, as
+    // the first release let `createRoom` write (D14): written here straight to storage.
+    let is = FakeIdentityServer::start(Lookup::Unbound).await;
+    let f = fixture(vec![is.allow_list_entry()]).await;
+    let elsewhere = format!("{}/_matrix/identity/api/v1/internal/admin", is.url);
+    let room = server::ids::RoomId::parse(&f.private).unwrap();
+    let alice = server::ids::UserId::parse(&user("alice")).unwrap();
+    let content = generated::schemas::ThirdPartyInviteContent::new(
+        "Someone".into(),
+        elsewhere.clone(),
+        is.public_key(),
+    );
+    f.hs.server
+        .store
+        .change_room(&room, &alice, Vec::new(), move |_| {
+            Ok::<_, server::error::InternalError>(Some(server::events::NewEvent::state(
+                "m.room.third_party_invite",
+                "planted",
+                server::events::Content::ThirdPartyInvite(content),
+            )))
+        })
+        .await
+        .unwrap();
+    is.script().seen.clear();
+    let proof = json!({
+        "token": "planted",
+        "public_key": is.public_key(),
+        "key_validity_url": elsewhere,
+        "sender": user("alice"),
+        "signed": is.sign_proof(&user("carol"), "planted"),
+    });
+    join_with(&f, &f.carol, &f.private, &proof)
+        .await
+        .assert_error(403, "M_FORBIDDEN");
+    assert!(is.seen().is_empty(), "nothing was fetched: {:?}", is.seen());
+}

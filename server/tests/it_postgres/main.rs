@@ -6,6 +6,10 @@
 mod concurrency;
 #[path = "../it/fake_identity.rs"]
 mod fake_identity;
+#[path = "../it/floods.rs"]
+mod floods;
+#[path = "../it/hardening.rs"]
+mod hardening;
 #[path = "../it/harness.rs"]
 mod harness;
 #[path = "../it/inprocess.rs"]

@@ -2,7 +2,7 @@
 //! issued by one work on the other, and membership changes racing across both are
 //! serialised by the database, not by either process.
 
-use std::process::{Child, Stdio};
+use std::process::Stdio;
 use std::sync::Arc;
 
 use serde_json::{Value, json};
@@ -12,26 +12,19 @@ use server::storage::Store;
 
 use crate::harness::{BASE, encode};
 use crate::serial_order::{Answers, Op, assert_serialisable};
-use crate::server_process::{add_user, free_port, login, serve, session};
+use crate::server_process::{ServerChild, add_user, free_port, login, serve, session};
 
-/// A server process, killed when the test ends however it ends.
+/// A server process (killed when the test ends however it ends) and its address.
 struct Process {
-    child: Child,
+    _child: ServerChild,
     url: String,
-}
-
-impl Drop for Process {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
 
 async fn start(db: &str) -> Process {
     let port = free_port();
     let child = serve(db, port, Stdio::null(), &["--database-connections", "8"]).await;
     Process {
-        child,
+        _child: child,
         url: format!("http://127.0.0.1:{port}"),
     }
 }
