@@ -483,6 +483,7 @@ impl ApiLowering<'_, '_> {
                     required_keys,
                     description: request.description.clone(),
                     example: example.map(|e| e.0),
+                    example_note: self.example_note(&source)?,
                 })
             }
             Some(ReferenceOr::Reference { .. }) => {
@@ -569,6 +570,7 @@ impl ApiLowering<'_, '_> {
                 ty,
                 description: response.description.clone(),
                 example: example.map(|e| e.0),
+                example_note: self.example_note(&node)?,
             });
         }
 
@@ -645,6 +647,19 @@ impl ApiLowering<'_, '_> {
             .and_then(Value::as_str)
             .map(str::to_string);
         Ok((aliases, canonical))
+    }
+
+    /// The extension `x-example-note` on a request body (Swagger 2.0: the body parameter) or
+    /// a response: a note the API reference shows with that example.
+    fn example_note(&self, at: &NodeId) -> Result<Option<String>> {
+        let at = at.child("x-example-note");
+        match self.bundle.get(&at) {
+            None => Ok(None),
+            Some(Value::String(note)) => Ok(Some(note.clone())),
+            Some(_) => Err(self
+                .bundle
+                .error_at(&at, "`x-example-note` must be a string")),
+        }
     }
 
     /// The example at the pointer an `x-codegen-example` extension names, parsed from JSON

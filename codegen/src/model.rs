@@ -86,6 +86,9 @@ pub struct Body {
     pub required_keys: Vec<String>,
     pub description: Option<String>,
     pub example: Option<Value>,
+    /// A note shown with the example in the API reference (`x-example-note`), e.g. where
+    /// the example differs from what an implementation accepts.
+    pub example_note: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -97,6 +100,8 @@ pub struct ResponseVariant {
     pub ty: Option<TypeRef>,
     pub description: String,
     pub example: Option<Value>,
+    /// As [`Body::example_note`].
+    pub example_note: Option<String>,
 }
 
 #[derive(Debug, Clone)]
