@@ -120,6 +120,8 @@ pub struct OperationView {
     pub aliases: Vec<String>,
     pub canonical_link: String,
     pub shares_route: Vec<Ref>,
+    /// The body's required fields, which tell operations sharing a route apart.
+    pub required_keys: Vec<Rich>,
     pub params: Vec<Row>,
     pub body: Option<PayloadView>,
     pub responses: Vec<ResponseView>,
@@ -563,6 +565,12 @@ impl<'m> Reference<'m> {
             aliases: op.aliases.clone(),
             canonical_link: op.canonical_link.clone().unwrap_or_default(),
             shares_route,
+            required_keys: op
+                .body
+                .iter()
+                .flat_map(|b| &b.required_keys)
+                .map(|k| Rich::code(k))
+                .collect(),
             params,
             body,
             responses,
