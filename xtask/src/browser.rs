@@ -2,11 +2,12 @@
 //! `api.html` in headless Chromium through playwright-core (see that file for what it
 //! checks). This module installs what it needs and runs it, bounded in time.
 //!
-//! Chromium is Debian's `chromium` package, installed with apt-get when missing and this
-//! process may (root); playwright-core is pinned exactly in `xtask/browser/package.json` and
-//! its lock file, and installed with `npm ci` into `target/browser-check` (reinstalled when
-//! the lock file changes). Node.js and npm are the machine's. When a tool cannot be had the
-//! check fails and says what to install; it never skips.
+//! Chromium is Debian's `chromium` package (with a named font), installed with apt-get when
+//! missing and this process may (root); playwright-core is pinned exactly in
+//! `xtask/browser/package.json` and its lock file, and installed with `npm ci` into
+//! `target/browser-check` (reinstalled when the lock file changes). Node.js and npm are the
+//! machine's. When a tool cannot be had the check fails and says what to install; it never
+//! skips.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -31,10 +32,13 @@ pub fn ensure_chromium() -> anyhow::Result<PathBuf> {
     if path.exists() {
         return Ok(path);
     }
-    if !crate::checks::apt_install("chromium")? {
+    // A named font too: the font Chromium recommends is not installed (no recommends), and
+    // the phone-width check should measure text in a known font, not whichever one happens
+    // to satisfy fontconfig's dependency.
+    if !crate::checks::apt_install(&["chromium", "fonts-dejavu-core"])? {
         bail!(
             "the browser check of the API reference needs Chromium at {}: install it (Debian: \
-             `apt-get install chromium`), or set CHROMIUM to a Chromium binary",
+             `apt-get install chromium fonts-dejavu-core`), or set CHROMIUM to a Chromium binary",
             path.display()
         );
     }

@@ -44,9 +44,9 @@ fn run(what: &str, command: &mut Command) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Installs Debian's `package` with apt-get; `false` when this process cannot (not root, or
+/// Installs Debian's `packages` with apt-get; `false` when this process cannot (not root, or
 /// no apt-get), so the caller can say what to install.
-pub fn apt_install(package: &str) -> anyhow::Result<bool> {
+pub fn apt_install(packages: &[&str]) -> anyhow::Result<bool> {
     let apt = Path::new("/usr/bin/apt-get");
     if !is_root() || !apt.exists() {
         return Ok(false);
@@ -57,9 +57,11 @@ pub fn apt_install(package: &str) -> anyhow::Result<bool> {
         command
     };
     run("apt-get update", &mut quiet(&["-q", "update"]))?;
+    let mut args = vec!["-q", "-y", "--no-install-recommends", "install"];
+    args.extend(packages);
     run(
-        &format!("apt-get install {package}"),
-        &mut quiet(&["-q", "-y", "--no-install-recommends", "install", package]),
+        &format!("apt-get install {}", packages.join(" ")),
+        &mut quiet(&args),
     )?;
     Ok(true)
 }
@@ -69,7 +71,7 @@ pub fn ensure_postgres() -> anyhow::Result<()> {
     if postgres_installed() || std::env::var_os("TEST_POSTGRES_URL").is_some() {
         return Ok(());
     }
-    if !apt_install("postgresql")? {
+    if !apt_install(&["postgresql"])? {
         bail!(
             "the PostgreSQL tests need PostgreSQL's server programs (initdb, postgres): install \
              them (Debian: `apt-get install postgresql`), or set TEST_POSTGRES_URL to a server \
