@@ -557,6 +557,7 @@ impl ApiLowering<'_, '_> {
                     description: request.description.clone(),
                     example: example.map(|e| e.0),
                     invalid_is_absent,
+                    example_note: self.example_note(&source)?,
                 })
             }
             Some(ReferenceOr::Reference { .. }) => {
@@ -699,6 +700,7 @@ impl ApiLowering<'_, '_> {
                 media,
                 description: response.description.clone(),
                 example: example.map(|e| e.0),
+                example_note: self.example_note(&node)?,
             });
         }
 
@@ -714,6 +716,10 @@ impl ApiLowering<'_, '_> {
             }
             None => false,
         };
+        let takes_api_key = secured
+            && security.is_some_and(|(_, scheme)| {
+                requirements.is_some_and(|reqs| reqs.iter().any(|r| r.contains_key(scheme)))
+            });
         Ok(Operation {
             name: name.to_string(),
             operation_id,
@@ -728,6 +734,7 @@ impl ApiLowering<'_, '_> {
             body,
             responses,
             secured,
+            takes_api_key,
             types: Vec::new(),
             node: at.clone(),
         })
@@ -835,6 +842,19 @@ impl ApiLowering<'_, '_> {
             .and_then(Value::as_str)
             .map(str::to_string);
         Ok((aliases, canonical))
+    }
+
+    /// The extension `x-example-note` on a request body (Swagger 2.0: the body parameter) or
+    /// a response: a note the API reference shows with that example.
+    fn example_note(&self, at: &NodeId) -> Result<Option<String>> {
+        let at = at.child("x-example-note");
+        match self.bundle.get(&at) {
+            None => Ok(None),
+            Some(Value::String(note)) => Ok(Some(note.clone())),
+            Some(_) => Err(self
+                .bundle
+                .error_at(&at, "`x-example-note` must be a string")),
+        }
     }
 
     /// The JSON example an `x-codegen-example` token names, parsed from JSON text when the

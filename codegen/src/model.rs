@@ -54,6 +54,9 @@ pub struct Operation {
     pub body: Option<Body>,
     pub responses: Vec<ResponseVariant>,
     pub secured: bool,
+    /// Secured, and some alternative of its security requirements names the spec's apiKey
+    /// scheme (`Model::security`): the API reference says it takes that key.
+    pub takes_api_key: bool,
     /// Types declared inline in this operation.
     pub types: Vec<TypeDef>,
     /// Where the operation is written, for messages.
@@ -96,6 +99,9 @@ pub struct Body {
     /// An optional body that is not a JSON object (or not JSON at all) is read as no body
     /// (`x-ignore-invalid-body`), for clients that send `null` or junk where nothing is meant.
     pub invalid_is_absent: bool,
+    /// A note shown with the example in the API reference (`x-example-note`), e.g. where
+    /// the example differs from what an implementation accepts.
+    pub example_note: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -109,6 +115,8 @@ pub struct ResponseVariant {
     pub media: Media,
     pub description: String,
     pub example: Option<Value>,
+    /// As [`Body::example_note`].
+    pub example_note: Option<String>,
 }
 
 /// How a body travels.

@@ -10,6 +10,7 @@ use anyhow::Context;
 use codegen::{Input, OutputFile, SpecFs};
 
 pub mod bench_codegen;
+pub mod browser;
 pub mod checks;
 pub mod fuzzing;
 pub mod schemathesis;
