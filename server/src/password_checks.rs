@@ -11,13 +11,17 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use argon2::Block;
 use tokio::sync::Semaphore;
 
-use crate::credentials::{hash_password, random_string, verify_password};
+use crate::credentials::{hash_password, random_string, verify_password_in};
 use crate::error::{InternalError, LimitExceeded, limit_exceeded};
 
 pub struct PasswordChecks {
     running: Arc<Semaphore>,
+    /// argon2's working memory, one per check that may run at once, reused: the server's
+    /// footprint for password checks is this, however many logins arrive.
+    memories: Arc<Mutex<Vec<Vec<Block>>>>,
     /// Checks running or waiting.
     admitted: AtomicUsize,
     /// The most checks running or waiting.
@@ -33,6 +37,7 @@ impl PasswordChecks {
     pub fn new(at_once: usize, queue: usize) -> anyhow::Result<Self> {
         Ok(PasswordChecks {
             running: Arc::new(Semaphore::new(at_once.max(1))),
+            memories: Arc::new(Mutex::new(vec![Vec::new(); at_once.max(1)])),
             admitted: AtomicUsize::new(0),
             capacity: at_once.max(1) + queue,
             per_address: Mutex::default(),
@@ -68,8 +73,12 @@ impl PasswordChecks {
             .map_err(|e| CheckRefused::Internal(InternalError(e.into())))?;
         let known = hash.is_some();
         let hash = hash.unwrap_or_else(|| self.nobodys.clone());
+        let memories = self.memories.clone();
         let matched = tokio::task::spawn_blocking(move || {
-            let matched = verify_password(&password, &hash);
+            // A permit holder always finds memory: there are as many as permits.
+            let mut memory = lock(&memories).pop().unwrap_or_default();
+            let matched = verify_password_in(&mut memory, &password, &hash);
+            lock(&memories).push(memory);
             drop(permit);
             matched
         })
@@ -77,6 +86,10 @@ impl PasswordChecks {
         .map_err(|e| CheckRefused::Internal(InternalError(e.into())))?;
         Ok(known && matched)
     }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// Why a password was not checked.
@@ -97,7 +110,7 @@ struct AddressShare<'a> {
 
 impl<'a> AddressShare<'a> {
     fn take(table: &'a Mutex<HashMap<IpAddr, usize>>, address: IpAddr) -> Option<Self> {
-        let mut held = table.lock().unwrap_or_else(|e| e.into_inner());
+        let mut held = lock(table);
         let count = held.entry(address).or_default();
         if *count >= PER_ADDRESS {
             return None;
@@ -109,7 +122,7 @@ impl<'a> AddressShare<'a> {
 
 impl Drop for AddressShare<'_> {
     fn drop(&mut self) {
-        let mut held = self.table.lock().unwrap_or_else(|e| e.into_inner());
+        let mut held = lock(self.table);
         if let Some(count) = held.get_mut(&self.address) {
             *count -= 1;
             if *count == 0 {

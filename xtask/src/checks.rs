@@ -85,7 +85,7 @@ pub fn ensure_postgres() -> anyhow::Result<()> {
 }
 
 /// Every check CI runs: prerequisites, formatting, lints, drift, the tests, then
-/// schemathesis and the 2015 client SDKs against the release server.
+/// schemathesis, the 2015 client SDKs and the attacks against the release server.
 pub fn run_all(
     root: &Path,
     regen_check: impl FnOnce() -> anyhow::Result<bool>,
@@ -124,5 +124,7 @@ pub fn run_all(
     )?;
     crate::schemathesis::run(root, &crate::schemathesis::Options::default())?;
     // The release server that schemathesis built.
-    crate::sdk::run_with_server(root, &root.join("target/release/server"))
+    let server = root.join("target/release/server");
+    crate::sdk::run_with_server(root, &server)?;
+    crate::attack::run_with_server(root, &server)
 }

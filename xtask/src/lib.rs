@@ -9,10 +9,12 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use codegen::{Input, OutputFile, SpecFs};
 
+pub mod attack;
 pub mod bench_codegen;
 pub mod browser;
 pub mod checks;
 pub mod fuzzing;
+pub mod release_server;
 pub mod schemathesis;
 pub mod sdk;
 

@@ -1,5 +1,6 @@
 //! `cargo xtask`: regenerate `generated/`, check it for drift, run every check CI runs,
-//! throw schemathesis and libFuzzer at the code, drive the 2015 client SDKs, and benchmark.
+//! throw schemathesis, libFuzzer and a
+//! hostile client at the code, drive the 2015 client SDKs, and benchmark.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -24,7 +25,7 @@ const COMMANDS: &[(&str, &str)] = &[
       Everything CI runs: installs PostgreSQL's server programs and Chromium when missing
       (as root, with apt-get), then fmt --check, clippy -D warnings, regen --check, cargo
       test --workspace (the API reference's browser check among the tests), cargo xtask
-      schemathesis with its defaults, and cargo xtask sdk.",
+      schemathesis with its defaults, cargo xtask sdk and cargo xtask attack.",
     ),
     (
         "schemathesis",
@@ -44,6 +45,15 @@ const COMMANDS: &[(&str, &str)] = &[
       origin, in headless Chromium; the Python SDK. Each run gets a server on 127.0.0.1 with
       a fresh SQLite file and the story's users. Prints each step (ok, FAIL with what was
       expected, or skip: not in this SDK); fails on any failed step or failed install.",
+    ),
+    (
+        "attack",
+        "  cargo xtask attack
+      What one hostile client can do to the release server on its defaults: 10,050 silent
+      connections (and HTTP/2 prefaces) from one address while another asks /health, then
+      200 concurrent wrong-password logins from one address and from 200 while another
+      account logs in. Prints the connections held, the bystanders' latency and the server's
+      peak RSS; fails when a target is missed.",
     ),
     (
         "bench",
@@ -153,6 +163,13 @@ fn run() -> anyhow::Result<ExitCode> {
                 return Err(wrong(arg));
             }
             xtask::sdk::run(&workspace_root())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        "attack" => {
+            if let Some(arg) = args.first() {
+                return Err(wrong(arg));
+            }
+            xtask::attack::run(&workspace_root())?;
             Ok(ExitCode::SUCCESS)
         }
         "bench-codegen" => bench_codegen(args),

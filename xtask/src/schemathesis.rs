@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
@@ -51,40 +51,13 @@ impl Drop for ServerProcess {
 
 pub fn run(root: &Path, options: &Options) -> anyhow::Result<()> {
     let schemathesis = ensure_installed(root)?;
-    println!("== cargo build --release --bin server");
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let status = Command::new(&cargo)
-        .args(["build", "--release", "-p", "server", "--bin", "server"])
-        .current_dir(root)
-        .status()?;
-    if !status.success() {
-        bail!("cannot build the release server");
-    }
-    let server = root.join("target/release/server");
+    let server = crate::release_server::build(root)?;
     let dir = root.join("target/schemathesis");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir)?;
     let database = format!("sqlite://{}", dir.join("homeserver.db").display());
 
-    let mut add = Command::new(&server)
-        .args([
-            "--database-url",
-            &database,
-            "user",
-            "add",
-            "alice",
-            "--password-stdin",
-        ])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()?;
-    add.stdin
-        .take()
-        .context("stdin")?
-        .write_all(b"schemathesis\n")?;
-    if !add.wait()?.success() {
-        bail!("server user add failed");
-    }
+    crate::release_server::add_user(&server, &database, "alice", "schemathesis")?;
 
     let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
     let log = std::fs::File::create(dir.join("server.log"))?;
@@ -97,6 +70,14 @@ pub fn run(root: &Path, options: &Options) -> anyhow::Result<()> {
                 "--rate-limit-per-second",
                 "1000000",
                 "--rate-limit-burst",
+                "1000000",
+                "--room-creation-per-second",
+                "1000000",
+                "--room-creation-burst",
+                "1000000",
+                "--alias-creation-per-second",
+                "1000000",
+                "--alias-creation-burst",
                 "1000000",
             ])
             .stdout(log.try_clone()?)

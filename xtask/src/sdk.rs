@@ -88,16 +88,7 @@ fn parse_counts(line: &str) -> Option<Counts> {
 
 /// `cargo xtask sdk`: builds the release server, then runs the suite against it.
 pub fn run(root: &Path) -> anyhow::Result<()> {
-    println!("== cargo build --release --bin server");
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let status = Command::new(&cargo)
-        .args(["build", "--release", "-p", "server", "--bin", "server"])
-        .current_dir(root)
-        .status()?;
-    if !status.success() {
-        bail!("cannot build the release server");
-    }
-    run_with_server(root, &root.join("target/release/server"))
+    run_with_server(root, &crate::release_server::build(root)?)
 }
 
 /// The SDK suite against the server binary `server` (already built).
@@ -184,20 +175,7 @@ impl Run {
         std::fs::create_dir_all(dir)?;
         let database = format!("sqlite://{}", dir.join("homeserver.db").display());
         for (user, password) in USERS {
-            let mut add = Command::new(server)
-                .args(["--database-url", &database, "user", "add", user])
-                .arg("--password-stdin")
-                .stdin(Stdio::piped())
-                .stdout(Stdio::null())
-                .spawn()
-                .context("cannot run server user add")?;
-            add.stdin
-                .take()
-                .context("stdin")?
-                .write_all(format!("{password}\n").as_bytes())?;
-            if !add.wait()?.success() {
-                bail!("server user add {user} failed");
-            }
+            crate::release_server::add_user(server, &database, user, password)?;
         }
         let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
         let log = std::fs::File::create(dir.join("server.log"))?;

@@ -4,6 +4,7 @@
 
 #[path = "../it/concurrency.rs"]
 mod concurrency;
+mod dropped_connections;
 #[path = "../it/fake_identity.rs"]
 mod fake_identity;
 #[path = "../it/floods.rs"]
