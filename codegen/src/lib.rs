@@ -61,8 +61,15 @@ pub fn generate(fs: &dyn SpecFs, input: &Input) -> Result<Vec<OutputFile>> {
         .unwrap_or_else(|_| Err(Error::other("internal error: the generator panicked")))
 }
 
-/// The stages in order, each over the previous one's value.
-fn run(fs: &dyn SpecFs, input: &Input) -> Result<Vec<OutputFile>> {
+/// The stages up to the intermediate model (load, overlay, lift, lower), for tools that
+/// look at what would be generated (the routes a router would be built from). Like
+/// [`generate`], a panic is an internal error.
+pub fn model(fs: &dyn SpecFs, input: &Input) -> Result<model::Model> {
+    catch_unwind(AssertUnwindSafe(|| lowered(fs, input)))
+        .unwrap_or_else(|_| Err(Error::other("internal error: the generator panicked")))
+}
+
+fn lowered(fs: &dyn SpecFs, input: &Input) -> Result<model::Model> {
     if let Some(problem) = naming::package_name_problem(&input.crate_name) {
         return Err(Error::other(problem));
     }
@@ -72,12 +79,20 @@ fn run(fs: &dyn SpecFs, input: &Input) -> Result<Vec<OutputFile>> {
     }
     bundle.load_references()?;
     let documents = swagger2::lift(&bundle, &api_files);
-    let model = lower::lower(&bundle, documents)?;
+    lower::lower(&bundle, documents)
+}
+
+/// The stages in order, each over the previous one's value.
+fn run(fs: &dyn SpecFs, input: &Input) -> Result<Vec<OutputFile>> {
+    let model = lowered(fs, input)?;
     let mut files = emit::rust_files(&model, input)?
         .into_iter()
         .map(emit::format)
         .collect::<Result<Vec<_>>>()?;
     files.push(emit::runtime_file());
+    if emit::uses_binary(&model) {
+        files.push(emit::binary_file());
+    }
     files.push(openapi::render(&model, input)?);
     files.extend(docs::render(&model, input)?);
     files.sort_by(|a, b| a.path.cmp(&b.path));

@@ -69,6 +69,22 @@ impl NodeId {
             pointer: child_pointer(&self.pointer, segment),
         }
     }
+
+    /// The node as one string, `<file>#<pointer>`: how lifting records, inside
+    /// `openapiv3` values, where a detached schema, a body or a response was written (in
+    /// whichever file a `$ref` led to).
+    pub fn token(&self) -> String {
+        format!("{}#{}", self.file.0, self.pointer)
+    }
+
+    /// The node a [`NodeId::token`] names.
+    pub fn from_token(token: &str) -> Option<NodeId> {
+        let (file, pointer) = token.split_once('#')?;
+        Some(NodeId {
+            file: FileId(file.parse().ok()?),
+            pointer: pointer.to_string(),
+        })
+    }
 }
 
 /// `pointer/segment`, the segment escaped: one allocation when nothing needs escaping
@@ -291,7 +307,7 @@ impl<'fs> Bundle<'fs> {
     }
 
     /// Follows every file reference in every loaded file, transitively: each `$ref` and each
-    /// `x-examples[].externalValue`. Afterwards [`Bundle::resolve_ref`] needs no loading.
+    /// `x-examples` `externalValue`. Afterwards [`Bundle::resolve_ref`] needs no loading.
     pub fn load_references(&mut self) -> Result<()> {
         // Files are scanned in the order they were loaded, and the files they name are
         // appended to be scanned in turn; the first problem in that order is reported.
@@ -343,6 +359,27 @@ impl<'fs> Bundle<'fs> {
             .ok_or_else(|| self.error_at(at, format!("`{reference}` was not loaded")))
     }
 
+    /// Follows `$ref`s from `node` to the node that holds the object itself: parameters,
+    /// request bodies, responses, path items and security schemes may be given by
+    /// reference, to this file or another, through any number of hops.
+    pub fn follow(&self, node: &NodeId) -> Result<NodeId> {
+        let mut current = node.clone();
+        let mut seen = vec![current.clone()];
+        while let Some(reference) = self
+            .get(&current)
+            .and_then(|v| v.get("$ref"))
+            .and_then(Value::as_str)
+        {
+            let target = self.resolve_ref(&current.child("$ref"), reference)?;
+            if seen.contains(&target) {
+                return Err(self.error_at(node, format!("`$ref` cycle through `{reference}`")));
+            }
+            seen.push(target.clone());
+            current = target;
+        }
+        Ok(current)
+    }
+
     /// Resolves the `$ref` string found at `at` to the node it names. The target must exist.
     pub fn resolve_ref(&self, at: &NodeId, reference: &str) -> Result<NodeId> {
         let (file_part, fragment) = match reference.split_once('#') {
@@ -385,7 +422,7 @@ enum Segment<'v> {
     Index(usize),
 }
 
-/// Every `$ref` string and every `x-examples[].externalValue` under `value` that names
+/// Every `$ref` string and every `x-examples` `externalValue` under `value` that names
 /// another file, with pointers. The path is kept as segments and joined only on a hit.
 fn collect_references<'v>(
     value: &'v Value,
@@ -410,14 +447,25 @@ fn collect_references<'v>(
             {
                 found.push((pointer(path, "/$ref"), reference.clone()));
             }
-            if let Some(Value::Array(examples)) = map.get("x-examples") {
-                for (index, example) in examples.iter().enumerate() {
-                    if let Some(Value::String(external)) = example.get("externalValue") {
-                        found.push((
-                            pointer(path, &format!("/x-examples/{index}/externalValue")),
-                            external.clone(),
-                        ));
-                    }
+            // `x-examples` is a list of Example Objects, or a map from names to them.
+            let examples: Vec<(String, &Value)> = match map.get("x-examples") {
+                Some(Value::Array(items)) => items
+                    .iter()
+                    .enumerate()
+                    .map(|(index, example)| (index.to_string(), example))
+                    .collect(),
+                Some(Value::Object(named)) => named
+                    .iter()
+                    .map(|(name, example)| (escape(name).into_owned(), example))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            for (key, example) in examples {
+                if let Some(Value::String(external)) = example.get("externalValue") {
+                    found.push((
+                        pointer(path, &format!("/x-examples/{key}/externalValue")),
+                        external.clone(),
+                    ));
                 }
             }
             for (key, child) in map {

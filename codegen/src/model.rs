@@ -16,6 +16,9 @@ pub struct Model {
     pub security: Option<Security>,
     /// Every example the spec gives, to be round-tripped through its type.
     pub examples: Vec<Example>,
+    /// Some path has a segment that starts with `:` or `*`, meant literally; axum refuses
+    /// such paths unless told it is not a leftover of its old syntax.
+    pub literal_segments: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -51,6 +54,9 @@ pub struct Operation {
     pub body: Option<Body>,
     pub responses: Vec<ResponseVariant>,
     pub secured: bool,
+    /// Secured, and some alternative of its security requirements names the spec's apiKey
+    /// scheme (`Model::security`): the API reference says it takes that key.
+    pub takes_api_key: bool,
     /// Types declared inline in this operation.
     pub types: Vec<TypeDef>,
     /// Where the operation is written, for messages.
@@ -68,6 +74,8 @@ pub enum ParamLocation {
 pub struct Param {
     pub wire_name: String,
     pub field: String,
+    /// The local variable `Request::from_parts` decodes it into.
+    pub binding: String,
     pub location: ParamLocation,
     pub ty: TypeRef,
     pub required: bool,
@@ -79,7 +87,9 @@ pub struct Param {
 
 #[derive(Debug, Clone)]
 pub struct Body {
+    /// The JSON type; for a binary body, `String`.
     pub ty: TypeRef,
+    pub media: Media,
     pub required: bool,
     /// Keys the body object must have; the router tells operations sharing a route apart
     /// by them.
@@ -89,6 +99,9 @@ pub struct Body {
     /// An optional body that is not a JSON object (or not JSON at all) is read as no body
     /// (`x-ignore-invalid-body`), for clients that send `null` or junk where nothing is meant.
     pub invalid_is_absent: bool,
+    /// A note shown with the example in the API reference (`x-example-note`), e.g. where
+    /// the example differs from what an implementation accepts.
+    pub example_note: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -96,17 +109,39 @@ pub struct ResponseVariant {
     /// `None` for the `default` response.
     pub status: Option<u16>,
     pub variant: String,
-    /// The body's type; `None` when the spec documents no body (an empty answer).
+    /// The body's type; `None` when the spec documents no body (an empty answer). For a
+    /// binary body, `String`.
     pub ty: Option<TypeRef>,
+    pub media: Media,
     pub description: String,
     pub example: Option<Value>,
+    /// As [`Body::example_note`].
+    pub example_note: Option<String>,
+}
+
+/// How a body travels.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Media {
+    /// JSON, decoded into the body's type.
+    Json,
+    /// Bytes as sent (a file, an image, a form), with the media type the spec documents.
+    Binary { content_type: String },
 }
 
 #[derive(Debug, Clone)]
 pub struct Route {
     pub method: String,
+    /// The path as the spec writes it (base path included).
     pub path: String,
     pub aliases: Vec<String>,
+    /// The router's handler function.
+    pub handler: String,
+    /// `path` and then each alias as axum is given them: a parameter at a place where
+    /// another route has one is named as that route names it (axum takes one name per
+    /// place).
+    pub routed: Vec<String>,
+    /// Captures to rename before decoding: (name in `routed`, name in the spec).
+    pub renames: Vec<(String, String)>,
     /// `(api index, operation index)`, in the order forms are tried.
     pub operations: Vec<(usize, usize)>,
 }
@@ -164,8 +199,9 @@ pub struct TypeDef {
 pub enum TypeKind {
     Struct {
         fields: Vec<Field>,
-        /// Keep keys the schema does not name (JSON Schema allows them by default).
-        keep_unknown: bool,
+        /// The field that keeps keys the schema does not name (JSON Schema allows them by
+        /// default), unless `additionalProperties: false` closes the object.
+        unknown: Option<String>,
     },
     Enum {
         variants: Vec<EnumVariant>,
@@ -179,6 +215,8 @@ pub struct Field {
     pub ty: TypeRef,
     pub required: bool,
     pub doc: Option<String>,
+    /// The field holds its own struct (a recursive type): `Box`ed.
+    pub boxed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]

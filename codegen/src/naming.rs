@@ -1,8 +1,11 @@
-//! The one place Rust names are made: casing, keyword escaping, and collision checks.
+//! The one place Rust names are made: casing, keyword escaping, and collisions.
 //!
 //! Names come from identifiers in the spec (operation ids, property names, titles, file
-//! names), never from prose. A collision is an error naming both sources; nothing is ever
-//! renamed with a silent suffix.
+//! names), never from prose. Where two things would get one name, the later one takes the
+//! next of its *candidates*: longer names made from its context (the punctuation casing
+//! dropped, spelled as words; the parameter's location; the schema's file; the operation's
+//! method and path), never a counter. Only when every candidate is taken is it an error
+//! naming both sources, to be settled with a `title` in the overlay.
 
 use std::collections::BTreeMap;
 
@@ -114,6 +117,212 @@ pub fn status_const(status: u16) -> Option<String> {
     })
 }
 
+/// `raw` with every character that casing drops spelled as a word (`-date` → `minus date`,
+/// `A+` → `A plus`), so names that differ only in punctuation stay apart.
+pub fn spelled(raw: &str) -> String {
+    let mut out = String::new();
+    for c in raw.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+            continue;
+        }
+        let word = match c {
+            '-' => "minus".to_string(),
+            '+' => "plus".to_string(),
+            '.' => "dot".to_string(),
+            '/' => "slash".to_string(),
+            '\\' => "backslash".to_string(),
+            '_' => "underscore".to_string(),
+            ' ' => "space".to_string(),
+            '[' | '(' | '{' => "open".to_string(),
+            ']' | ')' | '}' => "close".to_string(),
+            '<' => "lt".to_string(),
+            '>' => "gt".to_string(),
+            '=' => "eq".to_string(),
+            '!' => "not".to_string(),
+            '@' => "at".to_string(),
+            '$' => "dollar".to_string(),
+            ':' => "colon".to_string(),
+            ';' => "semicolon".to_string(),
+            '*' => "star".to_string(),
+            ',' => "comma".to_string(),
+            '#' => "hash".to_string(),
+            '~' => "tilde".to_string(),
+            '&' => "and".to_string(),
+            '|' => "or".to_string(),
+            '%' => "percent".to_string(),
+            '?' => "question".to_string(),
+            '^' => "caret".to_string(),
+            '\'' | '"' | '`' => "quote".to_string(),
+            other => format!("u{:x}", other as u32),
+        };
+        out.push(' ');
+        out.push_str(&word);
+        out.push(' ');
+    }
+    out
+}
+
+/// How `raw` is cased, as a word: what tells `ASC` from `asc` once both are `Asc`.
+fn case_mark(raw: &str) -> &'static str {
+    let upper = raw.chars().any(|c| c.is_ascii_uppercase());
+    let lower = raw.chars().any(|c| c.is_ascii_lowercase());
+    match (upper, lower) {
+        (true, false) => "upper",
+        (false, true) => "lower",
+        _ => "mixed",
+    }
+}
+
+/// Unique, in order: a candidate that repeats an earlier one adds nothing.
+fn distinct(candidates: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(candidates.len());
+    for candidate in candidates {
+        if !out.contains(&candidate) {
+            out.push(candidate);
+        }
+    }
+    out
+}
+
+/// Names for the variant of the enum value `wire` at `index`: its casing, then its
+/// punctuation spelled out, then its case marked, then its position.
+pub fn variant_candidates(wire: &str, index: usize) -> Vec<String> {
+    let spelled = spelled(wire);
+    let plain = if wire.chars().any(|c| c.is_ascii_alphanumeric()) {
+        camel(wire)
+    } else if wire.is_empty() {
+        "Empty".to_string()
+    } else {
+        camel(&spelled)
+    };
+    distinct(vec![
+        plain,
+        camel(&spelled),
+        camel(&format!("{spelled} {}", case_mark(wire))),
+        format!("Value{index}"),
+    ])
+}
+
+/// Names for the field of the property `wire`: its casing, then its punctuation spelled
+/// out, then its case marked.
+pub fn field_candidates(wire: &str) -> Vec<String> {
+    let spelled = spelled(wire);
+    distinct(vec![
+        snake(wire),
+        snake(&spelled),
+        snake(&format!("{spelled} {}", case_mark(wire))),
+    ])
+}
+
+/// Names for the `Request` field of the parameter `wire` in `location` (`path`, `query`,
+/// `header`): its casing, then its punctuation spelled out, then led by its location.
+pub fn param_candidates(wire: &str, location: &str) -> Vec<String> {
+    let spelled = spelled(wire);
+    distinct(vec![
+        snake(wire),
+        snake(&spelled),
+        snake(&format!("{location} {wire}")),
+        snake(&format!("{location} {spelled} {}", case_mark(wire))),
+    ])
+}
+
+/// Names for the field that keeps an object's keys the schema does not name.
+pub const CATCH_ALL_CANDIDATES: [&str; 3] = [
+    "additional_properties",
+    "other_properties",
+    "unknown_properties",
+];
+
+/// The local variable a decoded parameter is bound to in `Request::from_parts`: the field
+/// name, unless it would hide one of the function's own variables (`path`, `uri`,
+/// `headers`, `query`); then with a trailing `__`, which no field name has.
+pub fn binding(field: &str) -> String {
+    if ["path", "uri", "headers", "query", "body"].contains(&field) {
+        format!("{field}__")
+    } else {
+        field.to_string()
+    }
+}
+
+/// `path` as words for a name: parameters as `by name`, punctuation spelled out.
+fn path_words(path: &str) -> String {
+    let mut words = String::new();
+    for segment in path.split('/') {
+        match segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+            Some(param) if !param.contains(['{', '}']) => {
+                words.push_str(" by ");
+                words.push_str(param);
+            }
+            _ => {
+                words.push(' ');
+                words.push_str(&spelled(segment));
+            }
+        }
+    }
+    words
+}
+
+/// Names for an operation's module and method: from its `operationId` (or, without one,
+/// its method and path), then from its method and path, then with the path's punctuation
+/// spelled out.
+pub fn operation_candidates(operation_id: Option<&str>, method: &str, path: &str) -> Vec<String> {
+    let from_path = snake(&format!("{method} {path}"));
+    let mut candidates = Vec::new();
+    if let Some(id) = operation_id {
+        candidates.push(snake(id));
+    }
+    candidates.push(from_path);
+    candidates.push(snake(&format!("{method} {}", path_words(path))));
+    distinct(candidates)
+}
+
+/// Names for a route's handler in the router: its method and path, then with the path's
+/// punctuation spelled out, then its first operation's module and name.
+pub fn handler_candidates(method: &str, path: &str, api: &str, operation: &str) -> Vec<String> {
+    let method = method.to_lowercase();
+    distinct(vec![
+        format!("{method}_{}", snake(path)),
+        snake(&format!("{method} {}", path_words(path))),
+        format!("{method}_{api}_{operation}"),
+    ])
+}
+
+/// Type names the generated code itself uses: in `src/schemas/` (all shared types are
+/// glob-imported there) the standard types it spells by their short names; in an
+/// operation's module also `Request`, `Response`, `Error` and `from_parts`'s `Query`.
+pub fn reserved_type(name: &str, shared: bool) -> bool {
+    const STD: [&str; 6] = ["Option", "Vec", "String", "Box", "Result", "Default"];
+    const OPERATION: [&str; 4] = ["Request", "Response", "Error", "Query"];
+    STD.contains(&name) || (!shared && OPERATION.contains(&name))
+}
+
+/// Names for a type declared inline: its `title` when that reads as a name, the name its
+/// place suggests (`RequestBody`, `OkBody`, `PetTag`, ...), the two together, and the
+/// suggestion with what the type is (`Object`, `Enum`).
+pub fn inline_type_candidates(title: Option<&str>, suggested: &str, kind: &str) -> Vec<String> {
+    let mut candidates = Vec::new();
+    if let Some(title) = title {
+        candidates.push(title.to_string());
+    }
+    candidates.push(suggested.to_string());
+    if let Some(title) = title {
+        candidates.push(format!("{suggested}{title}"));
+    }
+    candidates.push(format!("{suggested}{kind}"));
+    distinct(candidates)
+}
+
+/// Names for a named schema (a `definitions` / `components/schemas` entry or a whole
+/// file): its name, then led by its file's name.
+pub fn named_type_candidates(name: &str, file_stem: &str) -> Vec<String> {
+    distinct(vec![
+        name.to_string(),
+        format!("{}{name}", camel(file_stem)),
+        format!("{}{name}Schema", camel(file_stem)),
+    ])
+}
+
 /// Names handed out in one namespace, each with where it came from, so a second claim on a
 /// name can be reported with both sources.
 #[derive(Debug, Default)]
@@ -122,6 +331,23 @@ pub struct Namespace {
 }
 
 impl Namespace {
+    /// Claims the first of `candidates` that is free (or already `source`'s) and returns
+    /// it; when every one is taken, the source holding the first.
+    pub fn claim_first(&mut self, candidates: &[String], source: &str) -> Result<String, String> {
+        for candidate in candidates {
+            if self.claim(candidate, source).is_ok() {
+                return Ok(candidate.clone());
+            }
+        }
+        let first = candidates.first().map(String::as_str).unwrap_or_default();
+        Err(self.taken.get(first).cloned().unwrap_or_default())
+    }
+
+    /// Whether `name` is handed out.
+    pub fn is_taken(&self, name: &str) -> bool {
+        self.taken.contains_key(name)
+    }
+
     /// Claims `name` for `source`. On a collision returns the source that holds it.
     pub fn claim(&mut self, name: &str, source: &str) -> Result<(), String> {
         match self.taken.get(name) {
@@ -223,6 +449,39 @@ mod tests {
         assert_eq!(status_variant(299), "Status299");
         assert_eq!(status_const(429).as_deref(), Some("TOO_MANY_REQUESTS"));
         assert_eq!(status_const(200).as_deref(), Some("OK"));
+    }
+
+    #[test]
+    fn names_that_casing_merges_stay_apart() {
+        assert_eq!(variant_candidates("date", 0)[0], "Date");
+        assert_eq!(variant_candidates("-date", 1)[1], "MinusDate");
+        assert_eq!(variant_candidates("e+", 0)[1], "EPlus");
+        assert_eq!(variant_candidates("", 0)[0], "Empty");
+        assert_eq!(variant_candidates("asc", 1)[1], "AscLower");
+        assert_eq!(field_candidates("_id")[1], "underscore_id");
+        assert_eq!(field_candidates("created-by")[1], "created_minus_by");
+        assert_eq!(param_candidates("id", "query")[1], "query_id");
+        assert_eq!(param_candidates("tags[]", "query")[1], "tags_open_close");
+        assert_eq!(
+            operation_candidates(None, "get", "/a/{id}")[1],
+            "get_a_by_id"
+        );
+        assert_eq!(
+            handler_candidates("GET", "/a/-1", "f", "one")[1],
+            "get_a_minus_1"
+        );
+        assert_eq!(binding("query"), "query__");
+        assert_eq!(binding("limit"), "limit");
+    }
+
+    #[test]
+    fn the_first_free_candidate_is_claimed() {
+        let mut ns = Namespace::default();
+        let candidates = vec!["A".to_string(), "B".to_string()];
+        assert_eq!(ns.claim_first(&candidates, "x"), Ok("A".to_string()));
+        assert_eq!(ns.claim_first(&candidates, "y"), Ok("B".to_string()));
+        assert_eq!(ns.claim_first(&candidates, "z"), Err("x".to_string()));
+        assert_eq!(ns.claim_first(&candidates, "x"), Ok("A".to_string()));
     }
 
     #[test]

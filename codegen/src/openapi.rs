@@ -9,7 +9,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::model::{Model, Operation, ParamLocation, Scope, TypeDef, TypeKind, TypeRef};
+use crate::model::{Media, Model, Operation, ParamLocation, Scope, TypeDef, TypeKind, TypeRef};
 use crate::{Error, Input, OutputFile, Result};
 
 // The document is written from typed structs, straight from the model to text: a tree of
@@ -93,10 +93,23 @@ struct ResponseObject {
     content: Option<Content<'static>>,
 }
 
-#[derive(Serialize)]
-struct Content<'m> {
-    #[serde(rename = "application/json")]
-    json: MediaType<'m>,
+/// Media types, each with its schema: `application/json`, or the one a binary body is
+/// documented with.
+type Content<'m> = Entries<String, MediaType<'m>>;
+
+/// `content` with one media type.
+fn content<'m>(media: &Media, schema: Schema, example: Option<&'m Value>) -> Content<'m> {
+    let (key, schema) = match media {
+        Media::Json => ("application/json".to_string(), schema),
+        Media::Binary { content_type } => (
+            content_type.clone(),
+            Schema {
+                format: Some("binary"),
+                ..typed("string")
+            },
+        ),
+    };
+    Entries::from_iter([(key, MediaType { schema, example })])
 }
 
 #[derive(Serialize)]
@@ -117,6 +130,8 @@ struct Schema {
     any_of: Vec<Schema>,
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     kind: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    format: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     items: Option<Box<Schema>>,
     #[serde(rename = "enum", skip_serializing_if = "Option::is_none")]
@@ -291,12 +306,11 @@ fn route_operation<'m>(
         };
         RequestBody {
             required: bodies.len() == operations.len() && bodies.iter().all(|b| b.required),
-            content: Content {
-                json: MediaType {
-                    schema: body_schema,
-                    example: single.and_then(|body| body.example.as_ref()),
-                },
-            },
+            content: content(
+                &bodies[0].media,
+                body_schema,
+                single.and_then(|body| body.example.as_ref()),
+            ),
             description: single.and_then(|body| body.description.as_deref()),
         }
     });
@@ -319,20 +333,20 @@ fn route_operation<'m>(
 /// Every status any of the route's operations documents; a status documented by several
 /// with different bodies answers any of them.
 fn responses(operations: &[&Operation]) -> Entries<String, ResponseObject> {
-    let mut by_status: Vec<(String, Vec<String>, Vec<Schema>)> = Vec::new();
+    let mut by_status: Vec<(String, Vec<String>, Vec<Schema>, Media)> = Vec::new();
     for op in operations {
         for response in &op.responses {
             let status = response
                 .status
                 .map_or_else(|| "default".to_string(), |s| s.to_string());
-            let index = match by_status.iter().position(|(s, _, _)| *s == status) {
+            let index = match by_status.iter().position(|(s, _, _, _)| *s == status) {
                 Some(index) => index,
                 None => {
-                    by_status.push((status, Vec::new(), Vec::new()));
+                    by_status.push((status, Vec::new(), Vec::new(), response.media.clone()));
                     by_status.len() - 1
                 }
             };
-            let (_, descriptions, bodies) = &mut by_status[index];
+            let (_, descriptions, bodies, _) = &mut by_status[index];
             if !descriptions.contains(&response.description) {
                 descriptions.push(response.description.clone());
             }
@@ -345,9 +359,9 @@ fn responses(operations: &[&Operation]) -> Entries<String, ResponseObject> {
         }
     }
     // Numeric statuses in order, then `default`.
-    by_status.sort_by_key(|(status, _, _)| status.parse::<u16>().unwrap_or(u16::MAX));
+    by_status.sort_by_key(|(status, _, _, _)| status.parse::<u16>().unwrap_or(u16::MAX));
     let mut out = Entries::default();
-    for (status, descriptions, mut bodies) in by_status {
+    for (status, descriptions, mut bodies, media) in by_status {
         let content = (!bodies.is_empty()).then(|| {
             let schema = if bodies.len() == 1 {
                 bodies.remove(0)
@@ -357,12 +371,7 @@ fn responses(operations: &[&Operation]) -> Entries<String, ResponseObject> {
                     ..Schema::default()
                 }
             };
-            Content {
-                json: MediaType {
-                    schema,
-                    example: None,
-                },
-            }
+            content(&media, schema, None)
         });
         out.insert(
             status,
@@ -441,10 +450,7 @@ fn schema(ty: &TypeRef) -> Schema {
 
 fn type_def(def: &TypeDef) -> Schema {
     let mut out = match &def.kind {
-        TypeKind::Struct {
-            fields,
-            keep_unknown,
-        } => {
+        TypeKind::Struct { fields, unknown } => {
             let mut properties = Entries::default();
             let mut required = Vec::new();
             for field in fields {
@@ -461,7 +467,7 @@ fn type_def(def: &TypeDef) -> Schema {
             Schema {
                 properties: Some(properties),
                 required,
-                additional_properties: (!keep_unknown).then_some(Additional::Allowed(false)),
+                additional_properties: unknown.is_none().then_some(Additional::Allowed(false)),
                 ..typed("object")
             }
         }

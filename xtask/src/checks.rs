@@ -2,11 +2,13 @@
 //! need that cargo cannot fetch. On a fresh machine this one command is the whole suite.
 //!
 //! What the tests need beyond crates: PostgreSQL's server programs (`initdb`, `postgres`),
-//! with which the PostgreSQL test binary starts its own private cluster. They are installed
-//! from Debian's `postgresql` package when missing and this process may (root, apt-get);
-//! otherwise the command stops and says what to install. Python 3 (on the machine) is the
-//! rest: the third-party invite tests install Sydent, and the last step installs
-//! schemathesis, each into a virtualenv under `target/`, pinned.
+//! with which the PostgreSQL test binary starts its own private cluster, and Chromium, in
+//! which `xtask/tests/browser.rs` checks the API reference. They are installed from Debian's
+//! `postgresql` and `chromium` packages when missing and this process may (root, apt-get);
+//! otherwise the command stops and says what to install. Python 3 and Node.js (on the
+//! machine) are the rest: the third-party invite tests install Sydent and the last step
+//! schemathesis, each into a virtualenv under `target/`, and the browser check installs
+//! playwright-core with npm into `target/browser-check`, all pinned.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -42,18 +44,12 @@ fn run(what: &str, command: &mut Command) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Installs PostgreSQL's server programs unless they are there already.
-pub fn ensure_postgres() -> anyhow::Result<()> {
-    if postgres_installed() || std::env::var_os("TEST_POSTGRES_URL").is_some() {
-        return Ok(());
-    }
+/// Installs Debian's `packages` with apt-get; `false` when this process cannot (not root, or
+/// no apt-get), so the caller can say what to install.
+pub fn apt_install(packages: &[&str]) -> anyhow::Result<bool> {
     let apt = Path::new("/usr/bin/apt-get");
     if !is_root() || !apt.exists() {
-        bail!(
-            "the PostgreSQL tests need PostgreSQL's server programs (initdb, postgres): install \
-             them (Debian: `apt-get install postgresql`), or set TEST_POSTGRES_URL to a server \
-             where the role may CREATE DATABASE"
-        );
+        return Ok(false);
     }
     let quiet = |args: &[&str]| {
         let mut command = Command::new(apt);
@@ -61,16 +57,27 @@ pub fn ensure_postgres() -> anyhow::Result<()> {
         command
     };
     run("apt-get update", &mut quiet(&["-q", "update"]))?;
+    let mut args = vec!["-q", "-y", "--no-install-recommends", "install"];
+    args.extend(packages);
     run(
-        "apt-get install postgresql",
-        &mut quiet(&[
-            "-q",
-            "-y",
-            "--no-install-recommends",
-            "install",
-            "postgresql",
-        ]),
+        &format!("apt-get install {}", packages.join(" ")),
+        &mut quiet(&args),
     )?;
+    Ok(true)
+}
+
+/// Installs PostgreSQL's server programs unless they are there already.
+pub fn ensure_postgres() -> anyhow::Result<()> {
+    if postgres_installed() || std::env::var_os("TEST_POSTGRES_URL").is_some() {
+        return Ok(());
+    }
+    if !apt_install(&["postgresql"])? {
+        bail!(
+            "the PostgreSQL tests need PostgreSQL's server programs (initdb, postgres): install \
+             them (Debian: `apt-get install postgresql`), or set TEST_POSTGRES_URL to a server \
+             where the role may CREATE DATABASE"
+        );
+    }
     if !postgres_installed() {
         bail!("apt-get installed postgresql, but initdb is still not found");
     }
@@ -91,6 +98,7 @@ pub fn run_all(
     };
     println!("== prerequisites");
     ensure_postgres()?;
+    crate::browser::ensure_chromium()?;
     run(
         "cargo fmt --all --check",
         &mut cargo(&["fmt", "--all", "--check"]),

@@ -11,6 +11,7 @@ use codegen::{Input, OutputFile, SpecFs};
 
 pub mod attack;
 pub mod bench_codegen;
+pub mod browser;
 pub mod checks;
 pub mod fuzzing;
 pub mod release_server;

@@ -22,9 +22,10 @@ const COMMANDS: &[(&str, &str)] = &[
     (
         "test",
         "  cargo xtask test
-      Everything CI runs: installs PostgreSQL's server programs when missing (as root, with
-      apt-get), then fmt --check, clippy -D warnings, regen --check, cargo test --workspace,
-      cargo xtask schemathesis with its defaults, cargo xtask sdk and cargo xtask attack.",
+      Everything CI runs: installs PostgreSQL's server programs and Chromium when missing
+      (as root, with apt-get), then fmt --check, clippy -D warnings, regen --check, cargo
+      test --workspace (the API reference's browser check among the tests), cargo xtask
+      schemathesis with its defaults, cargo xtask sdk and cargo xtask attack.",
     ),
     (
         "schemathesis",

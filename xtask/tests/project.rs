@@ -66,8 +66,10 @@ fn upstream_symlinks_are_kept() {
 }
 
 /// Generated files stay small enough to read: none over ~1,500 lines. `openapi.json` is the
-/// exception: one document for tools (schemathesis, client generators), which must be whole;
-/// people read `API.md`.
+/// exception: one document for tools (schemathesis, client generators), which must be whole.
+/// The API reference (`API.md`, `api.html`) is one document for people, who move through it
+/// by its table of contents and links, with every field of every body and type in it: it
+/// may be longer, but not without bound.
 #[test]
 fn generated_files_are_small() {
     let files = codegen::generate(&xtask::RealFs, &project_input(&workspace_root())).unwrap();
@@ -75,7 +77,9 @@ fn generated_files_are_small() {
         .iter()
         .filter(|f| f.path.as_os_str() != "openapi.json")
     {
+        let reference = ["API.md", "api.html"].contains(&file.path.to_str().unwrap_or(""));
+        let limit = if reference { 5000 } else { 1500 };
         let lines = file.contents.lines().count();
-        assert!(lines <= 1500, "{} has {lines} lines", file.path.display());
+        assert!(lines <= limit, "{} has {lines} lines", file.path.display());
     }
 }

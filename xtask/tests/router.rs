@@ -1,9 +1,10 @@
-//! What the generator's router does, driven in-process through two fixtures' generated
+//! What the generator's router does, driven in-process through the fixtures' generated
 //! crates (`tests/fixtures/good/*/expected`) with stand-in implementations: routing (an
 //! alias, three forms of one route told apart by their bodies), authentication through the
 //! hook, every rejection answered through the hook (never axum's plain text), success with
 //! its documented status, and errors as the operation documents them, `default` answers and
-//! internal failures included.
+//! internal failures included; bodies of bytes read and answered with their media types;
+//! names that collided reaching their own fields.
 
 use std::sync::Arc;
 
@@ -14,6 +15,8 @@ use http_body_util::BodyExt;
 use serde_json::{Value, json};
 use tower::ServiceExt;
 
+use fixture_openapi3_files as files;
+use fixture_openapi3_names as names;
 use fixture_openapi3_store as store;
 use fixture_swagger2_routes as routes;
 
@@ -416,5 +419,260 @@ async fn errors_take_their_documented_status_or_the_default_one() {
     assert_eq!(
         (status, body),
         (StatusCode::UNPROCESSABLE_ENTITY, json!({"code": "zero"}))
+    );
+}
+
+/// One request, the answer as bytes: for bodies that are not JSON.
+async fn send_raw(
+    router: axum::Router,
+    method: &str,
+    uri: &str,
+    headers: &[(&str, &str)],
+    body: impl Into<Body>,
+) -> (StatusCode, Option<String>, Vec<u8>) {
+    let mut request = Request::builder().method(method).uri(uri);
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let response = router
+        .oneshot(request.body(body.into()).unwrap())
+        .await
+        .unwrap();
+    let status = response.status();
+    let content_type = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .map(|v| v.to_str().unwrap().to_string());
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    (status, content_type, bytes.to_vec())
+}
+
+/// Stores documents as bytes, with their media types.
+#[derive(Default)]
+struct Documents(std::sync::Mutex<std::collections::BTreeMap<String, files::binary::Binary>>);
+
+impl files::Hooks for Documents {
+    type Principal = ();
+
+    async fn authenticate(&self, _: files::Credentials<'_>) -> Result<(), Response> {
+        Ok(())
+    }
+
+    fn reject(&self, rejection: files::Rejection) -> Response {
+        json_error(StatusCode::BAD_REQUEST, "Rejected", &rejection.message)
+    }
+
+    fn internal_error(&self, error: files::Internal) -> Response {
+        json_error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Internal",
+            &error.to_string(),
+        )
+    }
+}
+
+impl files::files::FilesApi for Documents {
+    async fn upload(
+        &self,
+        request: files::files::upload::Request,
+    ) -> Result<files::files::upload::Response, files::files::upload::Error> {
+        if request.body.bytes.len() > 8 {
+            let answer = files::binary::Binary::new("text/plain", "too large");
+            return Err(files::ErrorAnswer::<413, _>::new(answer).into());
+        }
+        self.0.lock().unwrap().insert(request.name, request.body);
+        Ok(())
+    }
+
+    async fn download(
+        &self,
+        request: files::files::download::Request,
+    ) -> Result<files::files::download::Response, files::files::download::Error> {
+        match self.0.lock().unwrap().get(&request.name) {
+            Some(document) => Ok(document.clone()),
+            None => {
+                let mut problem = files::schemas::Problem::new();
+                problem.message = Some("no such document".into());
+                Err(files::ErrorAnswer::<404, _>::new(problem).into())
+            }
+        }
+    }
+
+    async fn submit_form(
+        &self,
+        request: files::files::submit_form::Request,
+    ) -> Result<files::files::submit_form::Response, files::files::submit_form::Error> {
+        use files::files::submit_form::Response;
+        Ok(match request.body {
+            // The form back, under the documented media type.
+            Some(form) => Response::Ok(files::binary::Binary {
+                content_type: None,
+                bytes: form.bytes,
+            }),
+            None => Response::Accepted(files::schemas::Problem::new()),
+        })
+    }
+}
+
+#[tokio::test]
+async fn bodies_that_are_not_json_are_read_and_answered_as_bytes() {
+    let router = files::router(Arc::new(Documents::default()));
+    let pdf = [("content-type", "application/pdf")];
+    let (status, _, _) = send_raw(router.clone(), "PUT", "/documents/a", &pdf, "%PDF-1.7").await;
+    assert_eq!(status, StatusCode::CREATED);
+    let (status, content_type, bytes) =
+        send_raw(router.clone(), "GET", "/documents/a", &[], "").await;
+    assert_eq!(
+        (status, content_type.as_deref(), bytes.as_slice()),
+        (StatusCode::OK, Some("application/pdf"), &b"%PDF-1.7"[..])
+    );
+    // A documented error with a body that is not JSON keeps its media type.
+    let (status, content_type, bytes) =
+        send_raw(router.clone(), "PUT", "/documents/b", &pdf, "0123456789").await;
+    assert_eq!(
+        (status, content_type.as_deref(), bytes.as_slice()),
+        (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            Some("text/plain"),
+            &b"too large"[..]
+        )
+    );
+    let (status, content_type, _) = send_raw(router.clone(), "GET", "/documents/b", &[], "").await;
+    assert_eq!(
+        (status, content_type.as_deref()),
+        (StatusCode::NOT_FOUND, Some("application/json"))
+    );
+    // A required body of bytes must be there; an optional one may be absent.
+    let (status, _, _) = send_raw(router.clone(), "PUT", "/documents/c", &[], "").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let form = [("content-type", "multipart/form-data; boundary=x")];
+    let (status, content_type, bytes) =
+        send_raw(router.clone(), "POST", "/forms", &form, "--x--").await;
+    assert_eq!(
+        (status, content_type.as_deref(), bytes.as_slice()),
+        (
+            StatusCode::OK,
+            Some("application/octet-stream"),
+            &b"--x--"[..]
+        )
+    );
+    let (status, content_type, _) = send_raw(router, "POST", "/forms", &[], "").await;
+    assert_eq!(
+        (status, content_type.as_deref()),
+        (StatusCode::ACCEPTED, Some("application/json"))
+    );
+}
+
+/// Answers the names API with what it was given.
+struct Names;
+
+impl names::Hooks for Names {
+    type Principal = ();
+
+    async fn authenticate(&self, _: names::Credentials<'_>) -> Result<(), Response> {
+        Ok(())
+    }
+
+    fn reject(&self, rejection: names::Rejection) -> Response {
+        json_error(StatusCode::BAD_REQUEST, "Rejected", &rejection.message)
+    }
+
+    fn internal_error(&self, error: names::Internal) -> Response {
+        json_error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Internal",
+            &error.to_string(),
+        )
+    }
+}
+
+impl names::names::NamesApi for Names {
+    async fn search(
+        &self,
+        request: names::names::search::Request,
+    ) -> Result<names::names::search::Response, names::names::search::Error> {
+        let mut found = names::names::search::OkBody::new();
+        let sort = request.sort.map(|s| format!("{s:?}")).unwrap_or_default();
+        found.id = Some(format!(
+            "{}|{}|{}|{}|{sort}|{}",
+            request.query.unwrap_or_default(),
+            request.max.unwrap_or_default(),
+            request.database_name.unwrap_or_default(),
+            request.query_database_name.unwrap_or_default(),
+            request.headers.unwrap_or_default(),
+        ));
+        Ok(found)
+    }
+
+    async fn one(
+        &self,
+        _: names::names::one::Request,
+    ) -> Result<names::names::one::Response, names::names::one::Error> {
+        Ok(())
+    }
+
+    async fn minus_one(
+        &self,
+        _: names::names::minus_one::Request,
+    ) -> Result<names::names::minus_one::Response, names::names::minus_one::Error> {
+        Ok(())
+    }
+
+    async fn get_pet(
+        &self,
+        request: names::names::get_pet::Request,
+    ) -> Result<names::names::get_pet::Response, names::names::get_pet::Error> {
+        let mut node = names::schemas::Node::new();
+        node.name = Some(request.pet_id);
+        node.next = Some(Box::new(names::schemas::Node::new()));
+        Ok(node)
+    }
+
+    async fn get_photos(
+        &self,
+        request: names::names::get_photos::Request,
+    ) -> Result<names::names::get_photos::Response, names::names::get_photos::Error> {
+        if request.id == "p1" {
+            Ok(())
+        } else {
+            Err(std::io::Error::other(request.id).into())
+        }
+    }
+
+    async fn submit(
+        &self,
+        request: names::names::submit::Request,
+    ) -> Result<names::names::submit::Response, names::names::submit::Error> {
+        let mut taken = names::names::submit::OkBody::new();
+        taken.b = request.body.map(|item| item.a.len() as i64);
+        Ok(taken)
+    }
+}
+
+#[tokio::test]
+async fn names_that_collide_reach_their_own_fields() {
+    let router = names::router(Arc::new(Names));
+    let (status, _, body) = send(
+        router.clone(),
+        "GET",
+        "/v1/search?query=q&max=3&databaseName=camel&database_name=snake&sort=-date",
+        &[("headers", "h")],
+        "",
+    )
+    .await;
+    assert_eq!(
+        (status, &body["id"]),
+        (StatusCode::OK, &json!("q|3|snake|camel|MinusDate|h"))
+    );
+    // Two paths that differ only in punctuation are two routes.
+    let (status, _, _) = send(router.clone(), "GET", "/v1/a/1", &[], "").await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    // A parameter named as another route names it at its place reaches its field.
+    let (status, _, _) = send(router.clone(), "GET", "/v1/pets/p1/photos", &[], "").await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (status, _, body) = send(router, "GET", "/v1/pets/rex", &[], "").await;
+    assert_eq!(
+        (status, body),
+        (StatusCode::OK, json!({"name": "rex", "next": {}}))
     );
 }

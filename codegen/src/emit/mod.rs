@@ -15,7 +15,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::error::{Error, Result};
-use crate::model::Model;
+use crate::model::{Media, Model};
 use crate::{Input, OutputFile};
 
 /// The header every generated Rust file starts with.
@@ -116,6 +116,15 @@ fn joined_label(label: &str, relative: &str) -> String {
     parts.join("/")
 }
 
+/// Whether some body or answer is carried as bytes: then the crate has `src/binary.rs`.
+pub fn uses_binary(model: &Model) -> bool {
+    let binary = |media: &Media| matches!(media, Media::Binary { .. });
+    model.apis.iter().flat_map(|api| &api.operations).any(|op| {
+        op.body.as_ref().is_some_and(|b| binary(&b.media))
+            || op.responses.iter().any(|r| binary(&r.media))
+    })
+}
+
 fn lib_tokens(model: &Model) -> TokenStream {
     let modules = model.apis.iter().map(|api| {
         let module = quote::format_ident!("{}", api.module);
@@ -125,17 +134,35 @@ fn lib_tokens(model: &Model) -> TokenStream {
             pub mod #module;
         }
     });
+    let binary = uses_binary(model).then(|| {
+        quote!(
+            pub mod binary;
+        )
+    });
     quote! {
         //! Typed request and response types, one route trait per API, and an axum router, generated from the API spec.
         //!
         //! Implement [`runtime::Hooks`] and every API trait, then serve [`router::router`].
         pub mod runtime;
+        #binary
         pub mod schemas;
         #(#modules)*
         pub mod router;
 
         pub use router::{router, Api};
         pub use runtime::{Credentials, ErrorAnswer, Hooks, Internal, NoBody, Rejection, RejectionKind};
+    }
+}
+
+/// `src/binary.rs`: bodies carried as bytes, for a crate whose spec has them; like the
+/// runtime, plain Rust in `codegen/templates/`, copied.
+pub fn binary_file() -> OutputFile {
+    OutputFile {
+        path: "src/binary.rs".into(),
+        contents: format!(
+            "// Copied from the template codegen/templates/binary.rs by `cargo xtask regen`. Do not edit by hand.\n#![cfg_attr(rustfmt, rustfmt::skip)]\n{}",
+            include_str!("../../templates/binary.rs")
+        ),
     }
 }
 

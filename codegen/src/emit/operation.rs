@@ -6,7 +6,7 @@ use quote::{format_ident, quote};
 
 use super::comments;
 use super::types::{declaration, type_tokens};
-use crate::model::{Api, Operation, ParamLocation, ResponseVariant, Scope, TypeRef};
+use crate::model::{Api, Media, Operation, ParamLocation, ResponseVariant, Scope, TypeRef};
 
 pub fn tokens(api: &Api, op: &Operation) -> TokenStream {
     let scope = Scope::Operation {
@@ -46,6 +46,14 @@ pub fn tokens(api: &Api, op: &Operation) -> TokenStream {
     }
 }
 
+/// How a body's type is spelled: its JSON type, or bytes.
+pub(crate) fn body_type(ty: &TypeRef, media: &Media, scope: &Scope) -> TokenStream {
+    match media {
+        Media::Json => type_tokens(ty, scope).0,
+        Media::Binary { .. } => quote!(crate::binary::Binary),
+    }
+}
+
 fn param_type(ty: &TypeRef, required: bool, scope: &Scope) -> TokenStream {
     let ty = type_tokens(ty, scope);
     if required {
@@ -79,7 +87,8 @@ fn request_struct(op: &Operation, scope: &Scope) -> TokenStream {
         }
     });
     let body = op.body.as_ref().map(|b| {
-        let ty = param_type(&b.ty, b.required, scope);
+        let ty = body_type(&b.ty, &b.media, scope);
+        let ty = if b.required { ty } else { quote!(Option<#ty>) };
         let mut lines = comments::lines(b.description.as_deref().unwrap_or("The request body."));
         if let Some(example) = &b.example {
             let text = serde_json::to_string_pretty(example).unwrap_or_default();
@@ -125,7 +134,8 @@ fn from_parts(op: &Operation, scope: &Scope) -> TokenStream {
         });
     }
     for p in &op.params {
-        let name = format_ident!("{}", p.field);
+        let field = format_ident!("{}", p.field);
+        let name = format_ident!("{}", p.binding);
         let wire = &p.wire_name;
         match p.location {
             ParamLocation::Path => match &p.default {
@@ -149,15 +159,27 @@ fn from_parts(op: &Operation, scope: &Scope) -> TokenStream {
                     decode.push(quote!(let #name = #lookup;));
                 }
             }
-            ParamLocation::Query => decode.push(quote!(let #name = query.#name;)),
+            ParamLocation::Query => decode.push(quote!(let #name = query.#field;)),
         }
-        inits.push(quote!(#name,));
+        if p.binding == p.field {
+            inits.push(quote!(#field,));
+        } else {
+            inits.push(quote!(#field: #name,));
+        }
     }
+    let binary = op
+        .body
+        .as_ref()
+        .is_some_and(|b| matches!(b.media, Media::Binary { .. }));
     let body = op.body.as_ref().map(|b| {
         let keys = &b.required_keys;
         let require = (!keys.is_empty()).then(|| quote!(runtime::require_keys(&object, &[#(#keys),*])?;));
-        if b.required {
-            quote! {
+        match (binary, b.required) {
+            (true, true) => quote! {
+                let body = body.ok_or_else(|| Rejection::new(RejectionKind::NotJson, "A body is required."))?;
+            },
+            (true, false) => quote!(),
+            (false, true) => quote! {
                 let body = match body {
                     Some(object) => {
                         #require
@@ -165,9 +187,8 @@ fn from_parts(op: &Operation, scope: &Scope) -> TokenStream {
                     }
                     None => return Err(Rejection::new(RejectionKind::NotJson, "A JSON body is required.")),
                 };
-            }
-        } else {
-            quote! {
+            },
+            (false, false) => quote! {
                 let body = match body {
                     Some(object) => {
                         #require
@@ -175,9 +196,24 @@ fn from_parts(op: &Operation, scope: &Scope) -> TokenStream {
                     }
                     None => None,
                 };
-            }
+            },
         }
     });
+    let body_arg = if binary {
+        quote!(Option<crate::binary::Binary>)
+    } else {
+        quote!(Option<crate::runtime::JsonObject>)
+    };
+    let body_doc = if binary {
+        quote! {
+            /// Decodes the request from the router's parts; the body is as sent (or absent).
+        }
+    } else {
+        quote! {
+            /// Decodes the request from the router's parts; the body is already known to be
+            /// a JSON object (or absent).
+        }
+    };
     let body_init = op.body.as_ref().map(|_| quote!(body,));
     let unused_body = op.body.is_none().then(|| quote!(let _ = body;));
     let uses_uri = !query.is_empty();
@@ -199,13 +235,12 @@ fn from_parts(op: &Operation, scope: &Scope) -> TokenStream {
     };
     quote! {
         impl Request {
-            /// Decodes the request from the router's parts; the body is already known to be
-            /// a JSON object (or absent).
+            #body_doc
             pub(crate) fn from_parts(
                 #path_arg: &[(String, String)],
                 #uri_arg: &axum::http::Uri,
                 #headers_arg: &axum::http::HeaderMap,
-                body: Option<crate::runtime::JsonObject>,
+                body: #body_arg,
             ) -> Result<Self, crate::runtime::Rejection> {
                 #[allow(unused_imports)]
                 use crate::runtime::{self, Rejection, RejectionKind};
@@ -252,7 +287,7 @@ fn success(successes: &[&ResponseVariant], scope: &Scope) -> TokenStream {
             let doc = comments::outer(answer_doc(only.status, &only.description));
             match &only.ty {
                 Some(ty) => {
-                    let ty = type_tokens(ty, scope);
+                    let ty = body_type(ty, &only.media, scope);
                     quote!(#doc pub type Response = #ty;)
                 }
                 None => quote!(#doc pub type Response = ();),
@@ -264,7 +299,7 @@ fn success(successes: &[&ResponseVariant], scope: &Scope) -> TokenStream {
                 let doc = comments::outer(answer_doc(r.status, &r.description));
                 match &r.ty {
                     Some(ty) => {
-                        let ty = type_tokens(ty, scope);
+                        let ty = body_type(ty, &r.media, scope);
                         quote!(#doc #name(#ty),)
                     }
                     None => quote!(#doc #name,),
@@ -273,11 +308,14 @@ fn success(successes: &[&ResponseVariant], scope: &Scope) -> TokenStream {
             let arms = several.iter().map(|r| {
                 let name = format_ident!("{}", r.variant);
                 let status = status_tokens(r.status.unwrap_or(200));
-                match r.ty {
-                    Some(_) => {
+                match (&r.ty, &r.media) {
+                    (Some(_), Media::Binary { content_type }) => {
+                        quote!(Self::#name(body) => crate::binary::response(#status, body, #content_type),)
+                    }
+                    (Some(_), Media::Json) => {
                         quote!(Self::#name(body) => crate::runtime::json_response(#status, &body),)
                     }
-                    None => quote!(Self::#name => #status.into_response(),),
+                    (None, _) => quote!(Self::#name => #status.into_response(),),
                 }
             });
             quote! {
@@ -317,7 +355,7 @@ pub(crate) fn status_tokens(code: u16) -> TokenStream {
 
 fn error_enum(errors: &[&ResponseVariant], scope: &Scope) -> TokenStream {
     let body = |r: &ResponseVariant| match &r.ty {
-        Some(ty) => type_tokens(ty, scope).0,
+        Some(ty) => body_type(ty, &r.media, scope),
         None => quote!(crate::runtime::NoBody),
     };
     let default = errors.iter().find(|r| r.status.is_none());
@@ -336,7 +374,15 @@ fn error_enum(errors: &[&ResponseVariant], scope: &Scope) -> TokenStream {
     let conversions = error_conversions(errors, default, &body);
     let answers = errors.iter().map(|r| {
         let name = format_ident!("{}", r.variant);
-        quote!(Error::#name(answer) => axum::response::IntoResponse::into_response(answer),)
+        match (&r.media, r.status) {
+            (Media::Binary { content_type }, Some(_)) if r.ty.is_some() => {
+                quote!(Error::#name(answer) => crate::binary::error_response(answer, #content_type),)
+            }
+            (Media::Binary { content_type }, None) if r.ty.is_some() => {
+                quote!(Error::#name(answer) => crate::binary::any_status_response(answer, #content_type),)
+            }
+            _ => quote!(Error::#name(answer) => axum::response::IntoResponse::into_response(answer),),
+        }
     });
     quote! {
         /// The answers other than success that the spec documents, one variant per status,
@@ -378,7 +424,8 @@ fn error_conversions(
     default: Option<&&ResponseVariant>,
     body: &dyn Fn(&ResponseVariant) -> TokenStream,
 ) -> TokenStream {
-    let shares_default = |r: &ResponseVariant| default.is_some_and(|d| d.ty == r.ty);
+    let shares_default =
+        |r: &ResponseVariant| default.is_some_and(|d| d.ty == r.ty && d.media == r.media);
     let documented = errors
         .iter()
         .filter(|r| r.status.is_some() && !shares_default(r))

@@ -10,8 +10,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::comments;
-use crate::model::{Model, ParamLocation, Route};
-use crate::naming;
+use crate::model::{Media, Model, ParamLocation, Route};
 
 pub fn tokens(model: &Model) -> TokenStream {
     let traits: Vec<_> = model
@@ -28,15 +27,11 @@ pub fn tokens(model: &Model) -> TokenStream {
     // Routes grouped by path so one path carries all its methods.
     let mut by_path: BTreeMap<&str, Vec<(String, syn::Ident)>> = BTreeMap::new();
     for route in &model.routes {
-        let handler = handler_name(route);
+        let handler = format_ident!("{}", route.handler);
         let method = route.method.to_lowercase();
-        by_path
-            .entry(route.path.as_str())
-            .or_default()
-            .push((method.clone(), handler.clone()));
-        for alias in &route.aliases {
+        for path in &route.routed {
             by_path
-                .entry(alias.as_str())
+                .entry(path.as_str())
                 .or_default()
                 .push((method.clone(), handler.clone()));
         }
@@ -86,8 +81,27 @@ pub fn tokens(model: &Model) -> TokenStream {
                 }
             }
         }
+        // Operations secured by schemes the router does not read (bearer tokens, OAuth 2):
+        // the implementation finds the credentials in the headers.
+        None if model
+            .apis
+            .iter()
+            .any(|api| api.operations.iter().any(|op| op.secured)) =>
+        {
+            quote! {
+                /// Asks the implementation who the request's credentials (in its headers)
+                /// belong to.
+                async fn authenticate<S: Api>(server: &S, _uri: &Uri, headers: &HeaderMap) -> Result<S::Principal, Response> {
+                    server.authenticate(Credentials { api_key: None, headers }).await
+                }
+            }
+        }
         None => quote!(),
     };
+    // Paths with segments led by `:` or `*` meant literally.
+    let literal = model
+        .literal_segments
+        .then(|| quote!(.without_v07_checks()));
 
     quote! {
         //! The axum router over every API trait.
@@ -113,6 +127,7 @@ pub fn tokens(model: &Model) -> TokenStream {
         /// are answered through [`Hooks::reject`].
         pub fn router<S: Api>(server: Arc<S>) -> Router {
             Router::new()
+                #literal
                 #(#routes)*
                 .fallback(unknown_path::<S>)
                 .method_not_allowed_fallback(wrong_method::<S>)
@@ -133,16 +148,8 @@ pub fn tokens(model: &Model) -> TokenStream {
     }
 }
 
-fn handler_name(route: &Route) -> syn::Ident {
-    format_ident!(
-        "{}_{}",
-        route.method.to_lowercase(),
-        naming::snake(&route.path)
-    )
-}
-
 fn handler(model: &Model, route: &Route) -> TokenStream {
-    let name = handler_name(route);
+    let name = format_ident!("{}", route.handler);
     let ops: Vec<_> = route
         .operations
         .iter()
@@ -168,6 +175,31 @@ fn handler(model: &Model, route: &Route) -> TokenStream {
     } else {
         quote!(Optional)
     };
+    let binary = ops.iter().any(|(_, op)| {
+        op.body
+            .as_ref()
+            .is_some_and(|b| matches!(b.media, Media::Binary { .. }))
+    });
+    let read = if binary {
+        quote!(let (path, object) = crate::binary::read_request(server, path, &headers, body).await?;)
+    } else {
+        quote!(let (path, object) = runtime::read_request(server, path, body, BodyRule::#rule).await?;)
+    };
+    // Captures named as another route names them at their place, renamed back.
+    let renames = (!route.renames.is_empty()).then(|| {
+        let pairs = route
+            .renames
+            .iter()
+            .map(|(from, to)| quote!((#from, #to)));
+        quote! {
+            let mut path = path;
+            for (name, _) in &mut path {
+                if let Some((_, spec)) = [#(#pairs),*].iter().find(|(routed, _)| *routed == name.as_str()) {
+                    *name = (*spec).to_owned();
+                }
+            }
+        }
+    });
     let call = |api: &crate::model::Api, op: &crate::model::Operation| {
         let module = format_ident!("{}", api.module);
         let op_module = format_ident!("{}", op.name);
@@ -236,7 +268,8 @@ fn handler(model: &Model, route: &Route) -> TokenStream {
             let server = &*server;
             runtime::answer(async {
                 #auth_first
-                let (path, object) = runtime::read_request(server, path, body, BodyRule::#rule).await?;
+                #read
+                #renames
                 #dispatch
             })
             .await
@@ -255,9 +288,12 @@ fn success_answer(op: &crate::model::Operation) -> TokenStream {
     match successes.as_slice() {
         [only] => {
             let status = super::operation::status_tokens(only.status.unwrap_or(200));
-            match only.ty {
-                Some(_) => quote!(|body| runtime::json_response(#status, &body)),
-                None => quote!(|()| axum::response::IntoResponse::into_response(#status)),
+            match (&only.ty, &only.media) {
+                (Some(_), Media::Binary { content_type }) => {
+                    quote!(|body| crate::binary::response(#status, body, #content_type))
+                }
+                (Some(_), Media::Json) => quote!(|body| runtime::json_response(#status, &body)),
+                (None, _) => quote!(|()| axum::response::IntoResponse::into_response(#status)),
             }
         }
         [] => quote!(|()| axum::response::IntoResponse::into_response(axum::http::StatusCode::OK)),

@@ -78,16 +78,13 @@ pub fn declaration(def: &TypeDef, here: &Scope) -> TokenStream {
     lines.push(format!(" Schema: `{}`.", def.source));
     let doc = comments::outer(lines);
     match &def.kind {
-        TypeKind::Struct {
-            fields,
-            keep_unknown,
-        } => {
+        TypeKind::Struct { fields, unknown } => {
             let declared = fields.iter().map(|field| {
                 let rust = format_ident!("{}", field.rust_name);
                 let wire = &field.wire_name;
                 let doc = comments::doc(field.doc.as_deref().unwrap_or_default());
                 let rename = (rust != wire.as_str()).then(|| quote!(#[serde(rename = #wire)]));
-                let ty = type_tokens(&field.ty, here);
+                let ty = field_type(field, here);
                 if field.required {
                     quote! { #doc #rename pub #rust: #ty, }
                 } else if matches!(field.ty, TypeRef::Nullable(_)) {
@@ -105,14 +102,15 @@ pub fn declaration(def: &TypeDef, here: &Scope) -> TokenStream {
                     }
                 }
             });
-            let unknown = keep_unknown.then(|| {
+            let catch_all = unknown.as_ref().map(|name| {
+                let name = format_ident!("{}", name);
                 quote! {
                     /// Keys the schema does not name, kept as sent.
                     #[serde(flatten)]
-                    pub additional_properties: crate::runtime::JsonObject,
+                    pub #name: crate::runtime::JsonObject,
                 }
             });
-            let constructor = constructor(def, fields, *keep_unknown, here);
+            let constructor = constructor(def, fields, unknown.as_deref(), here);
             // With no required field, every field has a default: so has the struct.
             let default = fields.iter().all(|f| !f.required).then(|| quote!(Default,));
             quote! {
@@ -120,7 +118,7 @@ pub fn declaration(def: &TypeDef, here: &Scope) -> TokenStream {
                 #[derive(Debug, Clone, PartialEq, #default serde::Serialize, serde::Deserialize)]
                 pub struct #name {
                     #(#declared)*
-                    #unknown
+                    #catch_all
                 }
 
                 #constructor
@@ -146,13 +144,33 @@ pub fn declaration(def: &TypeDef, here: &Scope) -> TokenStream {
     }
 }
 
+/// A field's type: its type, boxed when it holds its own struct.
+fn field_type(field: &Field, here: &Scope) -> TokenStream {
+    match (&field.ty, field.boxed) {
+        (TypeRef::Nullable(inner), true) => {
+            let inner = type_tokens(inner, here);
+            quote!(Option<Box<#inner>>)
+        }
+        (ty, true) => {
+            let ty = type_tokens(ty, here);
+            quote!(Box<#ty>)
+        }
+        (ty, false) => type_tokens(ty, here).0,
+    }
+}
+
 /// `new(required fields…)`: the optional fields absent, no unnamed keys.
-fn constructor(def: &TypeDef, fields: &[Field], keep_unknown: bool, here: &Scope) -> TokenStream {
+fn constructor(
+    def: &TypeDef,
+    fields: &[Field],
+    unknown: Option<&str>,
+    here: &Scope,
+) -> TokenStream {
     let name = format_ident!("{}", def.name);
     let required: Vec<_> = fields.iter().filter(|f| f.required).collect();
     let params = required.iter().map(|f| {
         let rust = format_ident!("{}", f.rust_name);
-        let ty = type_tokens(&f.ty, here);
+        let ty = field_type(f, here);
         quote!(#rust: #ty)
     });
     let inits = fields.iter().map(|f| {
@@ -163,7 +181,10 @@ fn constructor(def: &TypeDef, fields: &[Field], keep_unknown: bool, here: &Scope
             quote!(#rust: None,)
         }
     });
-    let unknown = keep_unknown.then(|| quote!(additional_properties: Default::default(),));
+    let unknown = unknown.map(|field| {
+        let field = format_ident!("{}", field);
+        quote!(#field: Default::default(),)
+    });
     let allow = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
     let doc = if required.is_empty() {
         comments::doc("Every field absent.")
