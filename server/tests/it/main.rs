@@ -3,6 +3,7 @@
 //! N. `tests/it_postgres` runs the same files on PostgreSQL.
 
 mod abuse;
+mod big_rooms;
 mod concurrency;
 mod fake_identity;
 mod faults;

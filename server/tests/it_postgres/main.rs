@@ -2,6 +2,8 @@
 //! fresh database of a real PostgreSQL server, plus what only PostgreSQL offers: several
 //! server processes sharing one database.
 
+#[path = "../it/big_rooms.rs"]
+mod big_rooms;
 #[path = "../it/concurrency.rs"]
 mod concurrency;
 #[path = "../it/fake_identity.rs"]
