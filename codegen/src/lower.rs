@@ -586,6 +586,7 @@ impl ApiLowering<'_, '_> {
             (Some(reqs), Some((_, scheme))) => reqs.iter().any(|r| r.contains_key(scheme)),
             _ => false,
         };
+        let prepared_json = self.prepared_json(op, &responses, at)?;
         Ok(Operation {
             name,
             operation_id,
@@ -600,6 +601,7 @@ impl ApiLowering<'_, '_> {
             body,
             responses,
             secured,
+            prepared_json,
             types: Vec::new(),
             node: at.clone(),
         })
@@ -629,6 +631,37 @@ impl ApiLowering<'_, '_> {
                 "`x-ignore-invalid-body` must be true or false",
             )),
         }
+    }
+
+    /// The `x-prepared-json` extension: `true` lets the implementation answer the one
+    /// success with a body it serialized itself.
+    fn prepared_json(
+        &self,
+        op: &openapiv3::Operation,
+        responses: &[ResponseVariant],
+        at: &NodeId,
+    ) -> Result<bool> {
+        let flag = match op.extensions.get("x-prepared-json") {
+            None => return Ok(false),
+            Some(Value::Bool(flag)) => *flag,
+            Some(_) => {
+                return Err(self.bundle.error_at(
+                    &at.child("x-prepared-json"),
+                    "`x-prepared-json` must be true or false",
+                ));
+            }
+        };
+        let successes: Vec<_> = responses
+            .iter()
+            .filter(|r| r.status.is_some_and(|code| code < 400))
+            .collect();
+        if flag && !matches!(successes.as_slice(), [only] if only.ty.is_some()) {
+            return Err(self.bundle.error_at(
+                &at.child("x-prepared-json"),
+                "`x-prepared-json` needs exactly one success answer, with a body",
+            ));
+        }
+        Ok(flag)
     }
 
     /// The `x-alias` extension: further paths for the same operation.

@@ -51,6 +51,10 @@ pub struct Operation {
     pub body: Option<Body>,
     pub responses: Vec<ResponseVariant>,
     pub secured: bool,
+    /// The success may be answered with JSON the implementation already serialized
+    /// (`x-prepared-json`): `Response` is `runtime::Prepared<T>`, for answers too large to
+    /// build as values on the async workers.
+    pub prepared_json: bool,
     /// Types declared inline in this operation.
     pub types: Vec<TypeDef>,
     /// Where the operation is written, for messages.

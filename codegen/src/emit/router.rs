@@ -256,6 +256,9 @@ fn success_answer(op: &crate::model::Operation) -> TokenStream {
         [only] => {
             let status = super::operation::status_tokens(only.status.unwrap_or(200));
             match only.ty {
+                Some(_) if op.prepared_json => {
+                    quote!(|body| runtime::prepared_response(#status, body))
+                }
                 Some(_) => quote!(|body| runtime::json_response(#status, &body)),
                 None => quote!(|()| axum::response::IntoResponse::into_response(#status)),
             }

@@ -19,6 +19,7 @@
 
 mod accounts;
 mod aliases;
+mod bulk;
 mod checkpoint;
 pub mod db;
 mod group_commit;
@@ -29,7 +30,7 @@ mod sqlite;
 mod token_cache;
 
 pub use aliases::PutAlias;
-pub use rooms::{MembershipHistory, StoredEvent};
+pub use rooms::{FullRead, MembershipHistory, StoredEvent};
 
 use crate::config::Config;
 use crate::error::InternalError;
@@ -50,6 +51,7 @@ pub enum Durability {
 pub struct Store {
     engine: Engine,
     server_name: String,
+    bulk: bulk::BulkReads,
 }
 
 enum Engine {
@@ -82,6 +84,7 @@ impl Store {
         Ok(Store {
             engine,
             server_name: config.server_name.clone(),
+            bulk: bulk::BulkReads::start()?,
         })
     }
 
@@ -103,6 +106,40 @@ impl Store {
             Engine::Postgres(db) => db.run(work).await,
         };
         outcome.unwrap_or_else(|error| Err(E::from(error)))
+    }
+
+    /// Runs `work` on a read connection on the thread of large reads (`bulk.rs`): for reads
+    /// that grow with a room, so that they wait for each other, not the other requests.
+    pub async fn read_bulk<T, E>(
+        &self,
+        work: impl FnOnce(&mut dyn Conn) -> Result<T, E> + Send + 'static,
+    ) -> Result<T, E>
+    where
+        T: Send + 'static,
+        E: From<DbError> + Send + 'static,
+    {
+        let (answer, answered) = tokio::sync::oneshot::channel();
+        let job: Box<dyn FnOnce() + Send> = match &self.engine {
+            Engine::Sqlite(db) => {
+                let pool = db.readers();
+                Box::new(move || {
+                    let _ = answer.send(sqlite::read_on(&pool, work));
+                })
+            }
+            Engine::Postgres(db) => match db.connections() {
+                Some(pool) => Box::new(move || {
+                    let _ = answer.send(postgres::run_on(&pool, work));
+                }),
+                None => return Err(E::from(DbError::NotRun)),
+            },
+        };
+        if !self.bulk.submit(job) {
+            return Err(E::from(DbError::NotRun));
+        }
+        answered
+            .await
+            .unwrap_or(Err(DbError::Panicked))
+            .unwrap_or_else(|error| Err(E::from(error)))
     }
 
     /// Runs `work` in a write transaction and answers once it is committed. When `work`
