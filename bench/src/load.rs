@@ -9,7 +9,7 @@
 
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
@@ -22,6 +22,7 @@ use hyper_util::rt::TokioIo;
 /// One request of a run.
 #[derive(Clone)]
 pub struct Call {
+    pub method: Method,
     pub path: String,
     pub token: Option<String>,
     pub body: Bytes,
@@ -30,15 +31,25 @@ pub struct Call {
 impl Call {
     pub fn post(path: String, token: &str, body: &str) -> Call {
         Call {
+            method: Method::POST,
             path,
             token: Some(token.to_string()),
             body: Bytes::copy_from_slice(body.as_bytes()),
         }
     }
 
+    pub fn get(path: String, token: &str) -> Call {
+        Call {
+            method: Method::GET,
+            path,
+            token: Some(token.to_string()),
+            body: Bytes::new(),
+        }
+    }
+
     fn request(&self, addr: SocketAddr) -> anyhow::Result<Request<Full<Bytes>>> {
         let mut request = Request::builder()
-            .method(Method::POST)
+            .method(self.method.clone())
             .uri(&self.path)
             .header(HOST, addr.to_string())
             .header(CONTENT_TYPE, "application/json");
@@ -80,11 +91,22 @@ impl Outcome {
 
 /// Sends every call in `calls` to `addr` over `concurrency` connections.
 pub fn run(addr: SocketAddr, calls: Vec<Call>, concurrency: usize) -> anyhow::Result<Outcome> {
+    run_until(addr, calls, concurrency, Arc::new(AtomicBool::new(false)))
+}
+
+/// As [`run`], but each connection also stops (after its answer in flight) once `stop` is
+/// set: for a background load that lasts as long as another one.
+pub fn run_until(
+    addr: SocketAddr,
+    calls: Vec<Call>,
+    concurrency: usize,
+    stop: Arc<AtomicBool>,
+) -> anyhow::Result<Outcome> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
     let cpu_before = crate::proc::own_cpu_seconds();
-    let outcome = runtime.block_on(drive(addr, Arc::new(calls), concurrency.max(1)))?;
+    let outcome = runtime.block_on(drive(addr, Arc::new(calls), concurrency.max(1), stop))?;
     Ok(Outcome {
         client_cpu: crate::proc::own_cpu_seconds() - cpu_before,
         ..outcome
@@ -100,15 +122,16 @@ async fn drive(
     addr: SocketAddr,
     calls: Arc<Vec<Call>>,
     concurrency: usize,
+    stop: Arc<AtomicBool>,
 ) -> anyhow::Result<Outcome> {
     let next = Arc::new(AtomicUsize::new(0));
     let started = Instant::now();
     let mut workers = Vec::with_capacity(concurrency);
     for _ in 0..concurrency {
-        let (calls, next) = (calls.clone(), next.clone());
-        workers.push(tokio::spawn(
-            async move { worker(addr, &calls, &next).await },
-        ));
+        let (calls, next, stop) = (calls.clone(), next.clone(), stop.clone());
+        workers.push(tokio::spawn(async move {
+            worker(addr, &calls, &next, &stop).await
+        }));
     }
     let mut samples = Vec::with_capacity(calls.len());
     for worker in workers {
@@ -144,10 +167,14 @@ async fn worker(
     addr: SocketAddr,
     calls: &[Call],
     next: &AtomicUsize,
+    stop: &AtomicBool,
 ) -> anyhow::Result<Vec<Sample>> {
     let mut sender = connect(addr).await?;
     let mut samples = Vec::new();
     loop {
+        if stop.load(Ordering::Relaxed) {
+            return Ok(samples);
+        }
         let index = next.fetch_add(1, Ordering::Relaxed);
         let Some(call) = calls.get(index) else {
             return Ok(samples);

@@ -8,11 +8,16 @@
 //!    default durability mode and (joins) with power-loss durability;
 //! 3. ceiling: the same load against a minimal axum server, in the same run;
 //! 4. scaling: join latency into a 10-member vs a 100,000-member room, and the server's
-//!    memory with 1,000,000 memberships stored.
+//!    memory with 1,000,000 memberships stored;
+//! 5. big rooms (`big_rooms.rs`): one state key, the full reads, their memory, and
+//!    fairness, in the 100,000-member room.
+//!
+//! `--big-rooms-only` seeds one large room and measures only 5.
 //!
 //! Each server start is followed by an untimed warm-up (every user joins one room). It
 //! prints a table and writes the figures as JSON.
 
+mod big_rooms;
 mod ceiling;
 mod load;
 mod proc;
@@ -33,7 +38,8 @@ use crate::report::{Report, Row};
 use crate::seed::{Account, SERVER_NAME};
 
 const USAGE: &str = "\
-usage: bench --server PATH --xtask PATH [--requests N] [--memberships N] [--json PATH]
+usage: bench --server PATH --xtask PATH [--requests N] [--memberships N] [--json PATH] [--big-rooms-only]
+             [--one-key-requests N] [--full-read-requests N]
        bench ceiling --listen ADDR";
 
 const BASE: &str = "/_matrix/client/api/v1";
@@ -47,6 +53,8 @@ struct Options {
     requests: usize,
     memberships: usize,
     json: PathBuf,
+    big_rooms_only: bool,
+    big_room_counts: big_rooms::Counts,
 }
 
 fn main() -> std::process::ExitCode {
@@ -74,9 +82,16 @@ fn run() -> anyhow::Result<()> {
         requests: 5_000,
         memberships: 1_000_000,
         json: PathBuf::from("target/bench/results.json"),
+        big_rooms_only: false,
+        big_room_counts: big_rooms::Counts::default(),
     };
     let mut i = 0;
     while i < args.len() {
+        if args[i] == "--big-rooms-only" {
+            options.big_rooms_only = true;
+            i += 1;
+            continue;
+        }
         let value = args
             .get(i + 1)
             .with_context(|| format!("{} needs a value", args[i]));
@@ -86,6 +101,8 @@ fn run() -> anyhow::Result<()> {
             "--requests" => options.requests = value?.parse()?,
             "--memberships" => options.memberships = value?.parse()?,
             "--json" => options.json = value?.into(),
+            "--one-key-requests" => options.big_room_counts.one_key = value?.parse()?,
+            "--full-read-requests" => options.big_room_counts.full_reads = value?.parse()?,
             other => bail!("unknown argument `{other}`\n{USAGE}"),
         }
         i += 2;
@@ -110,7 +127,11 @@ fn run() -> anyhow::Result<()> {
 
 fn measure(options: &Options) -> anyhow::Result<Report> {
     let mut report = Report {
-        generator_ms: generator_times(&options.xtask, 10)?,
+        generator_ms: if options.big_rooms_only {
+            Vec::new()
+        } else {
+            generator_times(&options.xtask, 10)?
+        },
         ..Report::default()
     };
     println!(
@@ -136,7 +157,12 @@ fn measure(options: &Options) -> anyhow::Result<Report> {
         seed::populated_room(&store, "!small:bench", 10).await?;
         // The large room first, then more rooms of the same size up to the membership total.
         let mut large_rooms = 0;
-        while large_rooms == 0 || large_rooms * LARGE_ROOM < options.memberships {
+        let memberships = if options.big_rooms_only {
+            0
+        } else {
+            options.memberships
+        };
+        while large_rooms == 0 || large_rooms * LARGE_ROOM < memberships {
             seed::populated_room(&store, &format!("!large{large_rooms}:bench"), LARGE_ROOM).await?;
             large_rooms += 1;
         }
@@ -149,6 +175,19 @@ fn measure(options: &Options) -> anyhow::Result<Report> {
         report.memberships_stored,
         started.elapsed().as_secs_f64()
     );
+
+    if options.big_rooms_only {
+        let server =
+            ServerProcess::start(&options.server, &db, Durability::ProcessCrash, dir.path())?;
+        report.big_rooms = Some(big_room_reads(
+            &server,
+            &alice,
+            &users,
+            options.big_room_counts,
+        )?);
+        server.stop()?;
+        return Ok(report);
+    }
 
     for durability in [Durability::ProcessCrash, Durability::PowerLoss] {
         let mode = match durability {
@@ -219,6 +258,12 @@ fn measure(options: &Options) -> anyhow::Result<Report> {
             let (rss, peak) = proc::memory_mib(server.pid());
             report.server_rss_mib = rss;
             report.server_peak_rss_mib = peak;
+            report.big_rooms = Some(big_room_reads(
+                &server,
+                &alice,
+                &users,
+                options.big_room_counts,
+            )?);
         }
         server.stop()?;
     }
@@ -235,6 +280,28 @@ fn measure(options: &Options) -> anyhow::Result<Report> {
     }
     drop(ceiling);
     Ok(report)
+}
+
+/// The big-room reads (`big_rooms.rs`) against a running server: alice is in both rooms;
+/// the first user joins the large room and leaves it; up to 2,000 users join a new room
+/// during the fairness run.
+fn big_room_reads(
+    server: &ServerProcess,
+    alice: &Account,
+    users: &[Account],
+    counts: big_rooms::Counts,
+) -> anyhow::Result<big_rooms::BigRooms> {
+    let (former, joiners) = users.split_first().context("no users")?;
+    let join_room = create_room(server.addr, alice, "public_chat", None)?;
+    big_rooms::measure(
+        server.addr,
+        server.pid(),
+        ("!small:bench", "!large0:bench"),
+        (alice, former),
+        &joiners[..joiners.len().min(2_000)],
+        &join_room,
+        counts,
+    )
 }
 
 /// Whole-process times of `xtask regen --check`, after one warm-up run.

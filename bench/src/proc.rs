@@ -58,3 +58,9 @@ pub fn memory_mib(pid: u32) -> (f64, f64) {
     };
     (field("VmRSS:"), field("VmHWM:"))
 }
+
+/// Resets the peak resident memory of `pid` to its current RSS (Linux `clear_refs` 5), so
+/// that the next [`memory_mib`] peak is that of what follows.
+pub fn reset_peak(pid: u32) -> std::io::Result<()> {
+    std::fs::write(format!("/proc/{pid}/clear_refs"), "5")
+}

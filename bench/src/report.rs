@@ -81,7 +81,11 @@ pub struct Report {
     pub memberships_stored: usize,
     pub server_rss_mib: f64,
     pub server_peak_rss_mib: f64,
+    pub big_rooms: Option<crate::big_rooms::BigRooms>,
 }
+
+/// Prints one target: its name, the measured value (and unit), and whether it is met.
+type Target<'a> = dyn Fn(&str, Option<f64>, &str, &dyn Fn(f64) -> bool) + 'a;
 
 pub fn median(values: &[f64]) -> f64 {
     let mut sorted = values.to_vec();
@@ -145,6 +149,34 @@ impl Report {
             "\nserver memory with {} memberships stored: RSS {:.1} MiB (peak {:.1} MiB)",
             self.memberships_stored, self.server_rss_mib, self.server_peak_rss_mib
         );
+        if let Some(big) = &self.big_rooms {
+            println!(
+                "\n| big room reads | conc | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | non-200 |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+            );
+            for row in &big.rows {
+                println!(
+                    "| {} | {} | {} | {:.1} | {:.2} | {:.2} | {:.2} | {:.2} | {} |",
+                    row.workload,
+                    row.concurrency,
+                    row.requests,
+                    row.per_second,
+                    row.p50_ms,
+                    row.p90_ms,
+                    row.p99_ms,
+                    row.max_ms,
+                    row.non_200
+                );
+            }
+            println!(
+                "\n| 8 at once | one answer MiB | RSS before MiB | peak RSS MiB |\n|---|---:|---:|---:|"
+            );
+            for memory in &big.memory {
+                println!(
+                    "| /{} | {:.1} | {:.1} | {:.1} |",
+                    memory.read, memory.response_mib, memory.before_mib, memory.peak_mib
+                );
+            }
+        }
 
         println!("\n| target | measured | met |\n|---|---:|---|");
         let target = |name: &str, measured: Option<f64>, unit: &str, ok: &dyn Fn(f64) -> bool| {
@@ -209,14 +241,80 @@ impl Report {
             "MB",
             &|v| v <= 150.0,
         );
+        if let Some(big) = &self.big_rooms {
+            self.big_room_targets(big, &target);
+        }
+        let big_rows = self.big_rooms.iter().flat_map(|big| &big.rows);
         let failures: usize = self
             .rows
             .iter()
             .chain(&self.scaling)
+            .chain(big_rows)
             .map(|r| r.non_200)
             .sum();
         target("non-200 answers = 0", Some(failures as f64), "", &|v| {
             v == 0.0
         });
+    }
+
+    /// The big-room targets (issue 21), each printed with `target`.
+    fn big_room_targets(&self, big: &crate::big_rooms::BigRooms, target: &Target<'_>) {
+        let p50 = |workload: &str| big.find(workload).map(|row| row.p50_ms);
+        let p99 = |workload: &str| big.find(workload).map(|row| row.p99_ms);
+        target(
+            "one key, 100,000 members: p50 ≤ 1 ms",
+            p50("one key, 100,000 members"),
+            "ms",
+            &|v| v <= 1.0,
+        );
+        let ratio = match (p50("one key, 100,000 members"), p50("one key, 10 members")) {
+            (Some(large), Some(small)) => Some(large / small.max(f64::EPSILON)),
+            _ => None,
+        };
+        target(
+            "one key: 100,000 / 10 members p50 ≤ 1.5×",
+            ratio,
+            "×",
+            &|v| v <= 1.5,
+        );
+        target(
+            "one key, 100,000 members, former member: p50 ≤ 1 ms",
+            p50("one key, 100,000 members, former member"),
+            "ms",
+            &|v| v <= 1.0,
+        );
+        for read in crate::big_rooms::FULL_READS {
+            target(
+                &format!("/{read}, 100,000 members: p50 ≤ 150 ms"),
+                p50(&format!("/{read}, 100,000 members")),
+                "ms",
+                &|v| v <= 150.0,
+            );
+        }
+        for memory in &big.memory {
+            let limit = 100.0 + 8.0 * memory.response_mib * 1.048_576;
+            target(
+                &format!(
+                    "/{}, 8 at once: peak RSS ≤ 100 MB + 8 × {:.1} MB = {limit:.0} MB",
+                    memory.read,
+                    memory.response_mib * 1.048_576
+                ),
+                Some(memory.peak_mib * 1.048_576),
+                "MB",
+                &|v| v <= limit,
+            );
+        }
+        target(
+            "bystander small-room read p99 ≤ 10 ms during 8 full reads",
+            p99("bystander one key, 10 members, during full reads"),
+            "ms",
+            &|v| v <= 10.0,
+        );
+        target(
+            "joins c=16 p99 ≤ 25 ms during 8 full reads",
+            p99("joins elsewhere, during full reads"),
+            "ms",
+            &|v| v <= 25.0,
+        );
     }
 }

@@ -720,6 +720,7 @@ impl ApiLowering<'_, '_> {
             && security.is_some_and(|(_, scheme)| {
                 requirements.is_some_and(|reqs| reqs.iter().any(|r| r.contains_key(scheme)))
             });
+        let prepared_json = self.prepared_json(op, &responses, at)?;
         Ok(Operation {
             name: name.to_string(),
             operation_id,
@@ -735,6 +736,7 @@ impl ApiLowering<'_, '_> {
             responses,
             secured,
             takes_api_key,
+            prepared_json,
             types: Vec::new(),
             node: at.clone(),
         })
@@ -805,6 +807,37 @@ impl ApiLowering<'_, '_> {
                 "`x-ignore-invalid-body` must be true or false",
             )),
         }
+    }
+
+    /// The `x-prepared-json` extension: `true` lets the implementation answer the one
+    /// success with a body it serialized itself.
+    fn prepared_json(
+        &self,
+        op: &openapiv3::Operation,
+        responses: &[ResponseVariant],
+        at: &NodeId,
+    ) -> Result<bool> {
+        let flag = match op.extensions.get("x-prepared-json") {
+            None => return Ok(false),
+            Some(Value::Bool(flag)) => *flag,
+            Some(_) => {
+                return Err(self.bundle.error_at(
+                    &at.child("x-prepared-json"),
+                    "`x-prepared-json` must be true or false",
+                ));
+            }
+        };
+        let successes: Vec<_> = responses
+            .iter()
+            .filter(|r| r.status.is_some_and(|code| code < 400))
+            .collect();
+        if flag && !matches!(successes.as_slice(), [only] if only.ty.is_some()) {
+            return Err(self.bundle.error_at(
+                &at.child("x-prepared-json"),
+                "`x-prepared-json` needs exactly one success answer, with a body",
+            ));
+        }
+        Ok(flag)
     }
 
     /// The `x-alias` extension: further paths for the same operation.

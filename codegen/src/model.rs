@@ -57,6 +57,10 @@ pub struct Operation {
     /// Secured, and some alternative of its security requirements names the spec's apiKey
     /// scheme (`Model::security`): the API reference says it takes that key.
     pub takes_api_key: bool,
+    /// The success may be answered with JSON the implementation already serialized
+    /// (`x-prepared-json`): `Response` is `runtime::Prepared<T>`, for answers too large to
+    /// build as values on the async workers.
+    pub prepared_json: bool,
     /// Types declared inline in this operation.
     pub types: Vec<TypeDef>,
     /// Where the operation is written, for messages.

@@ -475,9 +475,9 @@ async fn get_matrix_client_api_v1_rooms_room_id_initial_sync<S: Api>(
                 runtime::respond(
                     server,
                     outcome
-                        .map(|body| runtime::json_response(
+                        .map(|body| runtime::prepared_response(
                             axum::http::StatusCode::OK,
-                            &body,
+                            body,
                         )),
                 ),
             )
@@ -729,9 +729,9 @@ async fn get_matrix_client_api_v1_rooms_room_id_members<S: Api>(
                 runtime::respond(
                     server,
                     outcome
-                        .map(|body| runtime::json_response(
+                        .map(|body| runtime::prepared_response(
                             axum::http::StatusCode::OK,
-                            &body,
+                            body,
                         )),
                 ),
             )
@@ -773,9 +773,9 @@ async fn get_matrix_client_api_v1_rooms_room_id_state<S: Api>(
                 runtime::respond(
                     server,
                     outcome
-                        .map(|body| runtime::json_response(
+                        .map(|body| runtime::prepared_response(
                             axum::http::StatusCode::OK,
-                            &body,
+                            body,
                         )),
                 ),
             )

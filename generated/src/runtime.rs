@@ -236,6 +236,25 @@ pub fn json_response<T: serde::Serialize>(status: StatusCode, body: &T) -> Respo
     }
 }
 
+/// The success body of an operation marked `x-prepared-json`: a value to serialize, or
+/// JSON the implementation already serialized (a large answer built off the async workers,
+/// sent as it is: it must be the JSON of a `T`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Prepared<T> {
+    Value(T),
+    Json(Bytes),
+}
+
+/// A [`Prepared`] body as a JSON response with the given status.
+pub fn prepared_response<T: serde::Serialize>(status: StatusCode, body: Prepared<T>) -> Response {
+    match body {
+        Prepared::Value(value) => json_response(status, &value),
+        Prepared::Json(bytes) => {
+            (status, [(header::CONTENT_TYPE, "application/json")], bytes).into_response()
+        }
+    }
+}
+
 /// Reads the whole body, refusing it once it passes `limit` bytes.
 pub async fn read_body(body: Body, limit: usize) -> Result<Bytes, Rejection> {
     match http_body_util::Limited::new(body, limit).collect().await {

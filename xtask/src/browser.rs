@@ -72,14 +72,11 @@ fn ensure_installed(root: &Path) -> anyhow::Result<PathBuf> {
     }
     println!("== installing playwright-core into {}", dir.display());
     let _ = std::fs::remove_file(&stamp);
-    let status = Command::new("npm")
-        .args(["ci", "--ignore-scripts", "--no-audit", "--no-fund"])
-        .current_dir(&dir)
-        .status()
-        .context("cannot run npm (the browser check needs Node.js 20 or later, with npm)")?;
-    if !status.success() {
-        bail!("npm ci in {} failed ({status})", dir.display());
-    }
+    crate::npm::run(
+        "npm ci (xtask/browser/package-lock.json)",
+        &dir,
+        &["ci", "--ignore-scripts", "--no-audit", "--no-fund"],
+    )?;
     std::fs::write(&stamp, lock)?;
     Ok(dir)
 }

@@ -14,6 +14,7 @@ pub mod bench_codegen;
 pub mod browser;
 pub mod checks;
 pub mod fuzzing;
+pub mod npm;
 pub mod release_server;
 pub mod schemathesis;
 pub mod sdk;

@@ -503,7 +503,8 @@ fn install_step(what: &str, command: &mut Command) -> anyhow::Result<()> {
 /// they are there for the same `package.json` and `package-lock.json`; Node.js itself.
 fn install_js(sdk: &Path, js: &Path) -> anyhow::Result<PathBuf> {
     let node = ensure_program("node", &["nodejs"])?;
-    let npm = ensure_program("npm", &["npm"])?;
+    // Debian's npm when the machine has none; `npm::run` finds it on the PATH.
+    ensure_program("npm", &["npm"])?;
     let package = std::fs::read_to_string(sdk.join("package.json"))?;
     let lock = std::fs::read_to_string(sdk.join("package-lock.json"))?;
     let wanted = format!("{package}{lock}");
@@ -516,11 +517,10 @@ fn install_js(sdk: &Path, js: &Path) -> anyhow::Result<PathBuf> {
     std::fs::create_dir_all(js)?;
     std::fs::write(js.join("package.json"), &package)?;
     std::fs::write(js.join("package-lock.json"), &lock)?;
-    install_step(
-        &format!("npm ci (xtask/sdk/package-lock.json) in {}", js.display()),
-        Command::new(&npm)
-            .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
-            .current_dir(js),
+    crate::npm::run(
+        "npm ci (xtask/sdk/package-lock.json)",
+        js,
+        &["ci", "--no-audit", "--no-fund", "--loglevel=error"],
     )?;
     install_step(
         "browserify: the browser build of matrix-js-sdk 0.3.0",

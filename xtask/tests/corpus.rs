@@ -53,26 +53,23 @@ fn install() -> PathBuf {
     }
     let _ = std::fs::remove_dir_all(&prefix);
     std::fs::create_dir_all(&prefix).unwrap();
-    let npm = std::env::var("NPM").unwrap_or_else(|_| "npm".into());
-    let output = Command::new(&npm)
-        .args([
+    let prefix_arg = prefix.display().to_string();
+    if let Err(error) = xtask::npm::run(
+        &format!("npm install {PACKAGE}"),
+        &prefix,
+        &[
             "install",
             "--no-save",
             "--ignore-scripts",
             "--no-audit",
             "--no-fund",
-        ])
-        .arg("--prefix")
-        .arg(&prefix)
-        .arg(PACKAGE)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot install {PACKAGE}: {npm}: {e} (is npm installed?)"));
-    assert!(
-        output.status.success(),
-        "cannot install {PACKAGE}: npm install failed:\n{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
+            "--prefix",
+            &prefix_arg,
+            PACKAGE,
+        ],
+    ) {
+        panic!("cannot install {PACKAGE}: {error:#}");
+    }
     assert!(
         package.join("package.json").exists(),
         "npm installed no {PACKAGE}"

@@ -269,7 +269,7 @@ fn responses(op: &Operation, scope: &Scope) -> TokenStream {
         .responses
         .iter()
         .partition(|r| r.status.is_some_and(|code| code < 400));
-    let response = success(&successes, scope);
+    let response = success(&successes, op.prepared_json, scope);
     let error = error_enum(&errors, scope);
     quote! {
         #response
@@ -277,7 +277,7 @@ fn responses(op: &Operation, scope: &Scope) -> TokenStream {
     }
 }
 
-fn success(successes: &[&ResponseVariant], scope: &Scope) -> TokenStream {
+fn success(successes: &[&ResponseVariant], prepared: bool, scope: &Scope) -> TokenStream {
     match successes {
         [] => quote! {
             /// The spec documents no success answer: an empty one.
@@ -286,6 +286,10 @@ fn success(successes: &[&ResponseVariant], scope: &Scope) -> TokenStream {
         [only] => {
             let doc = comments::outer(answer_doc(only.status, &only.description));
             match &only.ty {
+                Some(ty) if prepared => {
+                    let ty = type_tokens(ty, scope);
+                    quote!(#doc pub type Response = crate::runtime::Prepared<#ty>;)
+                }
                 Some(ty) => {
                     let ty = body_type(ty, &only.media, scope);
                     quote!(#doc pub type Response = #ty;)

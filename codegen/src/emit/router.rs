@@ -292,6 +292,9 @@ fn success_answer(op: &crate::model::Operation) -> TokenStream {
                 (Some(_), Media::Binary { content_type }) => {
                     quote!(|body| crate::binary::response(#status, body, #content_type))
                 }
+                (Some(_), Media::Json) if op.prepared_json => {
+                    quote!(|body| runtime::prepared_response(#status, body))
+                }
                 (Some(_), Media::Json) => quote!(|body| runtime::json_response(#status, &body)),
                 (None, _) => quote!(|()| axum::response::IntoResponse::into_response(#status)),
             }

@@ -34,7 +34,7 @@ impl Request {
 /// 200: A list of members of the room. If you are joined to the room then
 /// this will be the current members of the room. If you have left te
 /// room then this will be the members of the room when you left.
-pub type Response = OkBody;
+pub type Response = crate::runtime::Prepared<OkBody>;
 /// The answers other than success that the spec documents, one variant per status,
 /// and a failure inside the implementation. `?` converts an
 /// [`ErrorAnswer`](crate::runtime::ErrorAnswer) of a documented status, or any

@@ -32,7 +32,7 @@ impl Request {
     }
 }
 /// 200: The current state of the room
-pub type Response = RoomInfo;
+pub type Response = crate::runtime::Prepared<RoomInfo>;
 /// The answers other than success that the spec documents, one variant per status,
 /// and a failure inside the implementation. `?` converts an
 /// [`ErrorAnswer`](crate::runtime::ErrorAnswer) of a documented status, or any

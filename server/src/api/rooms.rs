@@ -12,7 +12,8 @@ use generated::schemas::Membership;
 use crate::error::{Forbidden, InternalError, not_found};
 use crate::ids::{RoomId, UserId};
 use crate::rules::{self, ReadView};
-use crate::storage::StoredEvent;
+use crate::storage::FullRead;
+use generated::runtime::Prepared;
 
 /// What a user may see of a room: their membership, and up to where.
 struct View {
@@ -20,10 +21,6 @@ struct View {
     membership: Membership,
     /// `None`: the current state; `Some(at)`: the state when the user left.
     until: Option<i64>,
-}
-
-fn typed<T: serde::de::DeserializeOwned>(event: &StoredEvent) -> Result<T, InternalError> {
-    serde_json::from_value(event.to_json()).map_err(|e| InternalError(e.into()))
 }
 
 impl Homeserver {
@@ -44,17 +41,22 @@ impl Homeserver {
         })
     }
 
-    async fn state_events<E>(
+    /// What `raw_room` answers `what` for `user`, as its JSON body.
+    async fn full_read<T, E>(
         &self,
         user: &UserId,
         raw_room: &str,
-    ) -> Result<(View, Vec<StoredEvent>), E>
+        what: impl FnOnce(&View) -> FullRead,
+    ) -> Result<Prepared<T>, E>
     where
         E: From<Forbidden> + From<InternalError> + From<crate::error::BadRequest>,
     {
         let view = self.view::<E>(user, room_id(raw_room)?).await?;
-        let state = self.store.state(&view.room, view.until).await?;
-        Ok((view, state))
+        let body = self
+            .store
+            .read_room_json(&view.room, view.until, what(&view))
+            .await?;
+        Ok(Prepared::Json(body.into()))
     }
 }
 
@@ -64,24 +66,28 @@ impl RoomsApi for Homeserver {
         user: UserId,
         request: get_room_state_with_key::Request,
     ) -> Result<get_room_state_with_key::Response, get_room_state_with_key::Error> {
-        let (view, state) = self
-            .state_events::<get_room_state_with_key::Error>(&user, &request.room_id)
+        let view = self
+            .view::<get_room_state_with_key::Error>(&user, room_id(&request.room_id)?)
             .await?;
-        let event = state
-            .iter()
-            .find(|e| {
-                e.event_type == request.event_type
-                    && e.state_key.as_deref() == Some(request.state_key.as_str())
-            })
+        let content = self
+            .store
+            .state_content(
+                &view.room,
+                view.until,
+                &request.event_type,
+                &request.state_key,
+            )
+            .await?
             .ok_or_else(|| {
                 not_found(format!(
                     "{} has no {} state with the key {:?}.",
                     view.room, request.event_type, request.state_key
                 ))
             })?;
-        Ok(match &event.content {
-            serde_json::Value::Object(map) => map.clone(),
-            _ => Default::default(),
+        Ok(match serde_json::from_str(&content) {
+            Ok(serde_json::Value::Object(map)) => map,
+            Ok(_) => Default::default(),
+            Err(error) => return Err(InternalError(error.into()).into()),
         })
     }
 
@@ -90,10 +96,8 @@ impl RoomsApi for Homeserver {
         user: UserId,
         request: get_room_state::Request,
     ) -> Result<get_room_state::Response, get_room_state::Error> {
-        let (_, state) = self
-            .state_events::<get_room_state::Error>(&user, &request.room_id)
-            .await?;
-        Ok(state.iter().map(typed).collect::<Result<Vec<_>, _>>()?)
+        self.full_read::<_, get_room_state::Error>(&user, &request.room_id, |_| FullRead::State)
+            .await
     }
 
     async fn get_members_by_room(
@@ -101,17 +105,10 @@ impl RoomsApi for Homeserver {
         user: UserId,
         request: get_members_by_room::Request,
     ) -> Result<get_members_by_room::Response, get_members_by_room::Error> {
-        let (_, state) = self
-            .state_events::<get_members_by_room::Error>(&user, &request.room_id)
-            .await?;
-        let chunk = state
-            .iter()
-            .filter(|e| e.event_type == "m.room.member")
-            .map(typed)
-            .collect::<Result<Vec<_>, _>>()?;
-        let mut answer = get_members_by_room::OkBody::new();
-        answer.chunk = Some(chunk);
-        Ok(answer)
+        self.full_read::<_, get_members_by_room::Error>(&user, &request.room_id, |_| {
+            FullRead::Members
+        })
+        .await
     }
 
     async fn room_initial_sync(
@@ -119,30 +116,16 @@ impl RoomsApi for Homeserver {
         user: UserId,
         request: room_initial_sync::Request,
     ) -> Result<room_initial_sync::Response, room_initial_sync::Error> {
-        use room_initial_sync::{
-            PaginationChunk, RoomInfo, RoomInfoMembership as M, RoomInfoVisibility,
-        };
-        let (view, state) = self
-            .state_events::<room_initial_sync::Error>(&user, &request.room_id)
-            .await?;
-        let messages = self.store.messages(&view.room, view.until, 20).await?;
-        let start = messages.first().map_or(0, |e| e.stream_ordering);
-        let end = messages.last().map_or(0, |e| e.stream_ordering);
-        let membership = match view.membership {
-            Membership::Join => M::Join,
-            Membership::Ban => M::Ban,
-            Membership::Invite => M::Invite,
-            Membership::Leave | Membership::Knock => M::Leave,
-        };
-        let chunk = messages.iter().map(typed).collect::<Result<Vec<_>, _>>()?;
-        let mut info = RoomInfo::new(view.room.to_string(), membership);
-        info.messages = Some(PaginationChunk::new(
-            format!("s{start}"),
-            format!("s{end}"),
-            chunk,
-        ));
-        info.state = Some(state.iter().map(typed).collect::<Result<Vec<_>, _>>()?);
-        info.visibility = Some(RoomInfoVisibility::Private);
-        Ok(info)
+        self.full_read::<_, room_initial_sync::Error>(&user, &request.room_id, |view| {
+            FullRead::InitialSync {
+                membership: match view.membership {
+                    Membership::Join => "join",
+                    Membership::Ban => "ban",
+                    Membership::Invite => "invite",
+                    Membership::Leave | Membership::Knock => "leave",
+                },
+            }
+        })
+        .await
     }
 }

@@ -20,6 +20,7 @@
 mod accounts;
 mod admin;
 mod aliases;
+mod bulk;
 mod checkpoint;
 pub mod db;
 mod group_commit;
@@ -31,7 +32,7 @@ mod token_cache;
 
 pub use admin::{Member, RoomSummary, UserSummary};
 pub use aliases::PutAlias;
-pub use rooms::{MembershipHistory, StoredEvent};
+pub use rooms::{FullRead, MembershipHistory, StoredEvent};
 
 use anyhow::Context;
 
@@ -58,6 +59,7 @@ pub struct Store {
     database: String,
     /// Whether opening it created it (SQLite: the file did not exist).
     created: bool,
+    bulk: bulk::BulkReads,
 }
 
 enum Engine {
@@ -172,6 +174,7 @@ impl Store {
             server_name: config.server_name.clone(),
             database,
             created,
+            bulk: bulk::BulkReads::start()?,
         };
         store.claim_server_name().await?;
         Ok(store)
@@ -250,6 +253,40 @@ impl Store {
             Engine::Postgres(db) => db.run(work).await,
         };
         outcome.unwrap_or_else(|error| Err(E::from(error)))
+    }
+
+    /// Runs `work` on a read connection on the thread of large reads (`bulk.rs`): for reads
+    /// that grow with a room, so that they wait for each other, not the other requests.
+    pub async fn read_bulk<T, E>(
+        &self,
+        work: impl FnOnce(&mut dyn Conn) -> Result<T, E> + Send + 'static,
+    ) -> Result<T, E>
+    where
+        T: Send + 'static,
+        E: From<DbError> + Send + 'static,
+    {
+        let (answer, answered) = tokio::sync::oneshot::channel();
+        let job: Box<dyn FnOnce() + Send> = match &self.engine {
+            Engine::Sqlite(db) => {
+                let pool = db.readers();
+                Box::new(move || {
+                    let _ = answer.send(sqlite::read_on(&pool, work));
+                })
+            }
+            Engine::Postgres(db) => match db.connections() {
+                Some(pool) => Box::new(move || {
+                    let _ = answer.send(postgres::run_on(&pool, work));
+                }),
+                None => return Err(E::from(DbError::NotRun)),
+            },
+        };
+        if !self.bulk.submit(job) {
+            return Err(E::from(DbError::NotRun));
+        }
+        answered
+            .await
+            .unwrap_or(Err(DbError::Panicked))
+            .unwrap_or_else(|error| Err(E::from(error)))
     }
 
     /// Runs `work` in a write transaction and answers once it is committed. When `work`

@@ -21,7 +21,7 @@ use super::redact_password;
 
 pub struct Postgres {
     /// Always `Some` until dropped.
-    pool: Option<r2d2::Pool<PostgresConnectionManager<NoTls>>>,
+    pool: Option<Pool>,
 }
 
 impl Drop for Postgres {
@@ -93,23 +93,36 @@ impl Postgres {
         let Some(pool) = self.pool.clone() else {
             return Err(DbError::NotRun);
         };
-        tokio::task::spawn_blocking(move || {
-            let mut client = pool.get()?;
-            let mut transaction = client.transaction()?;
-            let result = work(&mut transaction);
-            match result {
-                Ok(value) => {
-                    transaction.commit()?;
-                    Ok(Ok(value))
-                }
-                Err(refusal) => {
-                    transaction.rollback()?;
-                    Ok(Err(refusal))
-                }
-            }
-        })
-        .await
-        .unwrap_or_else(|_| Err(DbError::Panicked))
+        tokio::task::spawn_blocking(move || run_on(&pool, work))
+            .await
+            .unwrap_or_else(|_| Err(DbError::Panicked))
+    }
+
+    /// The pool, for a thread that runs `run_on` itself (`None` once closing).
+    pub fn connections(&self) -> Option<Pool> {
+        self.pool.clone()
+    }
+}
+
+pub type Pool = r2d2::Pool<PostgresConnectionManager<NoTls>>;
+
+/// Runs `work` in one transaction on a connection of `pool`, on the calling thread: commits
+/// when it succeeds, rolls back when it fails.
+pub fn run_on<T, E>(
+    pool: &Pool,
+    work: impl FnOnce(&mut dyn Conn) -> Result<T, E>,
+) -> Result<Result<T, E>, DbError> {
+    let mut client = pool.get()?;
+    let mut transaction = client.transaction()?;
+    match work(&mut transaction) {
+        Ok(value) => {
+            transaction.commit()?;
+            Ok(Ok(value))
+        }
+        Err(refusal) => {
+            transaction.rollback()?;
+            Ok(Err(refusal))
+        }
     }
 }
 

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use serde_json::Value;
 
-use super::db::{Conn, DbError, EngineKind, params};
+use super::db::{Conn, DbError, EngineKind, Row, params};
 use super::{Store, now_ms};
 use crate::error::InternalError;
 use crate::events::{NewEvent, StateEntry, StateKey, membership_name};
@@ -190,7 +190,207 @@ fn stored_event(row: &super::db::Row<'_>) -> Result<StoredEvent, DbError> {
     })
 }
 
+/// A read that grows with the room, written as JSON while its rows are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FullRead {
+    /// `/state`: the state events, as an array.
+    State,
+    /// `/members`: `{"chunk": [the member events]}`.
+    Members,
+    /// `/initialSync`: the room's ID, the reader's membership (its name), the last 20
+    /// events, the state, and its visibility.
+    InitialSync { membership: &'static str },
+}
+
+/// The room's state events (all, or only `m.room.member`) as of `at` (or now), in stream
+/// order, each written to `out` as a client event, comma-separated.
+fn write_state(
+    db: &mut dyn Conn,
+    room: &str,
+    at: Option<i64>,
+    members_only: bool,
+    out: &mut Vec<u8>,
+) -> Result<(), DbError> {
+    let members = if members_only {
+        " AND type = 'm.room.member'"
+    } else {
+        ""
+    };
+    let mut first = true;
+    let mut each = |row: &Row<'_>| {
+        if !std::mem::take(&mut first) {
+            out.push(b',');
+        }
+        write_event(row, out)
+    };
+    match at {
+        // `IN`, not a join: SQLite then reads the events in stream order from the sorted
+        // list of positions, instead of sorting the whole rows (a copy of the room).
+        None => db.query_each(
+            &format!(
+                "SELECT {EVENT_COLUMNS} FROM events e WHERE e.stream_ordering IN (
+                    SELECT stream_ordering FROM current_state WHERE room_id = $1{members})
+                 ORDER BY e.stream_ordering"
+            ),
+            params![room],
+            &mut each,
+        ),
+        // The state when the user left: the latest state event per key up to then.
+        Some(at) => db.query_each(
+            &format!(
+                "SELECT {EVENT_COLUMNS} FROM events e WHERE e.stream_ordering IN (
+                    SELECT MAX(stream_ordering) FROM events
+                    WHERE room_id = $1 AND state_key IS NOT NULL AND stream_ordering <= $2{members}
+                    GROUP BY type, state_key)
+                 ORDER BY e.stream_ordering"
+            ),
+            params![room, at],
+            &mut each,
+        ),
+    }
+}
+
+/// One row of [`EVENT_COLUMNS`] as the client event [`StoredEvent::to_json`] makes, written
+/// straight from the stored text: the content is stored as a JSON object and copied as it
+/// is. A row whose extra keys are not just `{}` (an invite's `invite_room_state`) goes
+/// through [`StoredEvent::to_json`] itself.
+fn write_event(row: &Row<'_>, out: &mut Vec<u8>) -> Result<(), DbError> {
+    let content = row.str(7)?;
+    if row.str(8)? != "{}" || !content.starts_with('{') {
+        serde_json::to_writer(&mut *out, &stored_event(row)?.to_json())?;
+        return Ok(());
+    }
+    let mut text = |key: &str, value: &str| -> Result<(), DbError> {
+        out.extend_from_slice(key.as_bytes());
+        serde_json::to_writer(&mut *out, value)?;
+        Ok(())
+    };
+    text("{\"event_id\":", row.str(1)?)?;
+    text(",\"room_id\":", row.str(2)?)?;
+    text(",\"type\":", row.str(3)?)?;
+    if let Some(state_key) = row.opt_str(4)? {
+        text(",\"state_key\":", state_key)?;
+    }
+    let sender = row.str(5)?;
+    text(",\"user_id\":", sender)?;
+    text(",\"sender\":", sender)?;
+    out.extend_from_slice(b",\"origin_server_ts\":");
+    out.extend_from_slice(row.int(6)?.to_string().as_bytes());
+    out.extend_from_slice(b",\"content\":");
+    out.extend_from_slice(content.as_bytes());
+    out.push(b'}');
+    Ok(())
+}
+
+/// The most recent `limit` events up to `at` (or now), oldest first.
+fn recent_events(
+    db: &mut dyn Conn,
+    room: &str,
+    at: Option<i64>,
+    limit: i64,
+) -> Result<Vec<StoredEvent>, DbError> {
+    let mut events = db.query(
+        &format!(
+            "SELECT {EVENT_COLUMNS} FROM events e WHERE e.room_id = $1 AND e.stream_ordering <= $2
+             ORDER BY e.stream_ordering DESC LIMIT $3"
+        ),
+        params![room, at.unwrap_or(i64::MAX), limit],
+        stored_event,
+    )?;
+    events.reverse();
+    Ok(events)
+}
+
+/// `what` of `room` as of `at` (or now), as the JSON body of its answer.
+fn full_read(
+    db: &mut dyn Conn,
+    room: &str,
+    at: Option<i64>,
+    what: FullRead,
+) -> Result<Vec<u8>, DbError> {
+    let mut out = Vec::new();
+    match what {
+        FullRead::State => {
+            out.push(b'[');
+            write_state(db, room, at, false, &mut out)?;
+            out.push(b']');
+        }
+        FullRead::Members => {
+            out.extend_from_slice(b"{\"chunk\":[");
+            write_state(db, room, at, true, &mut out)?;
+            out.extend_from_slice(b"]}");
+        }
+        FullRead::InitialSync { membership } => {
+            let messages = recent_events(db, room, at, 20)?;
+            let start = messages.first().map_or(0, |e| e.stream_ordering);
+            let end = messages.last().map_or(0, |e| e.stream_ordering);
+            out.extend_from_slice(b"{\"room_id\":");
+            serde_json::to_writer(&mut out, room)?;
+            out.extend_from_slice(b",\"membership\":");
+            serde_json::to_writer(&mut out, membership)?;
+            out.extend_from_slice(
+                format!(",\"messages\":{{\"start\":\"s{start}\",\"end\":\"s{end}\",\"chunk\":")
+                    .as_bytes(),
+            );
+            let chunk: Vec<Value> = messages.iter().map(StoredEvent::to_json).collect();
+            serde_json::to_writer(&mut out, &chunk)?;
+            out.extend_from_slice(b"},\"state\":[");
+            write_state(db, room, at, false, &mut out)?;
+            out.extend_from_slice(b"],\"visibility\":\"private\"}");
+        }
+    }
+    Ok(out)
+}
+
 impl Store {
+    /// `what` of the room as of `at` (a stream position) or now, as its answer's JSON body:
+    /// written row by row while the rows are read, on the thread of large reads, so that
+    /// the room is never held as values and the async workers never build it.
+    pub async fn read_room_json(
+        &self,
+        room: &RoomId,
+        at: Option<i64>,
+        what: FullRead,
+    ) -> Result<Vec<u8>, InternalError> {
+        let room = room.to_string();
+        Ok(self
+            .read_bulk(move |db: &mut dyn Conn| full_read(db, &room, at, what))
+            .await?)
+    }
+
+    /// The content (stored JSON text) of the room's state event at one key, as of `at` or
+    /// now: one index lookup, however big the room.
+    pub async fn state_content(
+        &self,
+        room: &RoomId,
+        at: Option<i64>,
+        event_type: &str,
+        state_key: &str,
+    ) -> Result<Option<String>, InternalError> {
+        let (room, event_type, state_key) = (
+            room.to_string(),
+            event_type.to_string(),
+            state_key.to_string(),
+        );
+        Ok(self
+            .read(move |db: &mut dyn Conn| match at {
+                None => db.query_opt(
+                    "SELECT e.content FROM current_state cs JOIN events e ON e.stream_ordering = cs.stream_ordering
+                     WHERE cs.room_id = $1 AND cs.type = $2 AND cs.state_key = $3",
+                    params![&room, &event_type, &state_key],
+                    |row| row.string(0),
+                ),
+                Some(at) => db.query_opt(
+                    "SELECT content FROM events
+                     WHERE room_id = $1 AND type = $2 AND state_key = $3 AND stream_ordering <= $4
+                     ORDER BY stream_ordering DESC LIMIT 1",
+                    params![&room, &event_type, &state_key, at],
+                    |row| row.string(0),
+                ),
+            })
+            .await?)
+    }
+
     /// Creates a room from its first events (the first must be `m.room.create`), all sent by
     /// `creator`, and optionally an alias for it, in one write. `false` when the alias is
     /// taken (and nothing is written).
@@ -328,20 +528,9 @@ impl Store {
         limit: i64,
     ) -> Result<Vec<StoredEvent>, InternalError> {
         let room = room.to_string();
-        let mut events = self
-            .read(move |db: &mut dyn Conn| {
-                db.query(
-                    &format!(
-                        "SELECT {EVENT_COLUMNS} FROM events e WHERE e.room_id = $1 AND e.stream_ordering <= $2
-                         ORDER BY e.stream_ordering DESC LIMIT $3"
-                    ),
-                    params![&room, at.unwrap_or(i64::MAX), limit],
-                    stored_event,
-                )
-            })
-            .await?;
-        events.reverse();
-        Ok(events)
+        Ok(self
+            .read(move |db: &mut dyn Conn| recent_events(db, &room, at, limit))
+            .await?)
     }
 
     /// Forgets the user's memberships in the room up to their current one: a later

@@ -21,7 +21,7 @@ use super::token_cache::TokenCache;
 const READERS: u32 = 4;
 
 pub struct Sqlite {
-    read: r2d2::Pool<SqliteConnectionManager>,
+    read: ReadPool,
     pub changes: GroupCommit,
     pub tokens: TokenCache,
     _checkpointer: Checkpointer,
@@ -141,11 +141,24 @@ impl Sqlite {
         E: Send + 'static,
     {
         let pool = self.read.clone();
-        tokio::task::spawn_blocking(move || {
-            let mut conn = pool.get()?;
-            Ok(work(&mut *conn))
-        })
-        .await
-        .unwrap_or_else(|_| Err(DbError::Panicked))
+        tokio::task::spawn_blocking(move || read_on(&pool, work))
+            .await
+            .unwrap_or_else(|_| Err(DbError::Panicked))
     }
+
+    /// The read-only connections, for a thread that runs `read_on` itself.
+    pub fn readers(&self) -> ReadPool {
+        self.read.clone()
+    }
+}
+
+pub type ReadPool = r2d2::Pool<SqliteConnectionManager>;
+
+/// Runs `work` on a read-only connection of `pool`, on the calling thread.
+pub fn read_on<T, E>(
+    pool: &ReadPool,
+    work: impl FnOnce(&mut dyn Conn) -> Result<T, E>,
+) -> Result<Result<T, E>, DbError> {
+    let mut conn = pool.get()?;
+    Ok(work(&mut *conn))
 }

@@ -4,6 +4,7 @@
 
 mod abuse;
 mod admin_cli;
+mod big_rooms;
 mod concurrency;
 mod fake_identity;
 mod faults;

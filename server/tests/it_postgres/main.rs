@@ -4,6 +4,8 @@
 
 #[path = "../it/admin_cli.rs"]
 mod admin_cli;
+#[path = "../it/big_rooms.rs"]
+mod big_rooms;
 #[path = "../it/concurrency.rs"]
 mod concurrency;
 mod dropped_connections;
