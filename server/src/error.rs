@@ -48,11 +48,12 @@ pub fn bad_request(errcode: &str, error: impl Into<String>) -> BadRequest {
     matrix_error(errcode, error)
 }
 
-/// 429 `M_LIMIT_EXCEEDED`, saying when to try again: `retry_after_ms` in the body (at
-/// least 1: some clients read 0 as "no advice") and `Retry-After` in whole seconds, rounded
-/// up, for HTTP clients and proxies.
-pub fn limit_exceeded(wait: Duration) -> LimitExceeded {
-    metrics::counter!("rate_limit_refusals_total").increment(1);
+/// 429 `M_LIMIT_EXCEEDED` from the limit named `limit`, saying when to try again:
+/// `retry_after_ms` in the body (at least 1: some clients read 0 as "no advice") and
+/// `Retry-After` in whole seconds, rounded up, for HTTP clients and proxies. Counted in
+/// `rate_limit_refusals_total` under the limit's name, so an operator sees which one bites.
+pub fn limit_exceeded(limit: &'static str, wait: Duration) -> LimitExceeded {
+    metrics::counter!("rate_limit_refusals_total", "limit" => limit).increment(1);
     let ms = wait.as_millis().clamp(1, u64::MAX as u128) as u64;
     let mut answer: LimitExceeded = matrix_error("M_LIMIT_EXCEEDED", "Too many requests");
     answer

@@ -55,15 +55,18 @@ impl PasswordChecks {
         password: String,
         hash: Option<String>,
     ) -> Result<bool, CheckRefused> {
-        let busy = || CheckRefused::Busy(limit_exceeded(Duration::from_secs(1)));
+        let busy = |limit| CheckRefused::Busy(limit_exceeded(limit, Duration::from_secs(1)));
         let _address = match address {
-            Some(address) => Some(AddressShare::take(&self.per_address, address).ok_or_else(busy)?),
+            Some(address) => Some(
+                AddressShare::take(&self.per_address, address)
+                    .ok_or_else(|| busy("password_checks_per_address"))?,
+            ),
             None => None,
         };
         let admitted = self.admitted.fetch_add(1, Ordering::AcqRel);
         let _leave = Admitted(&self.admitted);
         if admitted >= self.capacity {
-            return Err(busy());
+            return Err(busy("password_checks"));
         }
         let permit = self
             .running

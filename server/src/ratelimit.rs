@@ -17,6 +17,8 @@ use crate::error::{BadRequest, LimitExceeded, limit_exceeded, matrix_error};
 
 /// A bucket per key: `per_second` tokens a second on average, at most `burst` at once.
 pub struct Buckets<K: Hash + Eq + Clone> {
+    /// The limit's name in metrics (`rate_limit_refusals_total{limit=…}`).
+    name: &'static str,
     limiter: RateLimiter<K, DefaultKeyedStateStore<K>, DefaultClock>,
     clock: DefaultClock,
     burst: u32,
@@ -31,13 +33,14 @@ pub enum Refused {
 }
 
 impl<K: Hash + Eq + Clone> Buckets<K> {
-    pub fn new(per_second: f64, burst: u32) -> Self {
+    pub fn new(name: &'static str, per_second: f64, burst: u32) -> Self {
         let period = Duration::from_secs_f64(1.0 / per_second.max(1e-6));
         let burst = NonZeroU32::new(burst.max(1)).unwrap_or(NonZeroU32::MIN);
         let quota = Quota::with_period(period)
             .unwrap_or_else(|| Quota::per_second(NonZeroU32::MIN))
             .allow_burst(burst);
         Buckets {
+            name,
             limiter: RateLimiter::keyed(quota),
             clock: DefaultClock::default(),
             burst: burst.get(),
@@ -46,9 +49,9 @@ impl<K: Hash + Eq + Clone> Buckets<K> {
 
     /// Takes one token from `key`'s bucket, or says how long to wait.
     pub fn take(&self, key: &K) -> Result<(), LimitExceeded> {
-        self.limiter
-            .check_key(key)
-            .map_err(|not_until| limit_exceeded(not_until.wait_time_from(self.clock.now())))
+        self.limiter.check_key(key).map_err(|not_until| {
+            limit_exceeded(self.name, not_until.wait_time_from(self.clock.now()))
+        })
     }
 
     /// Takes `n` tokens at once, or none.
@@ -59,6 +62,7 @@ impl<K: Hash + Eq + Clone> Buckets<K> {
         match self.limiter.check_key_n(key, n) {
             Ok(Ok(())) => Ok(()),
             Ok(Err(not_until)) => Err(Refused::Later(limit_exceeded(
+                self.name,
                 not_until.wait_time_from(self.clock.now()),
             ))),
             Err(_) => Err(Refused::TooMany(matrix_error(
@@ -93,17 +97,31 @@ pub struct RateLimits {
 impl RateLimits {
     pub fn new(config: &Config) -> Self {
         RateLimits {
-            membership: Buckets::new(config.rate_limit_per_second, config.rate_limit_burst),
+            membership: Buckets::new(
+                "membership",
+                config.rate_limit_per_second,
+                config.rate_limit_burst,
+            ),
             room_creation: Buckets::new(
+                "room_creation",
                 config.room_creation_per_second,
                 config.room_creation_burst,
             ),
             alias_creation: Buckets::new(
+                "alias_creation",
                 config.alias_creation_per_second,
                 config.alias_creation_burst,
             ),
-            login_by_address: Buckets::new(config.login_per_second, config.login_burst),
-            login_by_account: Buckets::new(config.login_per_second, config.login_burst),
+            login_by_address: Buckets::new(
+                "login_by_address",
+                config.login_per_second,
+                config.login_burst,
+            ),
+            login_by_account: Buckets::new(
+                "login_by_account",
+                config.login_per_second,
+                config.login_burst,
+            ),
         }
     }
 
@@ -127,7 +145,7 @@ mod tests {
 
     #[test]
     fn a_burst_then_a_refusal_with_a_wait() {
-        let buckets = Buckets::new(0.001, 2);
+        let buckets = Buckets::new("test", 0.001, 2);
         let bob = "@bob:hs".to_string();
         assert!(buckets.take(&bob).is_ok());
         assert!(buckets.take(&bob).is_ok());
@@ -148,7 +166,7 @@ mod tests {
 
     #[test]
     fn several_tokens_at_once_or_none() {
-        let buckets = Buckets::new(0.001, 3);
+        let buckets = Buckets::new("test", 0.001, 3);
         let bob = "@bob:hs".to_string();
         assert!(matches!(buckets.take_n(&bob, 4), Err(Refused::TooMany(_))));
         assert!(buckets.take_n(&bob, 2).is_ok());

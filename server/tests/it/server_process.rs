@@ -41,7 +41,7 @@ pub fn free_port() -> u16 {
 
 /// A server process, killed when dropped: a test that fails does not leave it running
 /// (holding ports, files and the pipes of whoever ran the tests).
-pub struct ServerChild(Child);
+pub struct ServerChild(pub Child);
 
 impl std::ops::Deref for ServerChild {
     type Target = Child;

@@ -5,7 +5,8 @@
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use crate::server_process::{add_user, binary, binary_on, free_port, serve};
+use crate::fake_identity::{FakeIdentityServer, Lookup};
+use crate::server_process::{ServerChild, add_user, binary, binary_on, free_port, serve};
 
 fn sqlite_url(dir: &tempfile::TempDir) -> String {
     format!("sqlite://{}", dir.path().join("hs.db").display())
@@ -18,12 +19,14 @@ async fn the_first_lines_say_what_the_server_runs_with() {
     let log_path = dir.path().join("server.log");
     let port = free_port();
     // A host name is resolved; the boolean variable takes the usual spellings.
-    let mut child = binary_on(&db)
-        .args(["serve", "--listen", &format!("localhost:{port}")])
-        .env("HOMESERVER_LOG_JSON", "no")
-        .stderr(Stdio::from(std::fs::File::create(&log_path).unwrap()))
-        .spawn()
-        .unwrap();
+    let mut child = ServerChild(
+        binary_on(&db)
+            .args(["serve", "--listen", &format!("localhost:{port}")])
+            .env("HOMESERVER_LOG_JSON", "no")
+            .stderr(Stdio::from(std::fs::File::create(&log_path).unwrap()))
+            .spawn()
+            .unwrap(),
+    );
     let client = reqwest::Client::new();
     let started = Instant::now();
     while client
@@ -109,13 +112,30 @@ async fn a_database_keeps_its_server_name() {
     let dir = tempfile::tempdir().unwrap();
     let db = sqlite_url(&dir);
     add_user(&db, "alice");
-    let output = binary()
-        .args(["--server-name", "other.test", "--database-url", &db])
-        .args(["serve", "--listen", &format!("127.0.0.1:{}", free_port())])
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    let log_path = dir.path().join("other.log");
+    let mut child = ServerChild(
+        binary()
+            .args(["--server-name", "other.test", "--database-url", &db])
+            .args(["serve", "--listen", &format!("127.0.0.1:{}", free_port())])
+            .stderr(Stdio::from(std::fs::File::create(&log_path).unwrap()))
+            .spawn()
+            .unwrap(),
+    );
+    // Refused at start: it must exit, not serve under the wrong name.
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "still running under another name:\n{}",
+            std::fs::read_to_string(&log_path).unwrap()
+        );
+        std::thread::sleep(Duration::from_millis(25));
+    };
+    let stderr = std::fs::read_to_string(&log_path).unwrap();
+    assert_eq!(status.code(), Some(1), "{stderr}");
     assert!(
         stderr.contains("belongs to the server name `hs.test`, not `other.test`"),
         "{stderr}"
@@ -129,21 +149,25 @@ async fn a_database_keeps_its_server_name() {
 #[test]
 fn database_failures_name_the_place_and_the_reason() {
     let dir = tempfile::tempdir().unwrap();
-    // Nothing listens on this port: refused at once, not after a timeout.
+    // Nothing listens on this port: refused at once, not after a timeout, by the server and
+    // by the admin commands alike.
     let port = free_port();
-    let started = Instant::now();
-    let output = binary_on(&format!("postgres://hs:s3cret@127.0.0.1:{port}/hs"))
-        .args(["user", "list"])
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(1), "{stderr}");
-    assert!(
-        stderr.contains(&format!("connection refused to 127.0.0.1:{port}")),
-        "{stderr}"
-    );
-    assert!(!stderr.contains("s3cret"), "{stderr}");
-    assert!(started.elapsed() < Duration::from_secs(5));
+    let listen = format!("127.0.0.1:{}", free_port());
+    for command in [&["user", "list"][..], &["serve", "--listen", &listen]] {
+        let started = Instant::now();
+        let output = binary_on(&format!("postgres://hs:s3cret@127.0.0.1:{port}/hs"))
+            .args(command)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{command:?}: {stderr}");
+        assert!(
+            stderr.contains(&format!("connection refused to 127.0.0.1:{port}")),
+            "{command:?}: {stderr}"
+        );
+        assert!(!stderr.contains("s3cret"), "{command:?}: {stderr}");
+        assert!(started.elapsed() < Duration::from_secs(5), "{command:?}");
+    }
 
     // A file where a folder should be.
     let file = dir.path().join("file");
@@ -182,13 +206,29 @@ async fn metrics_readiness_and_request_lines() {
     add_user(&db, "alice");
     let log_path = dir.path().join("server.log");
     let (port, metrics_port) = (free_port(), free_port());
-    let mut child = binary_on(&db)
-        .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
-        .args(["--metrics-listen", &format!("127.0.0.1:{metrics_port}")])
-        .args(["--login-burst", "3"])
-        .stderr(Stdio::from(std::fs::File::create(&log_path).unwrap()))
-        .spawn()
-        .unwrap();
+    // An identity server the config file trusts, for the identity-server call counter.
+    let identity = FakeIdentityServer::start(Lookup::Unbound).await;
+    let config = dir.path().join("homeserver.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[[identity_servers]]\nid_server = \"{}\"\nbase_url = \"{}\"\n\
+             allow_private_addresses = true\n",
+            identity.id_server, identity.url
+        ),
+    )
+    .unwrap();
+    let mut child = ServerChild(
+        binary_on(&db)
+            .arg("--config")
+            .arg(&config)
+            .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+            .args(["--metrics-listen", &format!("127.0.0.1:{metrics_port}")])
+            .args(["--login-burst", "3"])
+            .stderr(Stdio::from(std::fs::File::create(&log_path).unwrap()))
+            .spawn()
+            .unwrap(),
+    );
     let url = format!("http://127.0.0.1:{port}");
     let client = reqwest::Client::new();
     let started = Instant::now();
@@ -213,6 +253,25 @@ async fn metrics_readiness_and_request_lines() {
         .await
         .unwrap();
     assert_eq!(created.status(), 200);
+    let room = created.json::<serde_json::Value>().await.unwrap()["room_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let invited = client
+        .post(format!(
+            "{url}{}/rooms/{}/invite",
+            crate::harness::BASE,
+            crate::harness::encode(&room)
+        ))
+        .bearer_auth(&token)
+        .json(&serde_json::json!({
+            "id_server": identity.id_server, "medium": "email", "address": "carol@example.org",
+            "display_name": "Carol"
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(invited.status(), 200, "{:?}", invited.text().await);
     // Wrong passwords until the login limit refuses.
     let mut statuses = Vec::new();
     for _ in 0..4 {
@@ -250,7 +309,9 @@ async fn metrics_readiness_and_request_lines() {
         "route=\"/_matrix/client/api/v1/createRoom\"",
         "status=\"429\"",
         "http_request_duration_seconds_bucket{",
-        "rate_limit_refusals_total",
+        // The login attempts above come from one address: its limit refuses first.
+        "rate_limit_refusals_total{limit=\"login_by_address\"}",
+        "identity_server_calls_total{outcome=\"answered_2xx\"}",
         "db_group_commit_batch_size_bucket",
         "db_group_commit_seconds_bucket",
         "db_pool_connections",

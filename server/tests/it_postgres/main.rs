@@ -8,6 +8,7 @@ mod admin_cli;
 mod big_rooms;
 #[path = "../it/concurrency.rs"]
 mod concurrency;
+mod database_down;
 mod dropped_connections;
 #[path = "../it/fake_identity.rs"]
 mod fake_identity;
