@@ -167,7 +167,7 @@ pub fn measure(
         .collect();
     let heavy = {
         let stop = stop.clone();
-        std::thread::spawn(move || load::run_until(addr, background, 8, stop))
+        std::thread::spawn(move || load::run_until(&[addr], background, 8, stop))
     };
     // Let the 8 readers get going.
     std::thread::sleep(Duration::from_millis(500));

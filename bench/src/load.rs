@@ -91,13 +91,23 @@ impl Outcome {
 
 /// Sends every call in `calls` to `addr` over `concurrency` connections.
 pub fn run(addr: SocketAddr, calls: Vec<Call>, concurrency: usize) -> anyhow::Result<Outcome> {
-    run_until(addr, calls, concurrency, Arc::new(AtomicBool::new(false)))
+    run_across(&[addr], calls, concurrency)
+}
+
+/// As [`run`], with the connections spread evenly over `addrs` (several server processes
+/// sharing one database).
+pub fn run_across(
+    addrs: &[SocketAddr],
+    calls: Vec<Call>,
+    concurrency: usize,
+) -> anyhow::Result<Outcome> {
+    run_until(addrs, calls, concurrency, Arc::new(AtomicBool::new(false)))
 }
 
 /// As [`run`], but each connection also stops (after its answer in flight) once `stop` is
 /// set: for a background load that lasts as long as another one.
 pub fn run_until(
-    addr: SocketAddr,
+    addrs: &[SocketAddr],
     calls: Vec<Call>,
     concurrency: usize,
     stop: Arc<AtomicBool>,
@@ -106,7 +116,7 @@ pub fn run_until(
         .enable_all()
         .build()?;
     let cpu_before = crate::proc::own_cpu_seconds();
-    let outcome = runtime.block_on(drive(addr, Arc::new(calls), concurrency.max(1), stop))?;
+    let outcome = runtime.block_on(drive(addrs, Arc::new(calls), concurrency.max(1), stop))?;
     Ok(Outcome {
         client_cpu: crate::proc::own_cpu_seconds() - cpu_before,
         ..outcome
@@ -119,7 +129,7 @@ struct Sample {
 }
 
 async fn drive(
-    addr: SocketAddr,
+    addrs: &[SocketAddr],
     calls: Arc<Vec<Call>>,
     concurrency: usize,
     stop: Arc<AtomicBool>,
@@ -127,7 +137,7 @@ async fn drive(
     let next = Arc::new(AtomicUsize::new(0));
     let started = Instant::now();
     let mut workers = Vec::with_capacity(concurrency);
-    for _ in 0..concurrency {
+    for (_, &addr) in (0..concurrency).zip(addrs.iter().cycle()) {
         let (calls, next, stop) = (calls.clone(), next.clone(), stop.clone());
         workers.push(tokio::spawn(async move {
             worker(addr, &calls, &next, &stop).await

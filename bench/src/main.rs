@@ -10,9 +10,12 @@
 //! 4. scaling: join latency into a 10-member vs a 100,000-member room, and the server's
 //!    memory with 1,000,000 memberships stored;
 //! 5. big rooms (`big_rooms.rs`): one state key, the full reads, their memory, and
-//!    fairness, in the 100,000-member room.
+//!    fairness, in the 100,000-member room;
+//! 6. PostgreSQL (`postgres.rs`): joins and invites with one and two server processes on one
+//!    database.
 //!
-//! `--big-rooms-only` seeds one large room and measures only 5.
+//! `--big-rooms-only` seeds one large room and measures only 5; `--postgres-only` measures
+//! only 6.
 //!
 //! Each server start is followed by an untimed warm-up (every user joins one room). It
 //! prints a table and writes the figures as JSON.
@@ -20,6 +23,7 @@
 mod big_rooms;
 mod ceiling;
 mod load;
+mod postgres;
 mod proc;
 mod report;
 mod seed;
@@ -38,7 +42,8 @@ use crate::report::{Report, Row};
 use crate::seed::{Account, SERVER_NAME};
 
 const USAGE: &str = "\
-usage: bench --server PATH --xtask PATH [--requests N] [--memberships N] [--json PATH] [--big-rooms-only]
+usage: bench --server PATH --xtask PATH [--requests N] [--memberships N] [--json PATH]
+             [--big-rooms-only | --postgres-only]
              [--one-key-requests N] [--full-read-requests N]
        bench ceiling --listen ADDR";
 
@@ -54,6 +59,7 @@ struct Options {
     memberships: usize,
     json: PathBuf,
     big_rooms_only: bool,
+    postgres_only: bool,
     big_room_counts: big_rooms::Counts,
 }
 
@@ -83,12 +89,18 @@ fn run() -> anyhow::Result<()> {
         memberships: 1_000_000,
         json: PathBuf::from("target/bench/results.json"),
         big_rooms_only: false,
+        postgres_only: false,
         big_room_counts: big_rooms::Counts::default(),
     };
     let mut i = 0;
     while i < args.len() {
         if args[i] == "--big-rooms-only" {
             options.big_rooms_only = true;
+            i += 1;
+            continue;
+        }
+        if args[i] == "--postgres-only" {
+            options.postgres_only = true;
             i += 1;
             continue;
         }
@@ -126,6 +138,18 @@ fn run() -> anyhow::Result<()> {
 }
 
 fn measure(options: &Options) -> anyhow::Result<Report> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    let dir = tempfile::tempdir()?;
+    if options.postgres_only {
+        println!("PostgreSQL:");
+        let postgres = postgres::measure(&runtime, &options.server, options.requests, dir.path())?;
+        return Ok(Report {
+            postgres,
+            ..Report::default()
+        });
+    }
     let mut report = Report {
         generator_ms: if options.big_rooms_only {
             Vec::new()
@@ -140,11 +164,7 @@ fn measure(options: &Options) -> anyhow::Result<Report> {
         report.generator_ms.len()
     );
 
-    let dir = tempfile::tempdir()?;
     let db = format!("sqlite://{}", dir.path().join("homeserver.db").display());
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()?;
     let started = Instant::now();
     let (alice, users, large_rooms) = runtime.block_on(async {
         let store = Store::open(&Config {
@@ -279,6 +299,9 @@ fn measure(options: &Options) -> anyhow::Result<Report> {
         report.ceiling.push(row);
     }
     drop(ceiling);
+
+    println!("PostgreSQL:");
+    report.postgres = postgres::measure(&runtime, &options.server, options.requests, dir.path())?;
     Ok(report)
 }
 
@@ -410,17 +433,22 @@ fn wait_for(addr: SocketAddr, child: &mut Child) -> anyhow::Result<()> {
     bail!("nothing listens on {addr} after 30 s")
 }
 
-/// The release homeserver on the seeded database, logging to a file as it would in
-/// production.
-struct ServerProcess {
+/// The release homeserver on the seeded database, logging to a file (named by its port) as
+/// it would in production.
+pub struct ServerProcess {
     child: Child,
-    addr: SocketAddr,
+    pub addr: SocketAddr,
 }
 
 impl ServerProcess {
-    fn start(binary: &Path, db: &str, durability: Durability, dir: &Path) -> anyhow::Result<Self> {
+    pub fn start(
+        binary: &Path,
+        db: &str,
+        durability: Durability,
+        dir: &Path,
+    ) -> anyhow::Result<Self> {
         let addr = free_addr()?;
-        let log = std::fs::File::create(dir.join("server.log"))?;
+        let log = std::fs::File::create(dir.join(format!("server-{}.log", addr.port())))?;
         let mut child = Command::new(binary)
             .args(["--server-name", SERVER_NAME, "--database-url", db])
             .args([
@@ -437,6 +465,14 @@ impl ServerProcess {
                 "1000000",
                 "--rate-limit-burst",
                 "4000000000",
+                "--room-creation-per-second",
+                "1000000",
+                "--room-creation-burst",
+                "1000000",
+                "--alias-creation-per-second",
+                "1000000",
+                "--alias-creation-burst",
+                "1000000",
             ])
             .stderr(log)
             .spawn()
@@ -445,12 +481,12 @@ impl ServerProcess {
         Ok(ServerProcess { child, addr })
     }
 
-    fn pid(&self) -> u32 {
+    pub fn pid(&self) -> u32 {
         self.child.id()
     }
 
     /// SIGTERM, and wait for the clean exit.
-    fn stop(mut self) -> anyhow::Result<()> {
+    pub fn stop(mut self) -> anyhow::Result<()> {
         Command::new("kill")
             .args(["-TERM", &self.child.id().to_string()])
             .status()?;

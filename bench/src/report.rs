@@ -78,6 +78,8 @@ pub struct Report {
     pub rows: Vec<Row>,
     pub scaling: Vec<Row>,
     pub ceiling: Vec<Row>,
+    /// Joins and invites on PostgreSQL, with one and with two server processes.
+    pub postgres: Vec<Row>,
     pub memberships_stored: usize,
     pub server_rss_mib: f64,
     pub server_peak_rss_mib: f64,
@@ -114,7 +116,7 @@ impl Report {
             "\n| workload | durability | conc | requests | req/s | of ceiling | p50 ms | p90 ms | p99 ms | max ms | non-200 | server CPU s/1k | load gen. share of machine |"
         );
         println!("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        for row in self.rows.iter().chain(&self.ceiling) {
+        for row in self.rows.iter().chain(&self.postgres).chain(&self.ceiling) {
             let fraction = self
                 .ceiling_at(row.concurrency)
                 .map_or("-".to_string(), |c| {
@@ -138,17 +140,19 @@ impl Report {
                 row.client_machine_share * 100.0
             );
         }
-        println!("\n| scaling | p50 ms | p99 ms |\n|---|---:|---:|");
-        for row in &self.scaling {
+        if !self.scaling.is_empty() {
+            println!("\n| scaling | p50 ms | p99 ms |\n|---|---:|---:|");
+            for row in &self.scaling {
+                println!(
+                    "| {} | {:.2} | {:.2} |",
+                    row.workload, row.p50_ms, row.p99_ms
+                );
+            }
             println!(
-                "| {} | {:.2} | {:.2} |",
-                row.workload, row.p50_ms, row.p99_ms
+                "\nserver memory with {} memberships stored: RSS {:.1} MiB (peak {:.1} MiB)",
+                self.memberships_stored, self.server_rss_mib, self.server_peak_rss_mib
             );
         }
-        println!(
-            "\nserver memory with {} memberships stored: RSS {:.1} MiB (peak {:.1} MiB)",
-            self.memberships_stored, self.server_rss_mib, self.server_peak_rss_mib
-        );
         if let Some(big) = &self.big_rooms {
             println!(
                 "\n| big room reads | conc | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | non-200 |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|"
@@ -189,6 +193,29 @@ impl Report {
             };
             println!("| {name} | {shown} | {met} |");
         };
+        // A partial run (`--big-rooms-only`, `--postgres-only`) prints only its own targets.
+        if !self.rows.is_empty() {
+            self.load_targets(&target);
+        }
+        if let Some(big) = &self.big_rooms {
+            self.big_room_targets(big, &target);
+        }
+        let big_rows = self.big_rooms.iter().flat_map(|big| &big.rows);
+        let failures: usize = self
+            .rows
+            .iter()
+            .chain(&self.scaling)
+            .chain(&self.postgres)
+            .chain(big_rows)
+            .map(|r| r.non_200)
+            .sum();
+        target("non-200 answers = 0", Some(failures as f64), "", &|v| {
+            v == 0.0
+        });
+    }
+
+    /// The generator's and the SQLite load's targets, each printed with `target`.
+    fn load_targets(&self, target: &Target<'_>) {
         target(
             "generator median ≤ 50 ms",
             Some(median(&self.generator_ms)),
@@ -207,6 +234,18 @@ impl Report {
             join64.map(|r| r.p99_ms),
             "ms",
             &|v| v <= 20.0,
+        );
+        target(
+            "joins c=64 server CPU ≤ 0.12 ms per join (process-crash)",
+            join64.and_then(|r| r.server_cpu_per_1k),
+            "ms",
+            &|v| v <= 0.12,
+        );
+        target(
+            "joins c=64 ≥ 25% of the ceiling at c=64",
+            join64.and_then(|r| Some(r.per_second / self.ceiling_at(64)? * 100.0)),
+            "%",
+            &|v| v >= 25.0,
         );
         let power = self.find("join", "power-loss", 64);
         target(
@@ -241,20 +280,6 @@ impl Report {
             "MB",
             &|v| v <= 150.0,
         );
-        if let Some(big) = &self.big_rooms {
-            self.big_room_targets(big, &target);
-        }
-        let big_rows = self.big_rooms.iter().flat_map(|big| &big.rows);
-        let failures: usize = self
-            .rows
-            .iter()
-            .chain(&self.scaling)
-            .chain(big_rows)
-            .map(|r| r.non_200)
-            .sum();
-        target("non-200 answers = 0", Some(failures as f64), "", &|v| {
-            v == 0.0
-        });
     }
 
     /// The big-room targets (issue 21), each printed with `target`.

@@ -326,6 +326,10 @@ fn shell_word(word: &str) -> String {
 /// Builds the release server, generator and harness, then runs the harness on them.
 fn bench(args: &[String]) -> anyhow::Result<ExitCode> {
     let root = workspace_root();
+    if !args.iter().any(|arg| arg == "--big-rooms-only") {
+        // The PostgreSQL rows start a private cluster, as the tests do.
+        xtask::checks::ensure_postgres()?;
+    }
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let status = std::process::Command::new(&cargo)
         .args(["build", "--release", "--quiet"])

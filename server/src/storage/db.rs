@@ -123,7 +123,8 @@ macro_rules! params {
 }
 pub(crate) use params;
 
-/// Which engine a connection belongs to: for the one statement only PostgreSQL runs.
+/// Which engine a connection belongs to: for the few statements written per engine (the
+/// room lock, the combined append).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EngineKind {
     Sqlite,
@@ -308,37 +309,5 @@ impl Conn for rusqlite::Connection {
             .prepare_cached(sql)?
             .execute(rusqlite::params_from_iter(params))?;
         Ok(changed as u64)
-    }
-}
-
-impl Conn for postgres::Transaction<'_> {
-    fn engine(&self) -> EngineKind {
-        EngineKind::Postgres
-    }
-
-    fn query_each(
-        &mut self,
-        sql: &str,
-        params: &[Param<'_>],
-        each: &mut dyn FnMut(&Row<'_>) -> Result<(), DbError>,
-    ) -> Result<(), DbError> {
-        let params: Vec<&(dyn postgres::types::ToSql + Sync)> = params
-            .iter()
-            .map(|p| p as &(dyn postgres::types::ToSql + Sync))
-            .collect();
-        let statement = self.prepare(sql)?;
-        let mut rows = self.query_raw(&statement, params)?;
-        while let Some(row) = postgres::fallible_iterator::FallibleIterator::next(&mut rows)? {
-            each(&Row::Postgres(&row))?;
-        }
-        Ok(())
-    }
-
-    fn execute(&mut self, sql: &str, params: &[Param<'_>]) -> Result<u64, DbError> {
-        let params: Vec<&(dyn postgres::types::ToSql + Sync)> = params
-            .iter()
-            .map(|p| p as &(dyn postgres::types::ToSql + Sync))
-            .collect();
-        Ok(postgres::Transaction::execute(self, sql, &params)?)
     }
 }

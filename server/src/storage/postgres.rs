@@ -8,15 +8,22 @@
 //! pool), so the next one starts clean. Durability is the database server's own
 //! (`synchronous_commit`, on by default: a commit survives power loss), whatever the
 //! `durability` setting says.
+//!
+//! Each pooled connection keeps the statements it has prepared, by SQL text: a statement is
+//! parsed once per connection rather than on every use. Preparing is a round trip of its
+//! own, and a membership change runs its statements while holding the room's lock, so every
+//! round trip saved there is time other writers to the room do not wait. The SQL texts are
+//! the server's own, a fixed set, so the cache stays small.
 
+use std::collections::HashMap;
 use std::str::FromStr;
 use std::time::Duration;
 
 use anyhow::Context;
 use r2d2_postgres::PostgresConnectionManager;
-use r2d2_postgres::postgres::{Config, NoTls};
+use r2d2_postgres::postgres::{Config, NoTls, Statement};
 
-use super::db::{Conn, DbError};
+use super::db::{Conn, DbError, EngineKind, Param, Row};
 use super::redact_password;
 
 pub struct Postgres {
@@ -67,7 +74,7 @@ impl Postgres {
             .max_size(connections.max(1))
             .min_idle(Some(1))
             .connection_timeout(Duration::from_secs(10))
-            .build(PostgresConnectionManager::new(config, NoTls))
+            .build(Manager(PostgresConnectionManager::new(config, NoTls)))
             .with_context(|| format!("cannot connect to {shown}"))?;
         Ok(Postgres { pool: Some(pool) })
     }
@@ -104,7 +111,88 @@ impl Postgres {
     }
 }
 
-pub type Pool = r2d2::Pool<PostgresConnectionManager<NoTls>>;
+pub type Pool = r2d2::Pool<Manager>;
+
+/// Makes the pool's connections: the client, and its prepared statements (none yet).
+pub struct Manager(PostgresConnectionManager<NoTls>);
+
+/// A pooled connection and the statements prepared on it, by SQL text.
+pub struct Connection {
+    client: postgres::Client,
+    statements: HashMap<String, Statement>,
+}
+
+impl r2d2::ManageConnection for Manager {
+    type Connection = Connection;
+    type Error = postgres::Error;
+
+    fn connect(&self) -> Result<Connection, postgres::Error> {
+        Ok(Connection {
+            client: self.0.connect()?,
+            statements: HashMap::new(),
+        })
+    }
+
+    fn is_valid(&self, connection: &mut Connection) -> Result<(), postgres::Error> {
+        self.0.is_valid(&mut connection.client)
+    }
+
+    fn has_broken(&self, connection: &mut Connection) -> bool {
+        self.0.has_broken(&mut connection.client)
+    }
+}
+
+/// One transaction on a pooled connection, preparing each statement through the
+/// connection's cache. (A statement prepared by the protocol, as these are, outlives the
+/// transaction that prepared it, whether that transaction commits or rolls back.)
+struct CachedTransaction<'a> {
+    transaction: postgres::Transaction<'a>,
+    statements: &'a mut HashMap<String, Statement>,
+}
+
+impl CachedTransaction<'_> {
+    fn prepared(&mut self, sql: &str) -> Result<Statement, DbError> {
+        if let Some(statement) = self.statements.get(sql) {
+            return Ok(statement.clone());
+        }
+        let statement = self.transaction.prepare(sql)?;
+        self.statements.insert(sql.to_string(), statement.clone());
+        Ok(statement)
+    }
+}
+
+/// `params` as the client takes them.
+fn sql_params<'a>(params: &'a [Param<'a>]) -> Vec<&'a (dyn postgres::types::ToSql + Sync)> {
+    params
+        .iter()
+        .map(|p| p as &(dyn postgres::types::ToSql + Sync))
+        .collect()
+}
+
+impl Conn for CachedTransaction<'_> {
+    fn engine(&self) -> EngineKind {
+        EngineKind::Postgres
+    }
+
+    fn query_each(
+        &mut self,
+        sql: &str,
+        params: &[Param<'_>],
+        each: &mut dyn FnMut(&Row<'_>) -> Result<(), DbError>,
+    ) -> Result<(), DbError> {
+        let statement = self.prepared(sql)?;
+        let mut rows = self.transaction.query_raw(&statement, sql_params(params))?;
+        while let Some(row) = postgres::fallible_iterator::FallibleIterator::next(&mut rows)? {
+            each(&Row::Postgres(&row))?;
+        }
+        Ok(())
+    }
+
+    fn execute(&mut self, sql: &str, params: &[Param<'_>]) -> Result<u64, DbError> {
+        let statement = self.prepared(sql)?;
+        Ok(self.transaction.execute(&statement, &sql_params(params))?)
+    }
+}
 
 /// Runs `work` in one transaction on a connection of `pool`, on the calling thread: commits
 /// when it succeeds, rolls back when it fails.
@@ -112,15 +200,19 @@ pub fn run_on<T, E>(
     pool: &Pool,
     work: impl FnOnce(&mut dyn Conn) -> Result<T, E>,
 ) -> Result<Result<T, E>, DbError> {
-    let mut client = pool.get()?;
-    let mut transaction = client.transaction()?;
-    match work(&mut transaction) {
+    let mut connection = pool.get()?;
+    let Connection { client, statements } = &mut *connection;
+    let mut db = CachedTransaction {
+        transaction: client.transaction()?,
+        statements,
+    };
+    match work(&mut db) {
         Ok(value) => {
-            transaction.commit()?;
+            db.transaction.commit()?;
             Ok(Ok(value))
         }
         Err(refusal) => {
-            transaction.rollback()?;
+            db.transaction.rollback()?;
             Ok(Err(refusal))
         }
     }
