@@ -123,8 +123,8 @@ macro_rules! params {
 }
 pub(crate) use params;
 
-/// Which engine a connection belongs to: for the few statements written per engine (the
-/// room lock, the combined append).
+/// Which engine a connection belongs to: for the one statement only PostgreSQL runs (the
+/// room's row lock).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EngineKind {
     Sqlite,
