@@ -373,3 +373,36 @@ fn user_add_asks_for_the_password_twice_on_a_terminal() {
     assert_eq!(code, Some(0), "{out}");
     assert!(out.contains("added @carol:hs.test"), "{out}");
 }
+
+/// Every admin command names the database it used, and says when it has just created it: a
+/// `user add` run from another folder than the server's cannot go unnoticed.
+#[test]
+fn user_add_names_its_database_and_says_when_it_is_new() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sqlite_url(&dir);
+    let path = dir.path().join("hs.db").display().to_string();
+    let add = |localpart: &str| {
+        let mut child = binary_on(&db)
+            .args(["user", "add", localpart, "--password-stdin"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::io::Write::write_all(&mut child.stdin.take().unwrap(), b"pw\n").unwrap();
+        let output = child.wait_with_output().unwrap();
+        assert!(output.status.success());
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    let database_line = |stderr: &str| {
+        stderr
+            .lines()
+            .find(|line| line.starts_with("database: ") && line.contains(&path))
+            .unwrap_or_else(|| panic!("no line names {path}:\n{stderr}"))
+            .to_string()
+    };
+    let first = database_line(&add("dana"));
+    assert!(first.ends_with("(new: created just now)"), "{first}");
+    let second = database_line(&add("erin"));
+    assert!(!second.contains("new"), "{second}");
+}
