@@ -4,9 +4,13 @@
 //! `accounts.rs`, `aliases.rs` and `rooms.rs` is written once, as plain synchronous code,
 //! and runs on a database thread, never on the async workers.
 //!
-//! SQL is written once too: portable statements with `$1`-style parameters, which both
-//! engines read the same way.
+//! SQL is written once too: portable statements with `$1`-style parameters. PostgreSQL
+//! reads `$N` as the N-th parameter; SQLite reads `$N` as a *named* parameter, numbered by
+//! first appearance, so a statement using `$2` before `$1` would bind silently wrong values.
+//! SQLite is therefore handed `?N` instead ([`sqlite_sql`]), which it reads as PostgreSQL
+//! reads `$N`.
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// What failed talking to the database.
@@ -285,6 +289,30 @@ impl postgres::types::ToSql for Param<'_> {
     }
 }
 
+/// `sql` with each `$N` parameter (outside quoted literals and names) written `?N`: the
+/// N-th parameter, on SQLite, whatever order the parameters appear in.
+pub fn sqlite_sql(sql: &str) -> Cow<'_, str> {
+    if !sql.contains('$') {
+        return Cow::Borrowed(sql);
+    }
+    let mut out = String::with_capacity(sql.len());
+    let mut quote = None;
+    let mut chars = sql.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quote, c) {
+            (None, '\'' | '"') => quote = Some(c),
+            (Some(open), _) if c == open => quote = None,
+            (None, '$') if chars.peek().is_some_and(char::is_ascii_digit) => {
+                out.push('?');
+                continue;
+            }
+            _ => {}
+        }
+        out.push(c);
+    }
+    Cow::Owned(out)
+}
+
 impl Conn for rusqlite::Connection {
     fn engine(&self) -> EngineKind {
         EngineKind::Sqlite
@@ -296,7 +324,7 @@ impl Conn for rusqlite::Connection {
         params: &[Param<'_>],
         each: &mut dyn FnMut(&Row<'_>) -> Result<(), DbError>,
     ) -> Result<(), DbError> {
-        let mut statement = self.prepare_cached(sql)?;
+        let mut statement = self.prepare_cached(&sqlite_sql(sql))?;
         let mut rows = statement.query(rusqlite::params_from_iter(params))?;
         while let Some(row) = rows.next()? {
             each(&Row::Sqlite(row))?;
@@ -306,8 +334,36 @@ impl Conn for rusqlite::Connection {
 
     fn execute(&mut self, sql: &str, params: &[Param<'_>]) -> Result<u64, DbError> {
         let changed = self
-            .prepare_cached(sql)?
+            .prepare_cached(&sqlite_sql(sql))?
             .execute(rusqlite::params_from_iter(params))?;
         Ok(changed as u64)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parameters_bind_by_number_on_sqlite_whatever_their_order() {
+        let mut connection = rusqlite::Connection::open_in_memory().unwrap();
+        let db: &mut dyn Conn = &mut connection;
+        let text = db
+            .query_opt(
+                "SELECT $2 || '-' || $1 || '-$1-' || $2",
+                params!["one", "two"],
+                |row| row.string(0),
+            )
+            .unwrap();
+        assert_eq!(text.as_deref(), Some("two-one-$1-two"));
+    }
+
+    #[test]
+    fn only_parameters_outside_quotes_are_rewritten() {
+        assert_eq!(
+            sqlite_sql("SELECT json_extract(x, '$.a'), \"$1\" FROM t WHERE a = $12 AND b = $1"),
+            "SELECT json_extract(x, '$.a'), \"$1\" FROM t WHERE a = ?12 AND b = ?1"
+        );
+        assert!(matches!(sqlite_sql("SELECT 1"), Cow::Borrowed(_)));
     }
 }
