@@ -566,25 +566,12 @@ fn ensure_program(program: &str, packages: &[&str]) -> anyhow::Result<PathBuf> {
     if let Some(found) = on_path(program) {
         return Ok(found);
     }
-    let apt = Path::new("/usr/bin/apt-get");
-    if !crate::checks::is_root() || !apt.exists() {
+    if !crate::checks::apt_install(packages)? {
         bail!(
             "the SDK suite needs {program}: install it (Debian: `apt-get install {}`)",
             packages.join(" ")
         );
     }
-    let apt_get = |args: &[&str]| {
-        let mut command = Command::new(apt);
-        command.args(args).env("DEBIAN_FRONTEND", "noninteractive");
-        command
-    };
-    install_step("apt-get update", &mut apt_get(&["-q", "update"]))?;
-    let mut install = vec!["-q", "-y", "--no-install-recommends", "install"];
-    install.extend_from_slice(packages);
-    install_step(
-        &format!("apt-get install {}", packages.join(" ")),
-        &mut apt_get(&install),
-    )?;
     on_path(program)
         .with_context(|| format!("apt-get installed {}, but no {program}", packages.join(" ")))
 }

@@ -3,6 +3,11 @@
 //!   so the expected output is compiled, linted and its example tests run;
 //! - `bad/<name>/spec/` fails with exactly the message in `bad/<name>/expected-error.txt`.
 //!
+//! Every expected crate's `src/runtime.rs` is a symbolic link to `generated/src/runtime.rs`:
+//! the runtime does not depend on the spec, so it is kept once (a fixture whose runtime
+//! differed would fail here, and blessing it would write through the link, which
+//! `cargo xtask regen --check` then reports).
+//!
 //! A fixture's optional `overlay.yaml` is applied. `BLESS=1 cargo test -p xtask --test
 //! fixtures` rewrites the expectations; review the diff before committing it.
 
