@@ -224,10 +224,17 @@ pub struct ServeOverrides {
     /// token revoked by `server user tokens revoke` stops working within this [default: 5].
     #[arg(long, env = "HOMESERVER_TOKEN_CACHE_SECONDS")]
     pub token_cache_seconds: Option<f64>,
-    /// Log as JSON lines instead of human-readable text (the variable takes 1/0, true/false,
-    /// yes/no, on/off).
-    #[arg(long, env = "HOMESERVER_LOG_JSON", value_parser = clap::builder::BoolishValueParser::new())]
-    pub log_json: bool,
+    /// Log as JSON lines instead of human-readable text (`--log-json=false`, and the
+    /// variable, take 1/0, true/false, yes/no, on/off, and override the file either way).
+    #[arg(
+        long,
+        env = "HOMESERVER_LOG_JSON",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "true",
+        value_parser = clap::builder::BoolishValueParser::new()
+    )]
+    pub log_json: Option<bool>,
 }
 
 impl Config {
@@ -334,7 +341,7 @@ impl Config {
                 .max_connections
                 .or(file.max_connections)
                 .unwrap_or(defaults.max_connections),
-            log_json: serve.log_json || file.log_json.unwrap_or(false),
+            log_json: serve.log_json.or(file.log_json).unwrap_or(false),
             token_cache_seconds: serve
                 .token_cache_seconds
                 .or(file.token_cache_seconds)

@@ -406,3 +406,44 @@ fn user_add_names_its_database_and_says_when_it_is_new() {
     let second = database_line(&add("erin"));
     assert!(!second.contains("new"), "{second}");
 }
+
+/// The environment overrides the file both ways, `log_json` included: a file that asks for
+/// JSON logs is overruled by `HOMESERVER_LOG_JSON=0`.
+#[tokio::test]
+async fn the_environment_overrides_the_file_for_json_logs() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sqlite_url(&dir);
+    let config = dir.path().join("homeserver.toml");
+    std::fs::write(&config, "log_json = true\n").unwrap();
+    let first_line = async |variable: Option<&str>| {
+        let log_path = dir.path().join("server.log");
+        let port = free_port();
+        let mut command = binary_on(&db);
+        command
+            .arg("--config")
+            .arg(&config)
+            .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+            .env_remove("HOMESERVER_LOG_JSON")
+            .stderr(Stdio::from(std::fs::File::create(&log_path).unwrap()));
+        if let Some(value) = variable {
+            command.env("HOMESERVER_LOG_JSON", value);
+        }
+        let child = ServerChild(command.spawn().unwrap());
+        let started = Instant::now();
+        while reqwest::get(format!("http://127.0.0.1:{port}/health"))
+            .await
+            .is_err()
+        {
+            assert!(started.elapsed() < Duration::from_secs(10), "not serving");
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+        drop(child);
+        let log = std::fs::read_to_string(&log_path).unwrap();
+        log.lines().next().unwrap_or_default().to_string()
+    };
+    let from_file = first_line(None).await;
+    assert!(from_file.starts_with('{'), "{from_file}");
+    let overruled = first_line(Some("0")).await;
+    assert!(!overruled.starts_with('{'), "{overruled}");
+    assert!(overruled.contains("version:"), "{overruled}");
+}
