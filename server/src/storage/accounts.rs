@@ -46,23 +46,11 @@ impl Store {
         refresh_hash: Vec<u8>,
     ) -> Result<bool, InternalError> {
         let user = user.to_string();
-        self.write(move |db: &mut dyn Conn| {
-            // A write to the account's row, not a read: on PostgreSQL it waits for a
-            // deactivation in flight (which updates the row) and then sees it.
-            let active = db.execute(
-                "UPDATE users SET user_id = user_id WHERE user_id = $1 AND deactivated_ts IS NULL",
-                params![&user],
-            )?;
-            if active != 1 {
-                return Ok(false);
-            }
-            db.execute(
-                "INSERT INTO tokens (access_hash, refresh_hash, user_id, created_ts) VALUES ($1, $2, $3, $4)",
-                params![&access_hash[..], &refresh_hash[..], &user, now_ms()],
-            )?;
-            Ok(true)
-        })
-        .await
+        Ok(self
+            .write(move |db: &mut dyn Conn| {
+                insert_tokens_if_active(db, &user, &access_hash, &refresh_hash)
+            })
+            .await?)
     }
 
     /// Who an access token (by hash) belongs to, if anyone.
@@ -111,19 +99,44 @@ impl Store {
                     params![&refresh_hash[..]],
                     |row| Ok((row.string(0)?, row.bytes(1)?)),
                 )?;
-                if let Some((user, _)) = &replaced {
-                    db.execute(
-                        "INSERT INTO tokens (access_hash, refresh_hash, user_id, created_ts) VALUES ($1, $2, $3, $4)",
-                        params![&access_hash[..], &new_refresh_hash[..], user, now_ms()],
-                    )?;
-                }
-                Ok(replaced)
+                // A deactivated account's refresh token is used up and replaced by nothing.
+                replaced
+                    .map(|(user, old)| {
+                        let issued =
+                            insert_tokens_if_active(db, &user, &access_hash, &new_refresh_hash)?;
+                        Ok((issued.then_some(user), old))
+                    })
+                    .transpose()
             })
             .await?;
         // The old access token is dead from the commit on.
         if let (Engine::Sqlite(db), Some((_, old))) = (&self.engine, &replaced) {
             db.tokens.forget(old);
         }
-        Ok(replaced.map(|(user, _)| user))
+        Ok(replaced.and_then(|(user, _)| user))
     }
+}
+
+/// Stores a token pair for `user` unless the account is deactivated (`false` then), for
+/// logins and refreshes alike. The check is a write to the account's row, not a read: on
+/// PostgreSQL it waits for a deactivation in flight (which updates the row) and then sees
+/// it, so no token is issued after a deactivation's revocation has run.
+fn insert_tokens_if_active(
+    db: &mut dyn Conn,
+    user: &str,
+    access_hash: &[u8],
+    refresh_hash: &[u8],
+) -> Result<bool, DbError> {
+    let active = db.execute(
+        "UPDATE users SET user_id = user_id WHERE user_id = $1 AND deactivated_ts IS NULL",
+        params![user],
+    )?;
+    if active != 1 {
+        return Ok(false);
+    }
+    db.execute(
+        "INSERT INTO tokens (access_hash, refresh_hash, user_id, created_ts) VALUES ($1, $2, $3, $4)",
+        params![access_hash, refresh_hash, user, now_ms()],
+    )?;
+    Ok(true)
 }
