@@ -213,12 +213,17 @@ impl Store {
                         |row| row.string(0),
                     )?
                     .and_then(|user| user.split_once(':').map(|(_, domain)| domain.to_string()));
-                let recorded = from_users.unwrap_or(name);
+                // Two processes starting together on a new database: the first insert wins,
+                // and both read back what it recorded.
                 db.execute(
-                    "INSERT INTO server_settings (name, value) VALUES ('server_name', $1)",
-                    params![&recorded],
+                    "INSERT INTO server_settings (name, value) VALUES ('server_name', $1) ON CONFLICT DO NOTHING",
+                    params![&from_users.unwrap_or(name)],
                 )?;
-                Ok(recorded)
+                db.query_one(
+                    "SELECT value FROM server_settings WHERE name = 'server_name'",
+                    &[],
+                    |row| row.string(0),
+                )
             })
             .await
             .map_err(|e| anyhow::Error::new(e).context(format!("cannot read {}", self.database)))?;
@@ -270,12 +275,17 @@ impl Store {
             Engine::Sqlite(db) => {
                 let pool = db.readers();
                 Box::new(move || {
-                    let _ = answer.send(sqlite::read_on(&pool, work));
+                    // A client that has gone (its request dropped) costs nothing more.
+                    if !answer.is_closed() {
+                        let _ = answer.send(sqlite::read_on(&pool, work));
+                    }
                 })
             }
             Engine::Postgres(db) => match db.connections() {
                 Some(pool) => Box::new(move || {
-                    let _ = answer.send(postgres::run_on(&pool, work));
+                    if !answer.is_closed() {
+                        let _ = answer.send(postgres::run_on(&pool, work));
+                    }
                 }),
                 None => return Err(E::from(DbError::NotRun)),
             },
