@@ -138,7 +138,9 @@ impl Prose {
 /// as fenced code blocks; everything else as it is.
 fn literal_blocks(text: &str) -> String {
     let lines: Vec<&str> = text.lines().collect();
-    let indent_of = |line: &str| line.len() - line.trim_start().len();
+    // Indentation is ASCII spaces and tabs only: other white space (a pasted no-break
+    // space) is text, and counting it would cut a line inside a character.
+    let indent_of = |line: &str| line.len() - line.trim_start_matches([' ', '\t']).len();
     let is_fence = |line: &str| {
         let t = line.trim_start();
         t.starts_with("```") || t.starts_with("~~~")
@@ -952,6 +954,15 @@ mod tests {
         assert_eq!(
             prose.html(),
             "<p>Send this:</p>\n<pre><code>{&quot;a&quot;: 1}</code></pre>\n<p>Then wait.</p>"
+        );
+    }
+
+    #[test]
+    fn a_no_break_space_in_a_literal_block_is_text() {
+        let prose = parse("Send this::\n\n   a\n  \u{a0}b\n\nThen wait.");
+        assert_eq!(
+            prose.markdown(),
+            "Send this:\n\n```\n a\n\u{a0}b\n```\n\nThen wait."
         );
     }
 
