@@ -586,6 +586,10 @@ impl names::Hooks for Names {
     }
 }
 
+/// Which of the `names` fixture's `/a/1` and `/a/-1` handlers ran, in order (only
+/// `names_that_collide_reach_their_own_fields` calls them).
+static REACHED: std::sync::Mutex<Vec<&str>> = std::sync::Mutex::new(Vec::new());
+
 impl names::names::NamesApi for Names {
     async fn search(
         &self,
@@ -608,6 +612,7 @@ impl names::names::NamesApi for Names {
         &self,
         _: names::names::one::Request,
     ) -> Result<names::names::one::Response, names::names::one::Error> {
+        REACHED.lock().unwrap().push("one");
         Ok(())
     }
 
@@ -615,6 +620,7 @@ impl names::names::NamesApi for Names {
         &self,
         _: names::names::minus_one::Request,
     ) -> Result<names::names::minus_one::Response, names::names::minus_one::Error> {
+        REACHED.lock().unwrap().push("minus_one");
         Ok(())
     }
 
@@ -664,9 +670,12 @@ async fn names_that_collide_reach_their_own_fields() {
         (status, &body["id"]),
         (StatusCode::OK, &json!("q|3|snake|camel|MinusDate|h"))
     );
-    // Two paths that differ only in punctuation are two routes.
-    let (status, _, _) = send(router.clone(), "GET", "/v1/a/1", &[], "").await;
-    assert_eq!(status, StatusCode::NO_CONTENT);
+    // Two paths that differ only in punctuation are two routes, each to its own handler.
+    for path in ["/v1/a/1", "/v1/a/-1"] {
+        let (status, _, _) = send(router.clone(), "GET", path, &[], "").await;
+        assert_eq!(status, StatusCode::NO_CONTENT, "{path}");
+    }
+    assert_eq!(*REACHED.lock().unwrap(), ["one", "minus_one"]);
     // A parameter named as another route names it at its place reaches its field.
     let (status, _, _) = send(router.clone(), "GET", "/v1/pets/p1/photos", &[], "").await;
     assert_eq!(status, StatusCode::NO_CONTENT);
