@@ -59,10 +59,13 @@ const COMMANDS: &[(&str, &str)] = &[
     (
         "bench",
         "  cargo xtask bench [--requests N] [--memberships N] [--json PATH]
+                    [--big-rooms-only | --postgres-only] [--one-key-requests N] [--full-read-requests N]
       Builds the server, the generator and the harness (bench/) in release mode and measures:
       the generator, server throughput and latency at concurrency 1/16/64 in both durability
-      modes, a no-work axum ceiling, large-room scaling and memory. Prints a table; writes JSON
-      (default target/bench/results.json).",
+      modes, a no-work axum ceiling, large-room scaling and memory, reads of a 100,000-member
+      room, and joins and invites on PostgreSQL with one and two processes. Prints a table
+      with the targets; writes JSON (default target/bench/results.json). bench/README.md
+      says what each row means.",
     ),
     (
         "fuzz",
