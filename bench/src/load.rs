@@ -195,17 +195,19 @@ async fn worker(
             sender.ready().await?;
             let response = sender.send_request(request).await?;
             let status = response.status();
-            let body = response.into_body().collect().await?.to_bytes();
+            let body = response.into_body().collect().await?;
             anyhow::Ok((status, body))
         }
         .await;
         let latency = start.elapsed();
         let failure = match answer {
             Ok((status, _)) if status == 200 => None,
+            // Only a failure's body is looked at: a 200's is read to its end and dropped,
+            // not copied into one piece (a large room's answer is tens of megabytes).
             Ok((status, body)) => Some(format!(
                 "{status} for {}: {}",
                 call.path,
-                String::from_utf8_lossy(&body)
+                String::from_utf8_lossy(&body.to_bytes())
             )),
             Err(error) => {
                 // The connection broke: count it and carry on with a new one.

@@ -8,7 +8,7 @@ use std::panic::AssertUnwindSafe;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
 
-/// Threads for large reads (each holds one of SQLite's readers while it works).
+/// Threads for large reads (on SQLite, each with a read-only connection of its own).
 pub const THREADS: usize = 1;
 
 type Job = Box<dyn FnOnce() + Send>;

@@ -23,8 +23,10 @@ macro_rules! migrations {
     };
 }
 
-const SQLITE: &[Migration] = migrations!("sqlite": 1 "init", 2 "history", 3 "operate");
-const POSTGRES: &[Migration] = migrations!("postgres": 1 "init", 2 "history", 3 "operate");
+const SQLITE: &[Migration] =
+    migrations!("sqlite": 1 "init", 2 "history", 3 "operate", 4 "state_in_order");
+const POSTGRES: &[Migration] =
+    migrations!("postgres": 1 "init", 2 "history", 3 "operate", 4 "state_in_order");
 
 const CREATE_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
     version BIGINT PRIMARY KEY NOT NULL,
@@ -106,4 +108,70 @@ fn migrate_postgres(client: &mut postgres::Client) -> Result<(), DbError> {
     }
     tx.commit()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A database made before `current_state` was rebuilt in key order keeps every row, and
+    /// a room's state is then read through the new index, in stream order.
+    #[test]
+    fn rebuilding_current_state_keeps_its_rows() {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        conn.execute_batch(CREATE_TABLE).unwrap();
+        for migration in SQLITE.iter().take_while(|m| m.version < 4) {
+            conn.execute_batch(migration.sql).unwrap();
+            conn.execute(
+                "INSERT INTO schema_migrations (version, name, applied_ts) VALUES (?1, ?2, 0)",
+                (migration.version, migration.name),
+            )
+            .unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO events (stream_ordering, event_id, room_id, type, state_key, sender, origin_server_ts, content)
+             VALUES (1, '$a', '!r:h', 'm.room.create', '', '@a:h', 0, '{}'),
+                    (2, '$b', '!r:h', 'm.room.member', '@b:h', '@b:h', 0, '{\"membership\":\"join\"}'),
+                    (3, '$c', '!r:h', 'm.room.member', '@a:h', '@a:h', 0, '{\"membership\":\"join\"}');
+             INSERT INTO current_state VALUES ('!r:h', 'm.room.member', '@a:h', 3, 'join'),
+                    ('!r:h', 'm.room.create', '', 1, NULL),
+                    ('!r:h', 'm.room.member', '@b:h', 2, 'join');",
+        )
+        .unwrap();
+
+        run(&mut conn).unwrap();
+
+        let in_order: Vec<(String, i64, Option<String>)> = conn
+            .prepare("SELECT state_key, stream_ordering, membership FROM current_state WHERE room_id = '!r:h' ORDER BY stream_ordering")
+            .unwrap()
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let expected = [
+            ("", 1, None),
+            ("@b:h", 2, Some("join")),
+            ("@a:h", 3, Some("join")),
+        ];
+        let expected: Vec<(String, i64, Option<String>)> = expected
+            .iter()
+            .map(|(key, at, m)| (key.to_string(), *at, m.map(str::to_string)))
+            .collect();
+        assert_eq!(in_order, expected);
+        let plan: String = conn
+            .query_row(
+                "EXPLAIN QUERY PLAN SELECT stream_ordering FROM current_state
+                 WHERE room_id = '!r:h' AND type = 'm.room.member' ORDER BY stream_ordering",
+                [],
+                |row| row.get(3),
+            )
+            .unwrap();
+        assert!(plan.contains("current_state_in_order"), "{plan}");
+        let versions: i64 = conn
+            .query_row("SELECT MAX(version) FROM schema_migrations", [], |row| {
+                row.get(0)
+            })
+            .unwrap();
+        assert_eq!(versions, 4);
+    }
 }

@@ -273,7 +273,7 @@ impl Store {
         let (answer, answered) = tokio::sync::oneshot::channel();
         let job: Box<dyn FnOnce() + Send> = match &self.engine {
             Engine::Sqlite(db) => {
-                let pool = db.readers();
+                let pool = db.bulk_readers();
                 Box::new(move || {
                     // A client that has gone (its request dropped) costs nothing more.
                     if !answer.is_closed() {

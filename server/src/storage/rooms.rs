@@ -211,10 +211,14 @@ fn write_state(
     members_only: bool,
     out: &mut Vec<u8>,
 ) -> Result<(), DbError> {
-    let members = if members_only {
-        " AND type = 'm.room.member'"
+    // The member filter, on `current_state cs` (now) and on `events` (then).
+    let (members_now, members_then) = if members_only {
+        (
+            " AND cs.type = 'm.room.member'",
+            " AND type = 'm.room.member'",
+        )
     } else {
-        ""
+        ("", "")
     };
     let mut first = true;
     let mut each = |row: &Row<'_>| {
@@ -224,13 +228,14 @@ fn write_state(
         write_event(row, out)
     };
     match at {
-        // `IN`, not a join: SQLite then reads the events in stream order from the sorted
-        // list of positions, instead of sorting the whole rows (a copy of the room).
+        // Walks `current_state_in_order` (room, stream position): the rows come in stream
+        // order, nothing is gathered or sorted, and the index carries the type to filter on.
         None => db.query_each(
             &format!(
-                "SELECT {EVENT_COLUMNS} FROM events e WHERE e.stream_ordering IN (
-                    SELECT stream_ordering FROM current_state WHERE room_id = $1{members})
-                 ORDER BY e.stream_ordering"
+                "SELECT {EVENT_COLUMNS} FROM current_state cs
+                 JOIN events e ON e.stream_ordering = cs.stream_ordering
+                 WHERE cs.room_id = $1{members_now}
+                 ORDER BY cs.stream_ordering"
             ),
             params![room],
             &mut each,
@@ -240,7 +245,7 @@ fn write_state(
             &format!(
                 "SELECT {EVENT_COLUMNS} FROM events e WHERE e.stream_ordering IN (
                     SELECT MAX(stream_ordering) FROM events
-                    WHERE room_id = $1 AND state_key IS NOT NULL AND stream_ordering <= $2{members}
+                    WHERE room_id = $1 AND state_key IS NOT NULL AND stream_ordering <= $2{members_then}
                     GROUP BY type, state_key)
                  ORDER BY e.stream_ordering"
             ),

@@ -20,8 +20,12 @@ use super::token_cache::TokenCache;
 /// Read-only connections: reads of different requests run side by side.
 const READERS: u32 = 4;
 
+/// Read-only connections for reads as large as a room, one per thread of `bulk.rs`.
+const BULK_READERS: u32 = super::bulk::THREADS as u32;
+
 pub struct Sqlite {
     read: ReadPool,
+    bulk_read: ReadPool,
     pub changes: GroupCommit,
     pub tokens: TokenCache,
     _checkpointer: Checkpointer,
@@ -38,6 +42,34 @@ pub fn limit_size(db: &mut dyn Conn, max_bytes: Option<u64>) -> Result<(), DbErr
         row.int(0)
     })?;
     Ok(())
+}
+
+/// How much of the database file (its first GiB) the bulk reader maps: a page it reads is
+/// the kernel's page cache itself, not a copy into the connection's cache; a 100,000-member
+/// room's `/members` walks tens of megabytes. Address space, not memory: only the pages read
+/// are resident, counted once in the process's RSS. Pages still in the write-ahead log are
+/// read by copy.
+const BULK_READ_MAPPING_BYTES: i64 = 1 << 30;
+
+/// A pool of `size` read-only connections to `path`, each mapping `mapping_bytes` of it.
+fn read_pool(
+    path: &Path,
+    durability: Durability,
+    size: u32,
+    mapping_bytes: i64,
+) -> anyhow::Result<ReadPool> {
+    r2d2::Pool::builder()
+        .max_size(size)
+        .min_idle(Some(1))
+        .build(
+            SqliteConnectionManager::file(path)
+                .with_flags(OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+                .with_init(move |conn| {
+                    configure(conn, durability)?;
+                    conn.pragma_update(None, "mmap_size", mapping_bytes)
+                }),
+        )
+        .with_context(|| format!("cannot open {} for reading", path.display()))
 }
 
 /// The settings every connection of ours gets.
@@ -107,18 +139,12 @@ impl Sqlite {
         super::migrate::run(&mut writer)
             .with_context(|| format!("cannot migrate the database {}", path.display()))?;
         limit_size(&mut writer, max_bytes)?;
-        let read = r2d2::Pool::builder()
-            .max_size(READERS)
-            .min_idle(Some(1))
-            .build(
-                SqliteConnectionManager::file(&path)
-                    .with_flags(OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-                    .with_init(move |conn| configure(conn, durability)),
-            )
-            .with_context(|| format!("cannot open {} for reading", path.display()))?;
+        let read = read_pool(&path, durability, READERS, 0)?;
+        let bulk_read = read_pool(&path, durability, BULK_READERS, BULK_READ_MAPPING_BYTES)?;
         let checkpointer = Checkpointer::start(&path)?;
         Ok(Sqlite {
             read,
+            bulk_read,
             changes: GroupCommit::start(writer)?,
             tokens: TokenCache::new(token_lifetime),
             _checkpointer: checkpointer,
@@ -146,9 +172,10 @@ impl Sqlite {
             .unwrap_or_else(|_| Err(DbError::Panicked))
     }
 
-    /// The read-only connections, for a thread that runs `read_on` itself.
-    pub fn readers(&self) -> ReadPool {
-        self.read.clone()
+    /// The read-only connections of the large reads' threads (`bulk.rs`), which run
+    /// `read_on` themselves.
+    pub fn bulk_readers(&self) -> ReadPool {
+        self.bulk_read.clone()
     }
 }
 
