@@ -5,12 +5,11 @@
 //! and runs on a database thread, never on the async workers.
 //!
 //! SQL is written once too: portable statements with `$1`-style parameters. PostgreSQL
-//! reads `$N` as the N-th parameter; SQLite reads `$N` as a *named* parameter, numbered by
-//! first appearance, so a statement using `$2` before `$1` would bind silently wrong values.
-//! SQLite is therefore handed `?N` instead ([`sqlite_sql`]), which it reads as PostgreSQL
-//! reads `$N`.
+//! reads `$N` as the N-th parameter; SQLite reads `$N` as a parameter *named* `$N`,
+//! numbered by first appearance, so binding by position would bind silently wrong values
+//! to a statement using `$2` before `$1`. On SQLite the N-th value is therefore bound by
+//! that name ([`bind_numbered`]), which gives `$N` PostgreSQL's meaning.
 
-use std::borrow::Cow;
 use std::fmt;
 
 /// What failed talking to the database.
@@ -289,28 +288,34 @@ impl postgres::types::ToSql for Param<'_> {
     }
 }
 
-/// `sql` with each `$N` parameter (outside quoted literals and names) written `?N`: the
-/// N-th parameter, on SQLite, whatever order the parameters appear in.
-pub fn sqlite_sql(sql: &str) -> Cow<'_, str> {
-    if !sql.contains('$') {
-        return Cow::Borrowed(sql);
+/// Binds `params` to `statement`, the N-th to the parameter named `$N`; refuses a count
+/// that differs from the statement's.
+fn bind_numbered(
+    statement: &mut rusqlite::Statement<'_>,
+    params: &[Param<'_>],
+) -> Result<(), DbError> {
+    const NAMES: [&str; 12] = [
+        "$1", "$2", "$3", "$4", "$5", "$6", "$7", "$8", "$9", "$10", "$11", "$12",
+    ];
+    if statement.parameter_count() != params.len() {
+        return Err(rusqlite::Error::InvalidParameterCount(
+            params.len(),
+            statement.parameter_count(),
+        )
+        .into());
     }
-    let mut out = String::with_capacity(sql.len());
-    let mut quote = None;
-    let mut chars = sql.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quote, c) {
-            (None, '\'' | '"') => quote = Some(c),
-            (Some(open), _) if c == open => quote = None,
-            (None, '$') if chars.peek().is_some_and(char::is_ascii_digit) => {
-                out.push('?');
-                continue;
+    for (index, param) in params.iter().enumerate() {
+        let named;
+        let name = match NAMES.get(index) {
+            Some(name) => *name,
+            None => {
+                named = format!("${}", index + 1);
+                named.as_str()
             }
-            _ => {}
-        }
-        out.push(c);
+        };
+        statement.raw_bind_parameter(name, param)?;
     }
-    Cow::Owned(out)
+    Ok(())
 }
 
 impl Conn for rusqlite::Connection {
@@ -324,8 +329,9 @@ impl Conn for rusqlite::Connection {
         params: &[Param<'_>],
         each: &mut dyn FnMut(&Row<'_>) -> Result<(), DbError>,
     ) -> Result<(), DbError> {
-        let mut statement = self.prepare_cached(&sqlite_sql(sql))?;
-        let mut rows = statement.query(rusqlite::params_from_iter(params))?;
+        let mut statement = self.prepare_cached(sql)?;
+        bind_numbered(&mut statement, params)?;
+        let mut rows = statement.raw_query();
         while let Some(row) = rows.next()? {
             each(&Row::Sqlite(row))?;
         }
@@ -333,10 +339,9 @@ impl Conn for rusqlite::Connection {
     }
 
     fn execute(&mut self, sql: &str, params: &[Param<'_>]) -> Result<u64, DbError> {
-        let changed = self
-            .prepare_cached(&sqlite_sql(sql))?
-            .execute(rusqlite::params_from_iter(params))?;
-        Ok(changed as u64)
+        let mut statement = self.prepare_cached(sql)?;
+        bind_numbered(&mut statement, params)?;
+        Ok(statement.raw_execute()? as u64)
     }
 }
 
@@ -359,11 +364,22 @@ mod tests {
     }
 
     #[test]
-    fn only_parameters_outside_quotes_are_rewritten() {
-        assert_eq!(
-            sqlite_sql("SELECT json_extract(x, '$.a'), \"$1\" FROM t WHERE a = $12 AND b = $1"),
-            "SELECT json_extract(x, '$.a'), \"$1\" FROM t WHERE a = ?12 AND b = ?1"
-        );
-        assert!(matches!(sqlite_sql("SELECT 1"), Cow::Borrowed(_)));
+    fn a_quoted_dollar_is_no_parameter_and_counts_must_match() {
+        let mut connection = rusqlite::Connection::open_in_memory().unwrap();
+        let db: &mut dyn Conn = &mut connection;
+        let text = db
+            .query_opt(
+                "SELECT json_extract('{\"a\":1}', '$.a') || \"$1\" FROM (SELECT 'x' AS \"$1\") WHERE $1 = 'y'",
+                params!["y"],
+                |row| row.string(0),
+            )
+            .unwrap();
+        assert_eq!(text.as_deref(), Some("1x"));
+        let too_few = db.query_opt("SELECT $2 || $1", params!["a"], |row| row.string(0));
+        assert!(too_few.is_err(), "{too_few:?}");
+        let too_many = db.query_opt("SELECT $2 || $1", params!["a", "b", "c"], |row| {
+            row.string(0)
+        });
+        assert!(too_many.is_err(), "{too_many:?}");
     }
 }

@@ -17,6 +17,7 @@ use std::sync::mpsc;
 
 use anyhow::Context;
 
+use super::checkpoint::{self, RestartRequest};
 use super::db::{Conn, DbError};
 
 /// The most writes committed together; beyond this, waiting writes start the next batch.
@@ -34,13 +35,17 @@ pub struct GroupCommit {
 }
 
 impl GroupCommit {
-    /// Starts the writer thread on `conn` (already configured and migrated). It ends when
+    /// Starts the writer thread on `conn` (already configured and migrated). Between
+    /// batches it finishes a checkpoint when `restart` asks (`checkpoint.rs`). It ends when
     /// the `GroupCommit` is dropped.
-    pub fn start(conn: rusqlite::Connection) -> anyhow::Result<GroupCommit> {
+    pub fn start(
+        conn: rusqlite::Connection,
+        restart: RestartRequest,
+    ) -> anyhow::Result<GroupCommit> {
         let (jobs, queue) = mpsc::channel::<Job>();
         std::thread::Builder::new()
             .name("sqlite-writer".into())
-            .spawn(move || writer(conn, queue))
+            .spawn(move || writer(conn, queue, restart))
             .context("cannot start the SQLite writer thread")?;
         Ok(GroupCommit { jobs })
     }
@@ -98,8 +103,9 @@ fn in_savepoint<T, E>(
 }
 
 /// The writer thread: waits for a write, takes every write already waiting (up to
-/// [`MAX_BATCH`]), runs them in one transaction and commits.
-fn writer(mut conn: rusqlite::Connection, queue: mpsc::Receiver<Job>) {
+/// [`MAX_BATCH`]), runs them in one transaction and commits; once they are answered, lets
+/// the WAL start again if asked.
+fn writer(mut conn: rusqlite::Connection, queue: mpsc::Receiver<Job>, restart: RestartRequest) {
     while let Ok(first) = queue.recv() {
         let mut batch = vec![first];
         while batch.len() < MAX_BATCH {
@@ -114,6 +120,9 @@ fn writer(mut conn: rusqlite::Connection, queue: mpsc::Receiver<Job>) {
         metrics::histogram!("db_group_commit_seconds").record(started.elapsed().as_secs_f64());
         for (complete, outcome) in committed {
             complete(outcome);
+        }
+        if restart.take() {
+            checkpoint::finish_on_writer(&conn);
         }
     }
 }
@@ -166,12 +175,13 @@ fn run_batch(
 mod tests {
     use super::*;
     use crate::storage::db::params;
+    use std::time::Duration;
 
     fn start(dir: &std::path::Path) -> GroupCommit {
         let conn = rusqlite::Connection::open(dir.join("t.db")).unwrap();
         conn.execute_batch("PRAGMA journal_mode=WAL; CREATE TABLE t (x INTEGER PRIMARY KEY)")
             .unwrap();
-        GroupCommit::start(conn).unwrap()
+        GroupCommit::start(conn, RestartRequest::new(checkpoint::RESTART_FRAMES)).unwrap()
     }
 
     async fn count(changes: &GroupCommit) -> i64 {
@@ -217,6 +227,71 @@ mod tests {
             assert_eq!(ok, x % 2 == 0, "write {x}: {outcome:?}");
         }
         assert_eq!(count(&changes).await, 100, "only the even writes stayed");
+    }
+
+    /// Writes one after another without a pause, as under load: the checkpoint thread alone
+    /// never lets the WAL start again (frames keep landing while it copies), so the WAL
+    /// grew by every write, without end. Asked by it, the writer finishes the checkpoint
+    /// between two batches and the next batch starts the WAL again, which SQLite counts in
+    /// the WAL's header (its checkpoint sequence number, bytes 12..16).
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn under_a_steady_stream_of_writes_the_wal_starts_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0;
+             CREATE TABLE t (x INTEGER PRIMARY KEY, v TEXT)",
+        )
+        .unwrap();
+        // Small, so that a short test crosses it many times.
+        let restart = RestartRequest::new(64);
+        let _checkpointer = checkpoint::Checkpointer::start(&path, restart.clone()).unwrap();
+        let changes = GroupCommit::start(conn, restart).unwrap();
+        let restarts = || {
+            let header = std::fs::read(dir.path().join("t.db-wal")).unwrap_or_default();
+            header
+                .get(12..16)
+                .map_or(0, |n| u32::from_be_bytes(n.try_into().unwrap()))
+        };
+        // Sixteen writers at once keep the queue from ever running dry.
+        let changes = std::sync::Arc::new(changes);
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let writers: Vec<_> = (0..16)
+            .map(|_| {
+                let (changes, stop) = (changes.clone(), stop.clone());
+                tokio::spawn(async move {
+                    let mut writes = 0;
+                    while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                        changes
+                            .run(|db| {
+                                let v = "v".repeat(3000);
+                                db.execute("INSERT INTO t (v) VALUES ($1)", params![v.as_str()])
+                            })
+                            .await
+                            .unwrap()
+                            .unwrap();
+                        writes += 1;
+                    }
+                    writes
+                })
+            })
+            .collect();
+        let deadline = std::time::Instant::now() + Duration::from_secs(20);
+        while restarts() < 3 && std::time::Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        let seen = restarts();
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        let mut written = 0;
+        for writer in writers {
+            written += writer.await.unwrap();
+        }
+        assert!(
+            seen >= 3,
+            "after {written} writes the WAL had started again {seen} times, not 3"
+        );
+        assert_eq!(count(&changes).await, written);
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

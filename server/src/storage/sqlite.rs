@@ -12,7 +12,7 @@ use r2d2_sqlite::SqliteConnectionManager;
 use rusqlite::OpenFlags;
 
 use super::Durability;
-use super::checkpoint::Checkpointer;
+use super::checkpoint::{Checkpointer, RESTART_FRAMES, RestartRequest};
 use super::db::{Conn, DbError};
 use super::group_commit::GroupCommit;
 use super::token_cache::TokenCache;
@@ -141,11 +141,12 @@ impl Sqlite {
         limit_size(&mut writer, max_bytes)?;
         let read = read_pool(&path, durability, READERS, 0)?;
         let bulk_read = read_pool(&path, durability, BULK_READERS, BULK_READ_MAPPING_BYTES)?;
-        let checkpointer = Checkpointer::start(&path)?;
+        let restart = RestartRequest::new(RESTART_FRAMES);
+        let checkpointer = Checkpointer::start(&path, restart.clone())?;
         Ok(Sqlite {
             read,
             bulk_read,
-            changes: GroupCommit::start(writer)?,
+            changes: GroupCommit::start(writer, restart)?,
             tokens: TokenCache::new(token_lifetime),
             _checkpointer: checkpointer,
         })
