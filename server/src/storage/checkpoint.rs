@@ -13,13 +13,21 @@
 //! to copy, then asks the writer ([`RestartRequest`]) to finish the checkpoint between two
 //! of its batches, when no frame can land meanwhile: the next batch then writes the WAL
 //! from its start again. That last checkpoint holds up the writes queued behind it: on the
-//! 2-core machine under 64 joins in flight it took 6–38 ms (typically 10–15; it syncs the
-//! WAL and the database file), about once a second at ~15,000 joins/s, and never at a
-//! rate a real homeserver writes.
+//! 2-core machine under 64 joins in flight it took 6–38 ms (it syncs the WAL and the
+//! database file, and the writer waits for a core), about once a second at ~15,000
+//! joins/s, and never at a rate a real homeserver writes.
+//!
+//! The restart also needs every reader that began before the checkpoint finished to be
+//! done: one that reads the whole of a large room (tens of milliseconds) can stand in its
+//! way, and readers that overlap without a gap would stand in its way every time. So once
+//! the WAL is four times [`RESTART_FRAMES`] long, the writer insists: a `RESTART`
+//! checkpoint, which waits up to [`INSIST_WAIT`] for those readers (readers that begin
+//! meanwhile read the database file only, so the wait ends). The WAL file then stays below
+//! ~300 MB however the reads overlap, at the cost of that wait, then.
 
 use std::path::Path;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -30,14 +38,29 @@ const INTERVAL: Duration = Duration::from_millis(200);
 
 /// WAL frames (a page each, 4 KiB by default) past which the writer is asked to let the
 /// WAL start again: 64 MiB, so that the writer's checkpoint comes rarely (the WAL grows
-/// about 100 MB/s at 15,000–18,000 joins/s) and the WAL file stays below ~100 MB.
+/// about 100 MB/s at 15,000–18,000 joins/s) and the WAL file stays below ~100 MB while
+/// readers let it start again.
 pub const RESTART_FRAMES: i64 = 16_384;
+
+/// How long the writer's insisting checkpoint waits for the readers in the restart's way
+/// (longer than a 100,000-member room's full read takes).
+pub const INSIST_WAIT: Duration = Duration::from_millis(250);
+
+/// What the checkpoint thread asks of the writer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Restart {
+    /// Finish the checkpoint; the WAL starts again unless a reader stands in the way.
+    Ask,
+    /// The WAL is four times too long: also wait (up to [`INSIST_WAIT`]) for the readers.
+    Insist,
+}
 
 /// The checkpoint thread's request that the writer finish a checkpoint, so that the WAL
 /// starts again from its beginning.
 #[derive(Clone)]
 pub struct RestartRequest {
-    asked: Arc<AtomicBool>,
+    /// 0: nothing asked; else a [`Restart`] (1 `Ask`, 2 `Insist`).
+    asked: Arc<AtomicU8>,
     after_frames: i64,
 }
 
@@ -45,30 +68,51 @@ impl RestartRequest {
     /// A request made once the WAL is longer than `after_frames` frames.
     pub fn new(after_frames: i64) -> RestartRequest {
         RestartRequest {
-            asked: Arc::new(AtomicBool::new(false)),
+            asked: Arc::new(AtomicU8::new(0)),
             after_frames,
         }
     }
 
-    /// Whether a restart was asked for since the last call (the writer's side).
-    pub fn take(&self) -> bool {
-        self.asked.swap(false, Ordering::Relaxed)
+    /// What was asked since the last call, if anything (the writer's side).
+    pub fn take(&self) -> Option<Restart> {
+        match self.asked.swap(0, Ordering::Relaxed) {
+            0 => None,
+            1 => Some(Restart::Ask),
+            _ => Some(Restart::Insist),
+        }
     }
 
-    fn ask(&self) {
-        self.asked.store(true, Ordering::Relaxed);
+    fn ask(&self, frames: i64) {
+        let level = if frames > 4 * self.after_frames { 2 } else { 1 };
+        self.asked.fetch_max(level, Ordering::Relaxed);
     }
 }
 
 /// On the writer's connection, between batches: copies back whatever the checkpoint thread
 /// has not yet (no frame can land meanwhile), so that the next write transaction starts
-/// the WAL again, unless a reader still reads an older snapshot (then a later request
-/// tries again).
-pub fn finish_on_writer(conn: &rusqlite::Connection) {
-    if let Err(error) = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |row| {
-        row.get::<_, i64>(0)
-    }) {
-        tracing::warn!(%error, "WAL checkpoint on the writer failed; will retry");
+/// the WAL again. Asked, it gives up if a reader of an older snapshot is in the way (a
+/// later request tries again); insisting, it waits for such readers up to [`INSIST_WAIT`].
+/// `busy_timeout` is the connection's own, put back afterwards.
+pub fn finish_on_writer(conn: &rusqlite::Connection, restart: Restart, busy_timeout: Duration) {
+    let outcome = match restart {
+        Restart::Ask => conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |row| {
+            row.get::<_, i64>(0)
+        }),
+        Restart::Insist => conn.busy_timeout(INSIST_WAIT).and_then(|()| {
+            let blocked = conn.query_row("PRAGMA wal_checkpoint(RESTART)", [], |row| {
+                row.get::<_, i64>(0)
+            });
+            conn.busy_timeout(busy_timeout)?;
+            blocked
+        }),
+    };
+    match outcome {
+        Ok(0) => {}
+        Ok(_) if restart == Restart::Insist => {
+            tracing::warn!("readers kept the WAL from starting again; will retry")
+        }
+        Ok(_) => {}
+        Err(error) => tracing::warn!(%error, "WAL checkpoint on the writer failed; will retry"),
     }
 }
 
@@ -109,16 +153,18 @@ fn checkpoint(conn: &rusqlite::Connection, restart: &RestartRequest) {
     if frames <= restart.after_frames {
         return;
     }
+    let longest = frames;
     for _ in 0..CATCH_UP_PASSES {
         let Some(now) = checkpoint_once(conn) else {
             return;
         };
+        // (Negative when the WAL started again meanwhile: little left, too.)
         let landed = now - std::mem::replace(&mut frames, now);
         if landed <= LITTLE_LEFT_FRAMES {
             break;
         }
     }
-    restart.ask();
+    restart.ask(longest.max(frames));
 }
 
 /// At most this many checkpoints back to back before asking the writer anyway.

@@ -35,17 +35,18 @@ pub struct GroupCommit {
 }
 
 impl GroupCommit {
-    /// Starts the writer thread on `conn` (already configured and migrated). Between
-    /// batches it finishes a checkpoint when `restart` asks (`checkpoint.rs`). It ends when
-    /// the `GroupCommit` is dropped.
+    /// Starts the writer thread on `conn` (already configured, with `busy_timeout`, and
+    /// migrated). Between batches it finishes a checkpoint when `restart` asks
+    /// (`checkpoint.rs`). It ends when the `GroupCommit` is dropped.
     pub fn start(
         conn: rusqlite::Connection,
         restart: RestartRequest,
+        busy_timeout: std::time::Duration,
     ) -> anyhow::Result<GroupCommit> {
         let (jobs, queue) = mpsc::channel::<Job>();
         std::thread::Builder::new()
             .name("sqlite-writer".into())
-            .spawn(move || writer(conn, queue, restart))
+            .spawn(move || writer(conn, queue, restart, busy_timeout))
             .context("cannot start the SQLite writer thread")?;
         Ok(GroupCommit { jobs })
     }
@@ -105,7 +106,12 @@ fn in_savepoint<T, E>(
 /// The writer thread: waits for a write, takes every write already waiting (up to
 /// [`MAX_BATCH`]), runs them in one transaction and commits; once they are answered, lets
 /// the WAL start again if asked.
-fn writer(mut conn: rusqlite::Connection, queue: mpsc::Receiver<Job>, restart: RestartRequest) {
+fn writer(
+    mut conn: rusqlite::Connection,
+    queue: mpsc::Receiver<Job>,
+    restart: RestartRequest,
+    busy_timeout: std::time::Duration,
+) {
     while let Ok(first) = queue.recv() {
         let mut batch = vec![first];
         while batch.len() < MAX_BATCH {
@@ -121,8 +127,8 @@ fn writer(mut conn: rusqlite::Connection, queue: mpsc::Receiver<Job>, restart: R
         for (complete, outcome) in committed {
             complete(outcome);
         }
-        if restart.take() {
-            checkpoint::finish_on_writer(&conn);
+        if let Some(restart) = restart.take() {
+            checkpoint::finish_on_writer(&conn, restart, busy_timeout);
         }
     }
 }
@@ -181,7 +187,12 @@ mod tests {
         let conn = rusqlite::Connection::open(dir.join("t.db")).unwrap();
         conn.execute_batch("PRAGMA journal_mode=WAL; CREATE TABLE t (x INTEGER PRIMARY KEY)")
             .unwrap();
-        GroupCommit::start(conn, RestartRequest::new(checkpoint::RESTART_FRAMES)).unwrap()
+        GroupCommit::start(
+            conn,
+            RestartRequest::new(checkpoint::RESTART_FRAMES),
+            Duration::from_secs(10),
+        )
+        .unwrap()
     }
 
     async fn count(changes: &GroupCommit) -> i64 {
@@ -229,32 +240,36 @@ mod tests {
         assert_eq!(count(&changes).await, 100, "only the even writes stayed");
     }
 
-    /// Writes one after another without a pause, as under load: the checkpoint thread alone
-    /// never lets the WAL start again (frames keep landing while it copies), so the WAL
-    /// grew by every write, without end. Asked by it, the writer finishes the checkpoint
-    /// between two batches and the next batch starts the WAL again, which SQLite counts in
-    /// the WAL's header (its checkpoint sequence number, bytes 12..16).
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn under_a_steady_stream_of_writes_the_wal_starts_again() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("t.db");
+    /// A database with `t (x, v)` in WAL mode, its checkpoint thread and its writer, asking
+    /// for restarts past 64 frames (insisting past 256).
+    fn start_with_checkpoints(dir: &std::path::Path) -> (GroupCommit, checkpoint::Checkpointer) {
+        let path = dir.join("t.db");
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute_batch(
             "PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0;
              CREATE TABLE t (x INTEGER PRIMARY KEY, v TEXT)",
         )
         .unwrap();
-        // Small, so that a short test crosses it many times.
         let restart = RestartRequest::new(64);
-        let _checkpointer = checkpoint::Checkpointer::start(&path, restart.clone()).unwrap();
-        let changes = GroupCommit::start(conn, restart).unwrap();
-        let restarts = || {
-            let header = std::fs::read(dir.path().join("t.db-wal")).unwrap_or_default();
-            header
-                .get(12..16)
-                .map_or(0, |n| u32::from_be_bytes(n.try_into().unwrap()))
-        };
-        // Sixteen writers at once keep the queue from ever running dry.
+        let checkpointer = checkpoint::Checkpointer::start(&path, restart.clone()).unwrap();
+        (
+            GroupCommit::start(conn, restart, Duration::from_secs(10)).unwrap(),
+            checkpointer,
+        )
+    }
+
+    /// How many times the WAL started again, as SQLite counts it in the WAL's header (its
+    /// checkpoint sequence number, bytes 12..16).
+    fn wal_restarts(dir: &std::path::Path) -> u32 {
+        let header = std::fs::read(dir.join("t.db-wal")).unwrap_or_default();
+        header
+            .get(12..16)
+            .map_or(0, |n| u32::from_be_bytes(n.try_into().unwrap()))
+    }
+
+    /// Sixteen writers at once, which keep the writer's queue from ever running dry, until
+    /// the WAL has started again three times or 20 s have passed; returns the restarts.
+    async fn write_steadily(changes: GroupCommit, dir: &std::path::Path) -> u32 {
         let changes = std::sync::Arc::new(changes);
         let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
         let writers: Vec<_> = (0..16)
@@ -278,20 +293,68 @@ mod tests {
             })
             .collect();
         let deadline = std::time::Instant::now() + Duration::from_secs(20);
-        while restarts() < 3 && std::time::Instant::now() < deadline {
+        while wal_restarts(dir) < 3 && std::time::Instant::now() < deadline {
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
-        let seen = restarts();
+        let seen = wal_restarts(dir);
         stop.store(true, std::sync::atomic::Ordering::Relaxed);
         let mut written = 0;
         for writer in writers {
             written += writer.await.unwrap();
         }
+        assert_eq!(count(&changes).await, written, "every write was kept");
+        seen
+    }
+
+    /// Writes without a pause, as under load: the checkpoint thread alone never lets the
+    /// WAL start again (frames keep landing while it copies), so the WAL grew by every
+    /// write, without end. Asked by it, the writer finishes the checkpoint between two
+    /// batches and the next batch starts the WAL again.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn under_a_steady_stream_of_writes_the_wal_starts_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let (changes, _checkpointer) = start_with_checkpoints(dir.path());
+        let restarts = write_steadily(changes, dir.path()).await;
         assert!(
-            seen >= 3,
-            "after {written} writes the WAL had started again {seen} times, not 3"
+            restarts >= 3,
+            "the WAL started again {restarts} times, not 3"
         );
-        assert_eq!(count(&changes).await, written);
+    }
+
+    /// The same while two readers keep overlapping read transactions open (as full reads
+    /// of a large room back to back do): some reader always began before the checkpoint
+    /// finished, so only the writer's insisting checkpoint, which waits for them, lets the
+    /// WAL start again.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn overlapping_readers_do_not_keep_the_wal_from_starting_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let (changes, _checkpointer) = start_with_checkpoints(dir.path());
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let readers: Vec<_> = (0..2)
+            .map(|i| {
+                let (path, stop) = (dir.path().join("t.db"), stop.clone());
+                std::thread::spawn(move || {
+                    let conn = rusqlite::Connection::open(path).unwrap();
+                    std::thread::sleep(Duration::from_millis(15 * i));
+                    while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                        conn.execute_batch("BEGIN").unwrap();
+                        conn.query_row("SELECT COUNT(*) FROM t", [], |row| row.get::<_, i64>(0))
+                            .unwrap();
+                        std::thread::sleep(Duration::from_millis(30));
+                        conn.execute_batch("COMMIT").unwrap();
+                    }
+                })
+            })
+            .collect();
+        let restarts = write_steadily(changes, dir.path()).await;
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        for reader in readers {
+            reader.join().unwrap();
+        }
+        assert!(
+            restarts >= 3,
+            "the WAL started again {restarts} times, not 3"
+        );
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -504,7 +504,7 @@ impl Store {
                 None => db.query(
                     &format!(
                         "SELECT {EVENT_COLUMNS} FROM current_state cs JOIN events e ON e.stream_ordering = cs.stream_ordering
-                         WHERE cs.room_id = $1 ORDER BY e.stream_ordering"
+                         WHERE cs.room_id = $1 ORDER BY cs.stream_ordering"
                     ),
                     params![&room],
                     stored_event,

@@ -48,7 +48,8 @@ pub fn limit_size(db: &mut dyn Conn, max_bytes: Option<u64>) -> Result<(), DbErr
 /// the kernel's page cache itself, not a copy into the connection's cache; a 100,000-member
 /// room's `/members` walks tens of megabytes. Address space, not memory: only the pages read
 /// are resident, counted once in the process's RSS. Pages still in the write-ahead log are
-/// read by copy.
+/// read by copy. The price of a mapping: a read error of the disk under it (or the file cut
+/// short by another program) ends the process with SIGBUS instead of failing one read.
 const BULK_READ_MAPPING_BYTES: i64 = 1 << 30;
 
 /// A pool of `size` read-only connections to `path`, each mapping `mapping_bytes` of it.
@@ -72,9 +73,16 @@ fn read_pool(
         .with_context(|| format!("cannot open {} for reading", path.display()))
 }
 
+/// How long a connection waits for a lock another holds (another process's, at start).
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The WAL file is cut back to this size whenever the WAL starts again, so that a burst
+/// that once made it long does not keep the disk space.
+const WAL_FILE_LIMIT_BYTES: i64 = 128 << 20;
+
 /// The settings every connection of ours gets.
 fn configure(conn: &rusqlite::Connection, durability: Durability) -> rusqlite::Result<()> {
-    conn.busy_timeout(Duration::from_secs(10))?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(
         None,
@@ -136,6 +144,7 @@ impl Sqlite {
             .pragma_update(None, "journal_mode", "WAL")
             .with_context(|| format!("cannot use the SQLite database {}", path.display()))?;
         configure(&writer, durability)?;
+        writer.pragma_update(None, "journal_size_limit", WAL_FILE_LIMIT_BYTES)?;
         super::migrate::run(&mut writer)
             .with_context(|| format!("cannot migrate the database {}", path.display()))?;
         limit_size(&mut writer, max_bytes)?;
@@ -146,7 +155,7 @@ impl Sqlite {
         Ok(Sqlite {
             read,
             bulk_read,
-            changes: GroupCommit::start(writer, restart)?,
+            changes: GroupCommit::start(writer, restart, BUSY_TIMEOUT)?,
             tokens: TokenCache::new(token_lifetime),
             _checkpointer: checkpointer,
         })
