@@ -91,20 +91,24 @@ impl RestartRequest {
 /// On the writer's connection, between batches: copies back whatever the checkpoint thread
 /// has not yet (no frame can land meanwhile), so that the next write transaction starts
 /// the WAL again. Asked, it gives up if a reader of an older snapshot is in the way (a
-/// later request tries again); insisting, it waits for such readers up to [`INSIST_WAIT`].
-/// `busy_timeout` is the connection's own, put back afterwards.
-pub fn finish_on_writer(conn: &rusqlite::Connection, restart: Restart, busy_timeout: Duration) {
-    let outcome = match restart {
-        Restart::Ask => conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |row| {
+/// later request tries again); insisting, it waits for such readers up to [`INSIST_WAIT`]
+/// (the connection's own busy timeout is put back afterwards).
+pub fn finish_on_writer(conn: &rusqlite::Connection, restart: Restart) {
+    let checkpoint = |mode: &str| {
+        conn.query_row(&format!("PRAGMA wal_checkpoint({mode})"), [], |row| {
             row.get::<_, i64>(0)
-        }),
-        Restart::Insist => conn.busy_timeout(INSIST_WAIT).and_then(|()| {
-            let blocked = conn.query_row("PRAGMA wal_checkpoint(RESTART)", [], |row| {
-                row.get::<_, i64>(0)
-            });
-            conn.busy_timeout(busy_timeout)?;
-            blocked
-        }),
+        })
+    };
+    let outcome = match restart {
+        Restart::Ask => checkpoint("PASSIVE"),
+        Restart::Insist => conn
+            .query_row("PRAGMA busy_timeout", [], |row| row.get::<_, i64>(0))
+            .and_then(|own| {
+                conn.busy_timeout(INSIST_WAIT)?;
+                let blocked = checkpoint("RESTART");
+                conn.busy_timeout(Duration::from_millis(u64::try_from(own).unwrap_or(0)))?;
+                blocked
+            }),
     };
     match outcome {
         Ok(0) => {}
@@ -217,5 +221,20 @@ mod tests {
             );
             std::thread::sleep(Duration::from_millis(20));
         }
+    }
+
+    #[test]
+    fn insisting_puts_the_writers_own_busy_timeout_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let writer = rusqlite::Connection::open(dir.path().join("c.db")).unwrap();
+        writer
+            .execute_batch("PRAGMA journal_mode=WAL; CREATE TABLE t (x TEXT)")
+            .unwrap();
+        writer.busy_timeout(Duration::from_millis(1234)).unwrap();
+        finish_on_writer(&writer, Restart::Insist);
+        let own: i64 = writer
+            .query_row("PRAGMA busy_timeout", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(own, 1234);
     }
 }

@@ -35,18 +35,17 @@ pub struct GroupCommit {
 }
 
 impl GroupCommit {
-    /// Starts the writer thread on `conn` (already configured, with `busy_timeout`, and
-    /// migrated). Between batches it finishes a checkpoint when `restart` asks
-    /// (`checkpoint.rs`). It ends when the `GroupCommit` is dropped.
+    /// Starts the writer thread on `conn` (already configured and migrated). Between
+    /// batches it finishes a checkpoint when `restart` asks (`checkpoint.rs`). It ends when
+    /// the `GroupCommit` is dropped.
     pub fn start(
         conn: rusqlite::Connection,
         restart: RestartRequest,
-        busy_timeout: std::time::Duration,
     ) -> anyhow::Result<GroupCommit> {
         let (jobs, queue) = mpsc::channel::<Job>();
         std::thread::Builder::new()
             .name("sqlite-writer".into())
-            .spawn(move || writer(conn, queue, restart, busy_timeout))
+            .spawn(move || writer(conn, queue, restart))
             .context("cannot start the SQLite writer thread")?;
         Ok(GroupCommit { jobs })
     }
@@ -106,12 +105,7 @@ fn in_savepoint<T, E>(
 /// The writer thread: waits for a write, takes every write already waiting (up to
 /// [`MAX_BATCH`]), runs them in one transaction and commits; once they are answered, lets
 /// the WAL start again if asked.
-fn writer(
-    mut conn: rusqlite::Connection,
-    queue: mpsc::Receiver<Job>,
-    restart: RestartRequest,
-    busy_timeout: std::time::Duration,
-) {
+fn writer(mut conn: rusqlite::Connection, queue: mpsc::Receiver<Job>, restart: RestartRequest) {
     while let Ok(first) = queue.recv() {
         let mut batch = vec![first];
         while batch.len() < MAX_BATCH {
@@ -128,7 +122,7 @@ fn writer(
             complete(outcome);
         }
         if let Some(restart) = restart.take() {
-            checkpoint::finish_on_writer(&conn, restart, busy_timeout);
+            checkpoint::finish_on_writer(&conn, restart);
         }
     }
 }
@@ -187,12 +181,7 @@ mod tests {
         let conn = rusqlite::Connection::open(dir.join("t.db")).unwrap();
         conn.execute_batch("PRAGMA journal_mode=WAL; CREATE TABLE t (x INTEGER PRIMARY KEY)")
             .unwrap();
-        GroupCommit::start(
-            conn,
-            RestartRequest::new(checkpoint::RESTART_FRAMES),
-            Duration::from_secs(10),
-        )
-        .unwrap()
+        GroupCommit::start(conn, RestartRequest::new(checkpoint::RESTART_FRAMES)).unwrap()
     }
 
     async fn count(changes: &GroupCommit) -> i64 {
@@ -252,10 +241,7 @@ mod tests {
         .unwrap();
         let restart = RestartRequest::new(64);
         let checkpointer = checkpoint::Checkpointer::start(&path, restart.clone()).unwrap();
-        (
-            GroupCommit::start(conn, restart, Duration::from_secs(10)).unwrap(),
-            checkpointer,
-        )
+        (GroupCommit::start(conn, restart).unwrap(), checkpointer)
     }
 
     /// How many times the WAL started again, as SQLite counts it in the WAL's header (its

@@ -155,7 +155,7 @@ impl Sqlite {
         Ok(Sqlite {
             read,
             bulk_read,
-            changes: GroupCommit::start(writer, restart, BUSY_TIMEOUT)?,
+            changes: GroupCommit::start(writer, restart)?,
             tokens: TokenCache::new(token_lifetime),
             _checkpointer: checkpointer,
         })
