@@ -84,13 +84,16 @@ async fn readiness_follows_the_database_and_failures_are_logged_as_errors() {
     .await;
     assert!(body.contains("unreachable"), "{body}");
     wait_for(&client, &format!("{url}/health"), 200, Duration::ZERO).await;
-    let failed = client
-        .post(format!("{url}{BASE}/createRoom"))
-        .bearer_auth(&token)
-        .json(&json!({}))
-        .send()
-        .await
-        .unwrap();
+    let create_room = || async {
+        client
+            .post(format!("{url}{BASE}/createRoom"))
+            .bearer_auth(&token)
+            .json(&json!({}))
+            .send()
+            .await
+            .unwrap()
+    };
+    let failed = create_room().await;
     assert_eq!(failed.status(), 500);
     let body: serde_json::Value = failed.json().await.unwrap();
     assert_eq!(body["errcode"], "M_UNKNOWN", "{body}");
@@ -107,13 +110,7 @@ async fn readiness_follows_the_database_and_failures_are_logged_as_errors() {
         Duration::from_secs(30),
     )
     .await;
-    let created = client
-        .post(format!("{url}{BASE}/createRoom"))
-        .bearer_auth(&token)
-        .json(&json!({}))
-        .send()
-        .await
-        .unwrap();
+    let created = create_room().await;
     assert_eq!(created.status(), 200, "no restart needed");
 
     drop(server);
