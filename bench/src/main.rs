@@ -43,7 +43,7 @@ use crate::seed::{Account, SERVER_NAME};
 
 const USAGE: &str = "\
 usage: bench --server PATH --xtask PATH [--requests N] [--memberships N] [--json PATH]
-             [--big-rooms-only | --postgres-only]
+             [--big-rooms-only | --postgres-only | --joins-only]
              [--one-key-requests N] [--full-read-requests N]
        bench ceiling --listen ADDR";
 
@@ -60,6 +60,7 @@ struct Options {
     json: PathBuf,
     big_rooms_only: bool,
     postgres_only: bool,
+    joins_only: bool,
     big_room_counts: big_rooms::Counts,
 }
 
@@ -90,6 +91,7 @@ fn run() -> anyhow::Result<()> {
         json: PathBuf::from("target/bench/results.json"),
         big_rooms_only: false,
         postgres_only: false,
+        joins_only: false,
         big_room_counts: big_rooms::Counts::default(),
     };
     let mut i = 0;
@@ -101,6 +103,11 @@ fn run() -> anyhow::Result<()> {
         }
         if args[i] == "--postgres-only" {
             options.postgres_only = true;
+            i += 1;
+            continue;
+        }
+        if args[i] == "--joins-only" {
+            options.joins_only = true;
             i += 1;
             continue;
         }
@@ -151,18 +158,21 @@ fn measure(options: &Options) -> anyhow::Result<Report> {
         });
     }
     let mut report = Report {
-        generator_ms: if options.big_rooms_only {
+        joins_only: options.joins_only,
+        generator_ms: if options.big_rooms_only || options.joins_only {
             Vec::new()
         } else {
             generator_times(&options.xtask, 10)?
         },
         ..Report::default()
     };
-    println!(
-        "generator: median {:.1} ms over {} runs",
-        report::median(&report.generator_ms),
-        report.generator_ms.len()
-    );
+    if !report.generator_ms.is_empty() {
+        println!(
+            "generator: median {:.1} ms over {} runs",
+            report::median(&report.generator_ms),
+            report.generator_ms.len()
+        );
+    }
 
     let db = format!("sqlite://{}", dir.path().join("homeserver.db").display());
     let started = Instant::now();
@@ -177,7 +187,7 @@ fn measure(options: &Options) -> anyhow::Result<Report> {
         seed::populated_room(&store, "!small:bench", 10).await?;
         // The large room first, then more rooms of the same size up to the membership total.
         let mut large_rooms = 0;
-        let memberships = if options.big_rooms_only {
+        let memberships = if options.big_rooms_only || options.joins_only {
             0
         } else {
             options.memberships
@@ -209,7 +219,12 @@ fn measure(options: &Options) -> anyhow::Result<Report> {
         return Ok(report);
     }
 
-    for durability in [Durability::ProcessCrash, Durability::PowerLoss] {
+    let modes: &[Durability] = if options.joins_only {
+        &[Durability::ProcessCrash]
+    } else {
+        &[Durability::ProcessCrash, Durability::PowerLoss]
+    };
+    for &durability in modes {
         let mode = match durability {
             Durability::ProcessCrash => "process-crash",
             Durability::PowerLoss => "power-loss",
@@ -232,27 +247,28 @@ fn measure(options: &Options) -> anyhow::Result<Report> {
             bail!("warm-up failed: {:?}", outcome.first_failure);
         }
         let public = rooms("join", "public_chat", false)?;
-        let workloads: Vec<(&str, Vec<Vec<Call>>)> = if durability == Durability::ProcessCrash {
-            let private = rooms("invite", "private_chat", false)?;
-            let aliased = rooms("alias", "public_chat", true)?;
-            vec![
-                ("join", public.iter().map(|r| joins(&users, r)).collect()),
-                (
-                    "invite",
-                    private.iter().map(|r| invites(&alice, &users, r)).collect(),
-                ),
-                (
-                    "invited join",
-                    private.iter().map(|r| joins(&users, r)).collect(),
-                ),
-                (
-                    "alias join",
-                    aliased.iter().map(|a| alias_joins(&users, a)).collect(),
-                ),
-            ]
-        } else {
-            vec![("join", public.iter().map(|r| joins(&users, r)).collect())]
-        };
+        let workloads: Vec<(&str, Vec<Vec<Call>>)> =
+            if durability == Durability::ProcessCrash && !options.joins_only {
+                let private = rooms("invite", "private_chat", false)?;
+                let aliased = rooms("alias", "public_chat", true)?;
+                vec![
+                    ("join", public.iter().map(|r| joins(&users, r)).collect()),
+                    (
+                        "invite",
+                        private.iter().map(|r| invites(&alice, &users, r)).collect(),
+                    ),
+                    (
+                        "invited join",
+                        private.iter().map(|r| joins(&users, r)).collect(),
+                    ),
+                    (
+                        "alias join",
+                        aliased.iter().map(|a| alias_joins(&users, a)).collect(),
+                    ),
+                ]
+            } else {
+                vec![("join", public.iter().map(|r| joins(&users, r)).collect())]
+            };
         for (workload, per_concurrency) in workloads {
             for (calls, &concurrency) in per_concurrency.into_iter().zip(&CONCURRENCY) {
                 let cpu = proc::cpu_seconds(server.pid());
@@ -263,7 +279,7 @@ fn measure(options: &Options) -> anyhow::Result<Report> {
                 report.rows.push(row);
             }
         }
-        if durability == Durability::ProcessCrash {
+        if durability == Durability::ProcessCrash && !options.joins_only {
             // Scaling: the same joins into a small and a large room, one at a time.
             let sample = &users[..users.len().min(500)];
             for (room, label) in [
@@ -299,6 +315,9 @@ fn measure(options: &Options) -> anyhow::Result<Report> {
         report.ceiling.push(row);
     }
     drop(ceiling);
+    if options.joins_only {
+        return Ok(report);
+    }
 
     println!("PostgreSQL:");
     report.postgres = postgres::measure(&runtime, &options.server, options.requests, dir.path())?;

@@ -84,6 +84,8 @@ pub struct Report {
     pub server_rss_mib: f64,
     pub server_peak_rss_mib: f64,
     pub big_rooms: Option<crate::big_rooms::BigRooms>,
+    /// A `--joins-only` run: only the joins' targets are printed.
+    pub joins_only: bool,
 }
 
 /// Prints one target: its name, the measured value (and unit), and whether it is met.
@@ -193,8 +195,11 @@ impl Report {
             };
             println!("| {name} | {shown} | {met} |");
         };
-        // A partial run (`--big-rooms-only`, `--postgres-only`) prints only its own targets.
-        if !self.rows.is_empty() {
+        // A partial run (`--big-rooms-only`, `--postgres-only`, `--joins-only`) prints only
+        // its own targets.
+        if self.joins_only {
+            self.join_targets(&target);
+        } else if !self.rows.is_empty() {
             self.load_targets(&target);
         }
         if let Some(big) = &self.big_rooms {
@@ -222,31 +227,7 @@ impl Report {
             "ms",
             &|v| v <= 50.0,
         );
-        let join64 = self.find("join", "process-crash", 64);
-        target(
-            "joins c=64 ≥ 5,000/s (process-crash)",
-            join64.map(|r| r.per_second),
-            "/s",
-            &|v| v >= 5000.0,
-        );
-        target(
-            "joins c=64 p99 ≤ 20 ms (process-crash)",
-            join64.map(|r| r.p99_ms),
-            "ms",
-            &|v| v <= 20.0,
-        );
-        target(
-            "joins c=64 server CPU ≤ 0.12 ms per join (process-crash)",
-            join64.and_then(|r| r.server_cpu_per_1k),
-            "ms",
-            &|v| v <= 0.12,
-        );
-        target(
-            "joins c=64 ≥ 25% of the ceiling at c=64",
-            join64.and_then(|r| Some(r.per_second / self.ceiling_at(64)? * 100.0)),
-            "%",
-            &|v| v >= 25.0,
-        );
+        self.join_targets(target);
         let power = self.find("join", "power-loss", 64);
         target(
             "joins c=64 ≥ 2,400/s (power-loss)",
@@ -279,6 +260,35 @@ impl Report {
             Some(self.server_rss_mib * 1.048_576),
             "MB",
             &|v| v <= 150.0,
+        );
+    }
+
+    /// The targets of the joins at 64 in flight (process-crash).
+    fn join_targets(&self, target: &Target<'_>) {
+        let join64 = self.find("join", "process-crash", 64);
+        target(
+            "joins c=64 ≥ 5,000/s (process-crash)",
+            join64.map(|r| r.per_second),
+            "/s",
+            &|v| v >= 5000.0,
+        );
+        target(
+            "joins c=64 p99 ≤ 20 ms (process-crash)",
+            join64.map(|r| r.p99_ms),
+            "ms",
+            &|v| v <= 20.0,
+        );
+        target(
+            "joins c=64 server CPU ≤ 0.12 ms per join (process-crash)",
+            join64.and_then(|r| r.server_cpu_per_1k),
+            "ms",
+            &|v| v <= 0.12,
+        );
+        target(
+            "joins c=64 ≥ 25% of the ceiling at c=64",
+            join64.and_then(|r| Some(r.per_second / self.ceiling_at(64)? * 100.0)),
+            "%",
+            &|v| v >= 25.0,
         );
     }
 

@@ -59,13 +59,15 @@ const COMMANDS: &[(&str, &str)] = &[
     (
         "bench",
         "  cargo xtask bench [--requests N] [--memberships N] [--json PATH]
-                    [--big-rooms-only | --postgres-only] [--one-key-requests N] [--full-read-requests N]
+                    [--big-rooms-only | --postgres-only | --joins-only]
+                    [--one-key-requests N] [--full-read-requests N]
       Builds the server, the generator and the harness (bench/) in release mode and measures:
       the generator, server throughput and latency at concurrency 1/16/64 in both durability
       modes, a no-work axum ceiling, large-room scaling and memory, reads of a 100,000-member
       room, and joins and invites on PostgreSQL with one and two processes. Prints a table
-      with the targets; writes JSON (default target/bench/results.json). bench/README.md
-      says what each row means.",
+      with the targets; writes JSON (default target/bench/results.json). --joins-only: the
+      process-crash joins and the ceiling alone (about a minute). bench/README.md says what
+      each row means.",
     ),
     (
         "fuzz",
@@ -329,7 +331,10 @@ fn shell_word(word: &str) -> String {
 /// Builds the release server, generator and harness, then runs the harness on them.
 fn bench(args: &[String]) -> anyhow::Result<ExitCode> {
     let root = workspace_root();
-    if !args.iter().any(|arg| arg == "--big-rooms-only") {
+    if !args
+        .iter()
+        .any(|arg| arg == "--big-rooms-only" || arg == "--joins-only")
+    {
         // The PostgreSQL rows start a private cluster, as the tests do.
         xtask::checks::ensure_postgres()?;
     }

@@ -144,7 +144,7 @@ fn append(
     sender: &str,
     event: &NewEvent,
 ) -> Result<String, DbError> {
-    let event_id = format!("${}:{server_name}", crate::credentials::random_string(18));
+    let event_id = new_event_id(server_name);
     let content = serde_json::to_string(&event.content)?;
     let extra = serde_json::to_string(&event.extra())?;
     let membership = event.membership().map(membership_name);
@@ -174,6 +174,18 @@ fn append(
         ],
     )?;
     Ok(event_id)
+}
+
+/// A new event ID: `$`, the time in milliseconds (11 hex digits), 72 random bits, `:` and
+/// the server name. Opaque to clients (`$opaque:domain`); beginning with the time, each new
+/// ID sorts after the older ones, so the unique index on event IDs grows at its end (one
+/// page written per commit) instead of taking a page somewhere in its middle per event.
+fn new_event_id(server_name: &str) -> String {
+    format!(
+        "${:011x}{}:{server_name}",
+        now_ms(),
+        crate::credentials::random_string(9)
+    )
 }
 
 fn stored_event(row: &super::db::Row<'_>) -> Result<StoredEvent, DbError> {

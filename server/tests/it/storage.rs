@@ -278,6 +278,42 @@ async fn a_change_reads_the_state_at_its_keys_and_writes_what_it_decides() {
     );
 }
 
+/// New event IDs begin with the time they were made, so each sorts after the older ones
+/// (and the index on them grows at its end).
+#[tokio::test]
+async fn event_ids_sort_in_the_order_events_were_made() {
+    let (store, _dir) = store().await;
+    assert!(room(&store, "!r:hs.test", None).await);
+    let r = room_id("!r:hs.test");
+    let alice = user("alice");
+    let mut ids = Vec::new();
+    for name in ["one", "two", "three", "four", "five", "six"] {
+        // Two milliseconds apart: IDs made within one millisecond may sort either way.
+        tokio::time::sleep(std::time::Duration::from_millis(2)).await;
+        let mut content = JsonObject::new();
+        content.insert("name".into(), name.into());
+        let id = store
+            .change_room(&r, &alice, vec![], move |_| {
+                Ok::<_, InternalError>(Some(NewEvent::state(
+                    "m.room.name",
+                    "",
+                    Content::Other(content),
+                )))
+            })
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(
+            id.starts_with('$') && id.ends_with(":hs.test") && id.len() <= 255,
+            "{id}"
+        );
+        ids.push(id);
+    }
+    let mut sorted = ids.clone();
+    sorted.sort();
+    assert_eq!(sorted, ids);
+}
+
 #[tokio::test]
 async fn a_panicking_decision_is_an_error_and_the_writer_goes_on() {
     let (store, _dir) = store().await;
