@@ -115,15 +115,16 @@ fn run_cached(conn: &rusqlite::Connection, sql: &str) -> rusqlite::Result<()> {
 fn writer(mut conn: rusqlite::Connection, queue: mpsc::Receiver<Job>, restart: RestartRequest) {
     while let Ok(first) = queue.recv() {
         let mut batch = vec![first];
-        // When the queue is empty, let the threads that are running go first: requests
-        // already being handled join this batch instead of paying for a commit of their
-        // own. Again while that brings more; on an idle machine a yield returns at once.
-        let mut before_yield = 0;
+        // When the queue is empty, let the threads that are running go first, once: the
+        // requests they are handling join this batch instead of paying for a commit of
+        // their own. On an idle machine the yield returns at once; once per batch bounds
+        // what it can add to a write's wait when other threads keep the cores busy.
+        let mut yielded = false;
         while batch.len() < MAX_BATCH {
             match queue.try_recv() {
                 Ok(job) => batch.push(job),
-                Err(_) if batch.len() > before_yield => {
-                    before_yield = batch.len();
+                Err(_) if !yielded => {
+                    yielded = true;
                     std::thread::yield_now();
                 }
                 Err(_) => break,
