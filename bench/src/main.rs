@@ -129,6 +129,14 @@ fn run() -> anyhow::Result<()> {
     if options.server.as_os_str().is_empty() || options.xtask.as_os_str().is_empty() {
         bail!("{USAGE}");
     }
+    let partial = [
+        options.big_rooms_only,
+        options.postgres_only,
+        options.joins_only,
+    ];
+    if partial.iter().filter(|&&only| only).count() > 1 {
+        bail!("--big-rooms-only, --postgres-only and --joins-only exclude each other\n{USAGE}");
+    }
     for binary in [&mut options.server, &mut options.xtask] {
         *binary = binary
             .canonicalize()
@@ -192,7 +200,8 @@ fn measure(options: &Options) -> anyhow::Result<Report> {
         } else {
             options.memberships
         };
-        while large_rooms == 0 || large_rooms * LARGE_ROOM < memberships {
+        // The joins alone need no large room.
+        while !options.joins_only && (large_rooms == 0 || large_rooms * LARGE_ROOM < memberships) {
             seed::populated_room(&store, &format!("!large{large_rooms}:bench"), LARGE_ROOM).await?;
             large_rooms += 1;
         }

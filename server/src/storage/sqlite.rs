@@ -151,14 +151,16 @@ impl Sqlite {
             .with_context(|| format!("cannot use the SQLite database {}", path.display()))?;
         configure(&writer, durability)?;
         writer.pragma_update(None, "journal_size_limit", WAL_FILE_LIMIT_BYTES)?;
-        // Each write runs in a savepoint, whose journal (the pages as they were before the
-        // write) SQLite would otherwise move to a new temporary file, created and deleted,
-        // once it passes 64 KiB — as a page split in a large index does. In memory, it is
-        // at most the pages one write changes.
-        writer.pragma_update(None, "temp_store", "MEMORY")?;
         super::migrate::run(&mut writer)
             .with_context(|| format!("cannot migrate the database {}", path.display()))?;
         limit_size(&mut writer, max_bytes)?;
+        // Each write runs in a savepoint, whose journal (the pages as they were before the
+        // write) SQLite would otherwise move to a new temporary file, created and deleted,
+        // once it passes 64 KiB — as a page split in a large index does. In memory, it is
+        // at most the pages one write changes. Only after the migrations: with temporary
+        // storage in memory, SQLite's sorter never spills, and building an index over every
+        // event would hold the whole sort in memory.
+        writer.pragma_update(None, "temp_store", "MEMORY")?;
         let read = read_pool(&path, durability, READERS, 0)?;
         let bulk_read = read_pool(&path, durability, BULK_READERS, BULK_READ_MAPPING_BYTES)?;
         let restart = RestartRequest::new(RESTART_FRAMES);
