@@ -83,8 +83,8 @@ fn in_savepoint<T, E>(
     conn: &mut rusqlite::Connection,
     work: impl FnOnce(&mut dyn Conn) -> Result<T, E>,
 ) -> (Result<Result<T, E>, DbError>, bool) {
-    if let Err(error) = run_cached(conn, "SAVEPOINT change") {
-        return (Err(error.into()), false);
+    if let Err(error) = control(conn, "SAVEPOINT change") {
+        return (Err(error), false);
     }
     // A panicking write must not take the writer thread (and every later write) with it.
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&mut *conn)));
@@ -92,21 +92,20 @@ fn in_savepoint<T, E>(
     let undone = if keep {
         Ok(())
     } else {
-        run_cached(conn, "ROLLBACK TO change")
+        control(conn, "ROLLBACK TO change")
     };
-    let released = undone.and_then(|()| run_cached(conn, "RELEASE change"));
+    let released = undone.and_then(|()| control(conn, "RELEASE change"));
     let outcome = result.map_err(|_| DbError::Panicked);
     match released {
         Ok(()) => (outcome, true),
-        Err(error) => (Err(error.into()), false),
+        Err(error) => (Err(error), false),
     }
 }
 
-/// Runs one statement of transaction control (`BEGIN`, `SAVEPOINT`, …), prepared once per
-/// connection instead of parsed again for every write.
-fn run_cached(conn: &rusqlite::Connection, sql: &str) -> rusqlite::Result<()> {
-    conn.prepare_cached(sql)?.execute([])?;
-    Ok(())
+/// Runs one statement of transaction control (`BEGIN`, `SAVEPOINT`, …) through [`Conn`],
+/// which keeps it prepared: rusqlite's own `execute` would parse it again for every write.
+fn control(conn: &mut rusqlite::Connection, sql: &str) -> Result<(), DbError> {
+    Conn::execute(conn, sql, &[]).map(drop)
 }
 
 /// The writer thread: waits for a write, takes every write already waiting (up to
@@ -151,7 +150,7 @@ fn run_batch(
     conn: &mut rusqlite::Connection,
     batch: Vec<Job>,
 ) -> Vec<(Completion, Result<(), DbError>)> {
-    let began = run_cached(conn, "BEGIN IMMEDIATE");
+    let began = control(conn, "BEGIN IMMEDIATE");
     if let Err(error) = &began {
         tracing::error!(%error, writes = batch.len(), "cannot begin a write transaction");
     }
@@ -168,7 +167,7 @@ fn run_batch(
         Ok(()) if !sound || conn.is_autocommit() => {
             Err("the batch's transaction was lost; nothing in it was written".to_string())
         }
-        Ok(()) => run_cached(conn, "COMMIT").map_err(|e| e.to_string()),
+        Ok(()) => control(conn, "COMMIT").map_err(|e| e.to_string()),
     };
     if let Err(error) = &outcome {
         tracing::error!(%error, writes = completions.len(), "a write batch did not commit");
@@ -176,7 +175,7 @@ fn run_batch(
     if !conn.is_autocommit() {
         // The commit failed (or was not tried) and left the transaction open: end it, so
         // the next batch starts clean.
-        let _ = conn.execute_batch("ROLLBACK");
+        let _ = control(conn, "ROLLBACK");
     }
     completions
         .into_iter()
