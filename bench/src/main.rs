@@ -15,7 +15,8 @@
 //!    database.
 //!
 //! `--big-rooms-only` seeds one large room and measures only 5; `--postgres-only` measures
-//! only 6.
+//! only 6; `--joins-only` seeds no large room and measures only 2's process-crash joins and
+//! 3.
 //!
 //! Each server start is followed by an untimed warm-up (every user joins one room). It
 //! prints a table and writes the figures as JSON.
@@ -58,10 +59,21 @@ struct Options {
     requests: usize,
     memberships: usize,
     json: PathBuf,
-    big_rooms_only: bool,
-    postgres_only: bool,
-    joins_only: bool,
+    part: Part,
     big_room_counts: big_rooms::Counts,
+}
+
+/// Which rows a run measures.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    /// Every row.
+    All,
+    /// `--big-rooms-only`: the big-room reads.
+    BigRooms,
+    /// `--postgres-only`: the PostgreSQL rows.
+    Postgres,
+    /// `--joins-only`: the process-crash joins and the ceiling.
+    Joins,
 }
 
 fn main() -> std::process::ExitCode {
@@ -89,25 +101,24 @@ fn run() -> anyhow::Result<()> {
         requests: 5_000,
         memberships: 1_000_000,
         json: PathBuf::from("target/bench/results.json"),
-        big_rooms_only: false,
-        postgres_only: false,
-        joins_only: false,
+        part: Part::All,
         big_room_counts: big_rooms::Counts::default(),
     };
     let mut i = 0;
     while i < args.len() {
-        if args[i] == "--big-rooms-only" {
-            options.big_rooms_only = true;
-            i += 1;
-            continue;
-        }
-        if args[i] == "--postgres-only" {
-            options.postgres_only = true;
-            i += 1;
-            continue;
-        }
-        if args[i] == "--joins-only" {
-            options.joins_only = true;
+        let part = match args[i].as_str() {
+            "--big-rooms-only" => Some(Part::BigRooms),
+            "--postgres-only" => Some(Part::Postgres),
+            "--joins-only" => Some(Part::Joins),
+            _ => None,
+        };
+        if let Some(part) = part {
+            if options.part != Part::All {
+                bail!(
+                    "--big-rooms-only, --postgres-only and --joins-only exclude each other\n{USAGE}"
+                );
+            }
+            options.part = part;
             i += 1;
             continue;
         }
@@ -129,14 +140,6 @@ fn run() -> anyhow::Result<()> {
     if options.server.as_os_str().is_empty() || options.xtask.as_os_str().is_empty() {
         bail!("{USAGE}");
     }
-    let partial = [
-        options.big_rooms_only,
-        options.postgres_only,
-        options.joins_only,
-    ];
-    if partial.iter().filter(|&&only| only).count() > 1 {
-        bail!("--big-rooms-only, --postgres-only and --joins-only exclude each other\n{USAGE}");
-    }
     for binary in [&mut options.server, &mut options.xtask] {
         *binary = binary
             .canonicalize()
@@ -157,7 +160,7 @@ fn measure(options: &Options) -> anyhow::Result<Report> {
         .enable_all()
         .build()?;
     let dir = tempfile::tempdir()?;
-    if options.postgres_only {
+    if options.part == Part::Postgres {
         println!("PostgreSQL:");
         let postgres = postgres::measure(&runtime, &options.server, options.requests, dir.path())?;
         return Ok(Report {
@@ -166,11 +169,11 @@ fn measure(options: &Options) -> anyhow::Result<Report> {
         });
     }
     let mut report = Report {
-        joins_only: options.joins_only,
-        generator_ms: if options.big_rooms_only || options.joins_only {
-            Vec::new()
-        } else {
+        joins_only: options.part == Part::Joins,
+        generator_ms: if options.part == Part::All {
             generator_times(&options.xtask, 10)?
+        } else {
+            Vec::new()
         },
         ..Report::default()
     };
@@ -193,17 +196,15 @@ fn measure(options: &Options) -> anyhow::Result<Report> {
         .await?;
         let (alice, users) = seed::accounts(&store, options.requests).await?;
         seed::populated_room(&store, "!small:bench", 10).await?;
-        // The large room first, then more rooms of the same size up to the membership total.
-        let mut large_rooms = 0;
-        let memberships = if options.big_rooms_only || options.joins_only {
-            0
-        } else {
-            options.memberships
+        // The large room first, then more rooms of the same size up to the membership
+        // total; the joins alone need none.
+        let large_rooms = match options.part {
+            Part::All => options.memberships.div_ceil(LARGE_ROOM).max(1),
+            Part::BigRooms => 1,
+            Part::Postgres | Part::Joins => 0,
         };
-        // The joins alone need no large room.
-        while !options.joins_only && (large_rooms == 0 || large_rooms * LARGE_ROOM < memberships) {
-            seed::populated_room(&store, &format!("!large{large_rooms}:bench"), LARGE_ROOM).await?;
-            large_rooms += 1;
+        for room in 0..large_rooms {
+            seed::populated_room(&store, &format!("!large{room}:bench"), LARGE_ROOM).await?;
         }
         anyhow::Ok((alice, users, large_rooms))
     })?;
@@ -215,7 +216,7 @@ fn measure(options: &Options) -> anyhow::Result<Report> {
         started.elapsed().as_secs_f64()
     );
 
-    if options.big_rooms_only {
+    if options.part == Part::BigRooms {
         let server =
             ServerProcess::start(&options.server, &db, Durability::ProcessCrash, dir.path())?;
         report.big_rooms = Some(big_room_reads(
@@ -228,7 +229,8 @@ fn measure(options: &Options) -> anyhow::Result<Report> {
         return Ok(report);
     }
 
-    let modes: &[Durability] = if options.joins_only {
+    let joins_only = options.part == Part::Joins;
+    let modes: &[Durability] = if joins_only {
         &[Durability::ProcessCrash]
     } else {
         &[Durability::ProcessCrash, Durability::PowerLoss]
@@ -257,7 +259,7 @@ fn measure(options: &Options) -> anyhow::Result<Report> {
         }
         let public = rooms("join", "public_chat", false)?;
         let workloads: Vec<(&str, Vec<Vec<Call>>)> =
-            if durability == Durability::ProcessCrash && !options.joins_only {
+            if durability == Durability::ProcessCrash && !joins_only {
                 let private = rooms("invite", "private_chat", false)?;
                 let aliased = rooms("alias", "public_chat", true)?;
                 vec![
@@ -288,7 +290,7 @@ fn measure(options: &Options) -> anyhow::Result<Report> {
                 report.rows.push(row);
             }
         }
-        if durability == Durability::ProcessCrash && !options.joins_only {
+        if durability == Durability::ProcessCrash && !joins_only {
             // Scaling: the same joins into a small and a large room, one at a time.
             let sample = &users[..users.len().min(500)];
             for (room, label) in [
@@ -324,7 +326,7 @@ fn measure(options: &Options) -> anyhow::Result<Report> {
         report.ceiling.push(row);
     }
     drop(ceiling);
-    if options.joins_only {
+    if joins_only {
         return Ok(report);
     }
 
