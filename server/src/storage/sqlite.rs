@@ -212,3 +212,30 @@ pub fn read_on<T, E>(
     let mut conn = pool.get()?;
     Ok(work(&mut *conn))
 }
+
+#[cfg(test)]
+mod tests {
+    /// The build options `.cargo/config.toml` gives the bundled SQLite are in the library
+    /// this crate links: without them every connection's allocations and page fetches take
+    /// one process-wide lock.
+    #[test]
+    fn built_with_the_recommended_options() {
+        let conn = rusqlite::Connection::open_in_memory().expect("an in-memory database");
+        let mut statement = conn
+            .prepare("PRAGMA compile_options")
+            .expect("the pragma prepares");
+        let options: Vec<String> = statement
+            .query_map([], |row| row.get(0))
+            .expect("the pragma runs")
+            .collect::<Result<_, _>>()
+            .expect("every option is text");
+        assert!(
+            options.iter().any(|o| o == "DEFAULT_MEMSTATUS=0"),
+            "memory statistics are on: {options:?}"
+        );
+        assert!(
+            !options.iter().any(|o| o == "ENABLE_MEMORY_MANAGEMENT"),
+            "the shared page cache is on: {options:?}"
+        );
+    }
+}
