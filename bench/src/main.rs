@@ -52,6 +52,10 @@ const BASE: &str = "/_matrix/client/api/v1";
 const CONCURRENCY: [usize; 3] = [1, 16, 64];
 /// Members of the large room in the scaling test.
 const LARGE_ROOM: usize = 100_000;
+/// The fewest requests a ceiling row sends (the join list repeated): at over 100,000
+/// requests a second, one pass over a few thousand users would end in tens of
+/// milliseconds, too short to measure the rate it is compared with.
+const CEILING_REQUESTS: usize = 50_000;
 
 struct Options {
     server: PathBuf,
@@ -319,7 +323,10 @@ fn measure(options: &Options) -> anyhow::Result<Report> {
     let ceiling = CeilingProcess::start()?;
     for &concurrency in &CONCURRENCY {
         let cpu = proc::cpu_seconds(ceiling.child.id());
-        let outcome = load::run(ceiling.addr, joins(&users, "!ceiling:bench"), concurrency)?;
+        let calls = joins(&users, "!ceiling:bench");
+        let count = calls.len().max(CEILING_REQUESTS);
+        let calls = calls.into_iter().cycle().take(count).collect();
+        let outcome = load::run(ceiling.addr, calls, concurrency)?;
         let cpu = Some(proc::cpu_seconds(ceiling.child.id()) - cpu);
         let row = Row::new("ceiling", "-", concurrency, &outcome, cpu);
         row.print_progress();
