@@ -15,7 +15,7 @@ use server::storage::{Create, Store};
 /// mimalloc, not the C library's allocator: a request's allocations are made on one thread
 /// and freed on another (an async worker and the SQLite writer hand each write back and
 /// forth), which glibc's allocator serialises on a lock per arena. Measured in
-/// docs/performance.md ("Joins, a third pass"): a third less CPU per join.
+/// docs/performance.md ("Joins, a third pass"): about a quarter less CPU per join.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -161,6 +161,14 @@ impl Sqlite {
         // storage in memory, SQLite's sorter never spills, and building an index over every
         // event would hold the whole sort in memory.
         writer.pragma_update(None, "temp_store", "MEMORY")?;
+        if let Some(missing) = missing_build_options(&writer)? {
+            tracing::warn!(
+                "SQLite was built {missing}: every connection takes a process-wide lock on \
+                 each allocation or page fetch. Build from the repository's directory, where \
+                 .cargo/config.toml sets LIBSQLITE3_FLAGS (an existing LIBSQLITE3_FLAGS in \
+                 the environment replaces it)."
+            );
+        }
         let read = read_pool(&path, durability, READERS, 0)?;
         let bulk_read = read_pool(&path, durability, BULK_READERS, BULK_READ_MAPPING_BYTES)?;
         let restart = RestartRequest::new(RESTART_FRAMES);
@@ -202,6 +210,24 @@ impl Sqlite {
     }
 }
 
+/// What the linked SQLite was built with that costs every connection a process-wide lock
+/// (`None`: neither). `.cargo/config.toml` turns both off through `LIBSQLITE3_FLAGS`, which
+/// a build outside the repository's directory, or with that variable already set, loses.
+fn missing_build_options(conn: &rusqlite::Connection) -> rusqlite::Result<Option<String>> {
+    let mut statement = conn.prepare("PRAGMA compile_options")?;
+    let options = statement
+        .query_map([], |row| row.get::<_, String>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut missing = Vec::new();
+    if !options.iter().any(|o| o == "DEFAULT_MEMSTATUS=0") {
+        missing.push("with memory statistics (a global mutex on every allocation)");
+    }
+    if options.iter().any(|o| o == "ENABLE_MEMORY_MANAGEMENT") {
+        missing.push("with memory management (one page cache group under one mutex)");
+    }
+    Ok((!missing.is_empty()).then(|| missing.join(" and ")))
+}
+
 pub type ReadPool = r2d2::Pool<SqliteConnectionManager>;
 
 /// Runs `work` on a read-only connection of `pool`, on the calling thread.
@@ -215,27 +241,12 @@ pub fn read_on<T, E>(
 
 #[cfg(test)]
 mod tests {
-    /// The build options `.cargo/config.toml` gives the bundled SQLite are in the library
-    /// this crate links: without them every connection's allocations and page fetches take
-    /// one process-wide lock.
+    /// The build options `.cargo/config.toml` gives the bundled SQLite reach the library
+    /// this crate links; the server warns at start when they did not.
     #[test]
-    fn built_with_the_recommended_options() {
+    fn built_without_process_wide_memory_locks() {
         let conn = rusqlite::Connection::open_in_memory().expect("an in-memory database");
-        let mut statement = conn
-            .prepare("PRAGMA compile_options")
-            .expect("the pragma prepares");
-        let options: Vec<String> = statement
-            .query_map([], |row| row.get(0))
-            .expect("the pragma runs")
-            .collect::<Result<_, _>>()
-            .expect("every option is text");
-        assert!(
-            options.iter().any(|o| o == "DEFAULT_MEMSTATUS=0"),
-            "memory statistics are on: {options:?}"
-        );
-        assert!(
-            !options.iter().any(|o| o == "ENABLE_MEMORY_MANAGEMENT"),
-            "the shared page cache is on: {options:?}"
-        );
+        let missing = super::missing_build_options(&conn).expect("the pragma runs");
+        assert_eq!(missing, None);
     }
 }
