@@ -161,9 +161,9 @@ impl Sqlite {
         // storage in memory, SQLite's sorter never spills, and building an index over every
         // event would hold the whole sort in memory.
         writer.pragma_update(None, "temp_store", "MEMORY")?;
-        if let Some(missing) = missing_build_options(&writer)? {
+        if let Some(costly) = costly_build_options(&mut writer)? {
             tracing::warn!(
-                "SQLite was built {missing}: every connection takes a process-wide lock on \
+                "SQLite was built {costly}: every connection takes a process-wide lock on \
                  each allocation or page fetch. Build from the repository's directory, where \
                  .cargo/config.toml sets LIBSQLITE3_FLAGS (an existing LIBSQLITE3_FLAGS in \
                  the environment replaces it)."
@@ -210,22 +210,20 @@ impl Sqlite {
     }
 }
 
-/// What the linked SQLite was built with that costs every connection a process-wide lock
-/// (`None`: neither). `.cargo/config.toml` turns both off through `LIBSQLITE3_FLAGS`, which
-/// a build outside the repository's directory, or with that variable already set, loses.
-fn missing_build_options(conn: &rusqlite::Connection) -> rusqlite::Result<Option<String>> {
-    let mut statement = conn.prepare("PRAGMA compile_options")?;
-    let options = statement
-        .query_map([], |row| row.get::<_, String>(0))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut missing = Vec::new();
+/// The options the linked SQLite was built with that make every connection take a
+/// process-wide lock (`None`: neither). `.cargo/config.toml` turns both off through
+/// `LIBSQLITE3_FLAGS`, which a build outside the repository's directory, or with that
+/// variable already set, loses.
+fn costly_build_options(conn: &mut dyn Conn) -> Result<Option<String>, DbError> {
+    let options = conn.query("PRAGMA compile_options", &[], |row| row.string(0))?;
+    let mut costly = Vec::new();
     if !options.iter().any(|o| o == "DEFAULT_MEMSTATUS=0") {
-        missing.push("with memory statistics (a global mutex on every allocation)");
+        costly.push("with memory statistics (a global mutex on every allocation)");
     }
     if options.iter().any(|o| o == "ENABLE_MEMORY_MANAGEMENT") {
-        missing.push("with memory management (one page cache group under one mutex)");
+        costly.push("with memory management (one page cache group under one mutex)");
     }
-    Ok((!missing.is_empty()).then(|| missing.join(" and ")))
+    Ok((!costly.is_empty()).then(|| costly.join(" and ")))
 }
 
 pub type ReadPool = r2d2::Pool<SqliteConnectionManager>;
@@ -245,8 +243,8 @@ mod tests {
     /// this crate links; the server warns at start when they did not.
     #[test]
     fn built_without_process_wide_memory_locks() {
-        let conn = rusqlite::Connection::open_in_memory().expect("an in-memory database");
-        let missing = super::missing_build_options(&conn).expect("the pragma runs");
-        assert_eq!(missing, None);
+        let mut conn = rusqlite::Connection::open_in_memory().expect("an in-memory database");
+        let costly = super::costly_build_options(&mut conn).expect("the pragma runs");
+        assert_eq!(costly, None);
     }
 }
