@@ -8,7 +8,8 @@
 //! (several processes sharing one database). Every operation is a synchronous function over a
 //! [`db::Conn`], written once for both, and runs on a database thread through
 //! [`Store::read`] or [`Store::write`]:
-//! - SQLite: reads on a pool of read-only connections; every write on the group-commit
+//! - SQLite: reads on threads of their own, each with a read-only connection
+//!   (`read_threads.rs`); every write on the group-commit
 //!   thread (`group_commit.rs`), which runs writes back to back and commits them together,
 //!   answering each only after its batch's commit.
 //! - PostgreSQL: a pool of connections; each write is one transaction.
@@ -20,12 +21,12 @@
 mod accounts;
 mod admin;
 mod aliases;
-mod bulk;
 mod checkpoint;
 pub mod db;
 mod group_commit;
 mod migrate;
 mod postgres;
+mod read_threads;
 mod rooms;
 mod sqlite;
 mod token_cache;
@@ -59,8 +60,13 @@ pub struct Store {
     database: String,
     /// Whether opening it created it (SQLite: the file did not exist).
     created: bool,
-    bulk: bulk::BulkReads,
+    /// The thread of reads that grow with a room ([`Store::read_bulk`]).
+    bulk: read_threads::ReadThreads,
 }
+
+/// Threads for large reads (on SQLite, each with a read-only connection of its own): one,
+/// so that however many clients ask, they take at most one core.
+pub(crate) const BULK_READ_THREADS: usize = 1;
 
 enum Engine {
     Sqlite(sqlite::Sqlite),
@@ -174,7 +180,7 @@ impl Store {
             server_name: config.server_name.clone(),
             database,
             created,
-            bulk: bulk::BulkReads::start()?,
+            bulk: read_threads::ReadThreads::start("bulk-read", BULK_READ_THREADS)?,
         };
         store.claim_server_name().await?;
         Ok(store)
@@ -260,8 +266,9 @@ impl Store {
         outcome.unwrap_or_else(|error| Err(E::from(error)))
     }
 
-    /// Runs `work` on a read connection on the thread of large reads (`bulk.rs`): for reads
-    /// that grow with a room, so that they wait for each other, not the other requests.
+    /// Runs `work` on a read connection on the thread of large reads (`read_threads.rs`):
+    /// for reads that grow with a room, so that they wait for each other, not the other
+    /// requests.
     pub async fn read_bulk<T, E>(
         &self,
         work: impl FnOnce(&mut dyn Conn) -> Result<T, E> + Send + 'static,
@@ -270,32 +277,18 @@ impl Store {
         T: Send + 'static,
         E: From<DbError> + Send + 'static,
     {
-        let (answer, answered) = tokio::sync::oneshot::channel();
-        let job: Box<dyn FnOnce() + Send> = match &self.engine {
+        let outcome = match &self.engine {
             Engine::Sqlite(db) => {
                 let pool = db.bulk_readers();
-                Box::new(move || {
-                    // A client that has gone (its request dropped) costs nothing more.
-                    if !answer.is_closed() {
-                        let _ = answer.send(sqlite::read_on(&pool, work));
-                    }
-                })
+                self.bulk.run(move || sqlite::read_on(&pool, work)).await
             }
             Engine::Postgres(db) => match db.connections() {
-                Some(pool) => Box::new(move || {
-                    if !answer.is_closed() {
-                        let _ = answer.send(postgres::run_on(&pool, work));
-                    }
-                }),
-                None => return Err(E::from(DbError::NotRun)),
+                Some(pool) => self.bulk.run(move || postgres::run_on(&pool, work)).await,
+                None => Err(DbError::NotRun),
             },
         };
-        if !self.bulk.submit(job) {
-            return Err(E::from(DbError::NotRun));
-        }
-        answered
-            .await
-            .unwrap_or(Err(DbError::Panicked))
+        outcome
+            .and_then(|read| read)
             .unwrap_or_else(|error| Err(E::from(error)))
     }
 

@@ -15,16 +15,20 @@ use super::Durability;
 use super::checkpoint::{Checkpointer, RESTART_FRAMES, RestartRequest};
 use super::db::{Conn, DbError};
 use super::group_commit::GroupCommit;
+use super::read_threads::ReadThreads;
 use super::token_cache::TokenCache;
 
-/// Read-only connections: reads of different requests run side by side.
+/// Read-only connections for the small reads, one per read thread: reads of different
+/// requests run side by side.
 const READERS: u32 = 4;
 
-/// Read-only connections for reads as large as a room, one per thread of `bulk.rs`.
-const BULK_READERS: u32 = super::bulk::THREADS as u32;
+/// Read-only connections for reads as large as a room, one per thread of those.
+const BULK_READERS: u32 = super::BULK_READ_THREADS as u32;
 
 pub struct Sqlite {
     read: ReadPool,
+    /// The threads the small reads run on, one per connection of `read`.
+    readers: ReadThreads,
     bulk_read: ReadPool,
     pub changes: GroupCommit,
     pub tokens: TokenCache,
@@ -175,6 +179,7 @@ impl Sqlite {
         let checkpointer = Checkpointer::start(&path, restart.clone())?;
         Ok(Sqlite {
             read,
+            readers: ReadThreads::start("sqlite-read", READERS as usize)?,
             bulk_read,
             changes: GroupCommit::start(writer, restart)?,
             tokens: TokenCache::new(token_lifetime),
@@ -188,7 +193,7 @@ impl Sqlite {
         (state.connections, state.idle_connections)
     }
 
-    /// Runs `work` on a read-only connection on a blocking thread.
+    /// Runs `work` on a read-only connection, on one of the read threads.
     pub async fn read<T, E>(
         &self,
         work: impl FnOnce(&mut dyn Conn) -> Result<T, E> + Send + 'static,
@@ -198,12 +203,10 @@ impl Sqlite {
         E: Send + 'static,
     {
         let pool = self.read.clone();
-        tokio::task::spawn_blocking(move || read_on(&pool, work))
-            .await
-            .unwrap_or_else(|_| Err(DbError::Panicked))
+        self.readers.run(move || read_on(&pool, work)).await?
     }
 
-    /// The read-only connections of the large reads' threads (`bulk.rs`), which run
+    /// The read-only connections of the large reads' thread (`read_threads.rs`), which run
     /// `read_on` themselves.
     pub fn bulk_readers(&self) -> ReadPool {
         self.bulk_read.clone()
@@ -239,6 +242,66 @@ pub fn read_on<T, E>(
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+    use std::time::Duration;
+
+    use super::{Durability, Sqlite};
+    use crate::storage::db::Conn;
+
+    /// A burst of small reads (the tokens of many clients expiring from the cache together)
+    /// queues for the read threads and starts no thread: tokio's blocking pool, which these
+    /// reads used to run on, started a thread for each read that found every thread busy.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_burst_of_reads_starts_no_thread() {
+        const NAME: &str = "burst-of-reads"; // Linux keeps 15 bytes of a thread's name
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .thread_name(NAME)
+            .enable_all()
+            .build()
+            .expect("a runtime");
+        let named = || {
+            std::fs::read_dir("/proc/self/task")
+                .expect("this process's threads")
+                .filter_map(Result::ok)
+                .filter(|task| {
+                    std::fs::read_to_string(task.path().join("comm"))
+                        .is_ok_and(|comm| comm.trim_end() == NAME)
+                })
+                .count()
+        };
+        let dir = tempfile::tempdir().expect("a folder");
+        let db = Sqlite::open(
+            &dir.path().join("t.db"),
+            Durability::ProcessCrash,
+            None,
+            Duration::ZERO,
+        )
+        .expect("a database");
+        let db = Arc::new(db);
+        runtime.block_on(async {
+            let before = named();
+            let mut reads = tokio::task::JoinSet::new();
+            for _ in 0..64 {
+                let db = db.clone();
+                reads.spawn(async move {
+                    db.read(|conn: &mut dyn Conn| {
+                        // Long enough that the reads overlap.
+                        std::thread::sleep(Duration::from_millis(5));
+                        conn.query_one("SELECT 1", &[], |row| row.int(0))
+                    })
+                    .await
+                });
+            }
+            while let Some(read) = reads.join_next().await {
+                let answer = read.expect("the read's task").expect("run").expect("read");
+                assert_eq!(answer, 1);
+            }
+            assert_eq!(named(), before, "threads were started for the reads");
+        });
+    }
+
     /// The build options `.cargo/config.toml` gives the bundled SQLite reach the library
     /// this crate links; the server warns at start when they did not.
     #[test]
