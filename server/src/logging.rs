@@ -83,19 +83,39 @@ pub async fn requests(request: Request, next: Next) -> Response {
     response
 }
 
+/// Log lines waiting for the writing thread; past this, a request waits for room (a line is
+/// never dropped). About 2 MB of request lines: a burst that long is absorbed.
+const WAITING_LINES: usize = 8_192;
+
 /// Installs the global subscriber: human-readable by default, JSON lines on request.
-pub fn init(json: bool) {
+///
+/// Lines are formatted where they are logged and written to stderr by a thread of their
+/// own, many lines per write: an async worker never waits for stderr (a slow terminal or
+/// log collector stalled every request), and a request costs no system call and no lock on
+/// stderr for its line, about a twentieth of a join's CPU. Keep the returned guard until
+/// the server stops: dropping it writes the lines still waiting.
+pub fn init(json: bool) -> tracing_appender::non_blocking::WorkerGuard {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| "info,sqlx=warn".into());
     // Colours only for a person at a terminal; a file or a log collector gets plain text.
     let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    // The thread writes each line into the buffer and flushes whenever no line is waiting.
+    let (writer, guard) = tracing_appender::non_blocking::NonBlockingBuilder::default()
+        .buffered_lines_limit(WAITING_LINES)
+        .lossy(false)
+        .thread_name("log-writer")
+        .finish(std::io::BufWriter::with_capacity(
+            64 * 1024,
+            std::io::stderr(),
+        ));
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr)
+        .with_writer(writer)
         .with_ansi(ansi);
     let _ = if json {
         builder.json().try_init()
     } else {
         builder.try_init()
     };
+    guard
 }

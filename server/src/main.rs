@@ -229,7 +229,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Serve { serve } => {
             let config = Config::resolve(&cli.common, &serve)?;
-            server::logging::init(config.log_json);
+            // Held to the end of serving: dropping it writes the last lines.
+            let _log_writer = server::logging::init(config.log_json);
             for (what, value) in config.summary() {
                 tracing::info!("{what}: {value}");
             }
