@@ -5,7 +5,8 @@
 //! 1. generator: whole-process time of `xtask regen --check` over `api-spec/`;
 //! 2. server: joins, invites, invited joins and alias joins at concurrency 1, 16 and 64, on
 //!    a fresh SQLite file, with users, tokens and rooms seeded first (not timed), in the
-//!    default durability mode and (joins) with power-loss durability;
+//!    default durability mode and (joins) with power-loss durability; at 16 and 64 each row
+//!    sends the users into as many rooms as make at least 50,000 requests;
 //! 3. ceiling: the same join requests (repeated to at least 50,000 a row) against a minimal
 //!    axum server, in the same run;
 //! 4. scaling: join latency into a 10-member vs a 100,000-member room, and the server's
@@ -53,10 +54,12 @@ const BASE: &str = "/_matrix/client/api/v1";
 const CONCURRENCY: [usize; 3] = [1, 16, 64];
 /// Members of the large room in the scaling test.
 const LARGE_ROOM: usize = 100_000;
-/// The fewest requests a ceiling row sends (the join list repeated): at over 100,000
-/// requests a second, one pass over a few thousand users would end in tens of
-/// milliseconds, too short to measure the rate it is compared with.
-const CEILING_REQUESTS: usize = 50_000;
+/// The fewest requests a row with many in flight sends (16 or 64; the ceiling at every
+/// concurrency). One pass over a few thousand users ends in tens of milliseconds on the
+/// ceiling and in a fifth of a second on the homeserver, so the connections' set-up and the
+/// last, half-empty round weigh on the rate; the joins are compared with the ceiling over
+/// rows of the same length.
+const ROW_REQUESTS: usize = 50_000;
 
 struct Options {
     server: PathBuf,
@@ -246,13 +249,27 @@ fn measure(options: &Options) -> anyhow::Result<Report> {
             Durability::PowerLoss => "power-loss",
         };
         let server = ServerProcess::start(&options.server, &db, durability, dir.path())?;
-        let rooms = |prefix: &str, preset: &str, alias: bool| -> anyhow::Result<Vec<String>> {
+        // Per concurrency, the rooms its row sends the users into (each user can join a
+        // room once, so a longer row needs more rooms).
+        let rooms = |prefix: &str, preset: &str, alias: bool| -> anyhow::Result<Vec<Vec<String>>> {
             CONCURRENCY
                 .iter()
-                .map(|c| {
-                    let name = format!("{prefix}{c}{mode}").replace('-', "");
-                    create_room(server.addr, &alice, preset, alias.then_some(name.as_str()))
+                .map(|&c| {
+                    (0..rooms_per_row(c, users.len()))
+                        .map(|i| {
+                            let name = format!("{prefix}{c}{mode}{i}").replace('-', "");
+                            let alias = alias.then_some(name.as_str());
+                            create_room(server.addr, &alice, preset, alias)
+                        })
+                        .collect()
                 })
+                .collect()
+        };
+        // A row's requests: `calls` for each of its rooms in turn.
+        let each = |rooms: &[Vec<String>], calls: &dyn Fn(&str) -> Vec<Call>| -> Vec<Vec<Call>> {
+            rooms
+                .iter()
+                .map(|row| row.iter().flat_map(|room| calls(room)).collect())
                 .collect()
         };
         // Warm-up (not timed): every user's token, the caches and the connections, as in a
@@ -268,22 +285,13 @@ fn measure(options: &Options) -> anyhow::Result<Report> {
                 let private = rooms("invite", "private_chat", false)?;
                 let aliased = rooms("alias", "public_chat", true)?;
                 vec![
-                    ("join", public.iter().map(|r| joins(&users, r)).collect()),
-                    (
-                        "invite",
-                        private.iter().map(|r| invites(&alice, &users, r)).collect(),
-                    ),
-                    (
-                        "invited join",
-                        private.iter().map(|r| joins(&users, r)).collect(),
-                    ),
-                    (
-                        "alias join",
-                        aliased.iter().map(|a| alias_joins(&users, a)).collect(),
-                    ),
+                    ("join", each(&public, &|r| joins(&users, r))),
+                    ("invite", each(&private, &|r| invites(&alice, &users, r))),
+                    ("invited join", each(&private, &|r| joins(&users, r))),
+                    ("alias join", each(&aliased, &|a| alias_joins(&users, a))),
                 ]
             } else {
-                vec![("join", public.iter().map(|r| joins(&users, r)).collect())]
+                vec![("join", each(&public, &|r| joins(&users, r)))]
             };
         for (workload, per_concurrency) in workloads {
             for (calls, &concurrency) in per_concurrency.into_iter().zip(&CONCURRENCY) {
@@ -325,7 +333,7 @@ fn measure(options: &Options) -> anyhow::Result<Report> {
     for &concurrency in &CONCURRENCY {
         let cpu = proc::cpu_seconds(ceiling.child.id());
         let calls = joins(&users, "!ceiling:bench");
-        let count = calls.len().max(CEILING_REQUESTS);
+        let count = calls.len().max(ROW_REQUESTS);
         let calls = calls.into_iter().cycle().take(count).collect();
         let outcome = load::run(ceiling.addr, calls, concurrency)?;
         let cpu = Some(proc::cpu_seconds(ceiling.child.id()) - cpu);
@@ -395,6 +403,17 @@ fn encode(id: &str) -> String {
     id.replace('!', "%21")
         .replace('#', "%23")
         .replace(':', "%3A")
+}
+
+/// How many rooms the row at `concurrency` sends `users` users into: enough for
+/// [`ROW_REQUESTS`] with many in flight; one one at a time, where a pass of a few thousand
+/// already lasts over a second and no connection waits to start.
+fn rooms_per_row(concurrency: usize, users: usize) -> usize {
+    if concurrency == 1 {
+        1
+    } else {
+        ROW_REQUESTS.div_ceil(users.max(1))
+    }
 }
 
 fn joins(users: &[Account], room: &str) -> Vec<Call> {
