@@ -10,7 +10,7 @@
 //! 3. ceiling: the same join requests (repeated to at least 50,000 a row) against a minimal
 //!    axum server, in the same run;
 //! 4. scaling: join latency into a 10-member vs a 100,000-member room, and the server's
-//!    memory with 1,000,000 memberships stored;
+//!    memory with 1,000,000 memberships seeded (and those the rows before added);
 //! 5. big rooms (`big_rooms.rs`): one state key, the full reads, their memory, and
 //!    fairness, in the 100,000-member room;
 //! 6. PostgreSQL (`postgres.rs`): joins and invites with one and two server processes on one
@@ -279,6 +279,13 @@ fn measure(options: &Options) -> anyhow::Result<Report> {
         if outcome.non_200 > 0 {
             bail!("warm-up failed: {:?}", outcome.first_failure);
         }
+        // Memberships the requests add to the seeded ones (an invited join turns an invite
+        // into a join), for the memory figure.
+        let added = |workload: &str, outcome: &load::Outcome| match workload {
+            "invited join" => 0,
+            _ => outcome.requests - outcome.non_200,
+        };
+        let mut memberships_added = added("join", &outcome);
         let public = rooms("join", "public_chat", false)?;
         let workloads: Vec<(&str, Vec<Vec<Call>>)> =
             if durability == Durability::ProcessCrash && !joins_only {
@@ -298,6 +305,7 @@ fn measure(options: &Options) -> anyhow::Result<Report> {
                 let cpu = proc::cpu_seconds(server.pid());
                 let outcome = load::run(server.addr, calls, concurrency)?;
                 let server_cpu = proc::cpu_seconds(server.pid()) - cpu;
+                memberships_added += added(workload, &outcome);
                 let row = Row::new(workload, mode, concurrency, &outcome, Some(server_cpu));
                 row.print_progress();
                 report.rows.push(row);
@@ -311,10 +319,12 @@ fn measure(options: &Options) -> anyhow::Result<Report> {
                 ("!large0:bench", "100,000 members"),
             ] {
                 let outcome = load::run(server.addr, joins(sample, room), 1)?;
+                memberships_added += added("join", &outcome);
                 let row = Row::new(&format!("join into {label}"), mode, 1, &outcome, None);
                 row.print_progress();
                 report.scaling.push(row);
             }
+            report.memberships_stored += memberships_added;
             let (rss, peak) = proc::memory_mib(server.pid());
             report.server_rss_mib = rss;
             report.server_peak_rss_mib = peak;
@@ -406,8 +416,8 @@ fn encode(id: &str) -> String {
 }
 
 /// How many rooms the row at `concurrency` sends `users` users into: enough for
-/// [`ROW_REQUESTS`] with many in flight; one one at a time, where a pass of a few thousand
-/// already lasts over a second and no connection waits to start.
+/// [`ROW_REQUESTS`] with many in flight; one room when one at a time, where a pass of a few
+/// thousand already lasts over a second and no connection waits to start.
 fn rooms_per_row(concurrency: usize, users: usize) -> usize {
     if concurrency == 1 {
         1

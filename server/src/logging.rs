@@ -83,18 +83,24 @@ pub async fn requests(request: Request, next: Next) -> Response {
     response
 }
 
-/// Log lines waiting for the writing thread; past this, a request waits for room (a line is
-/// never dropped). About 2 MB of request lines: a burst that long is absorbed.
+/// Log lines waiting for the writing thread; past this, the thread logging waits for room
+/// (a line is never dropped). About 2 MB of request lines: a burst that long is absorbed.
 const WAITING_LINES: usize = 8_192;
+
+/// The thread that writes the log; dropping it writes the lines still waiting (it waits up
+/// to about a second for that).
+pub type LogWriter = tracing_appender::non_blocking::WorkerGuard;
 
 /// Installs the global subscriber: human-readable by default, JSON lines on request.
 ///
 /// Lines are formatted where they are logged and written to stderr by a thread of their
-/// own, many lines per write: an async worker never waits for stderr (a slow terminal or
-/// log collector stalled every request), and a request costs no system call and no lock on
-/// stderr for its line, about a twentieth of a join's CPU. Keep the returned guard until
-/// the server stops: dropping it writes the lines still waiting.
-pub fn init(json: bool) -> tracing_appender::non_blocking::WorkerGuard {
+/// own, many lines per write: an async worker waits for stderr only once
+/// [`WAITING_LINES`] lines are queued (a slow terminal or log collector used to stall
+/// every request), and a request's line takes no lock on stderr and rarely a system call,
+/// about a twentieth of a join's CPU. A `kill -9` loses the lines queued or buffered then;
+/// a panic's message, written straight to stderr, can come before lines logged earlier.
+/// Keep the [`LogWriter`] until the server has stopped.
+pub fn init(json: bool) -> LogWriter {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| "info,sqlx=warn".into());
     // Colours only for a person at a terminal; a file or a log collector gets plain text.

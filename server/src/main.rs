@@ -168,7 +168,13 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(run(cli)) {
+    let mut log_writer = None;
+    let outcome = runtime.block_on(run(cli, &mut log_writer));
+    // Requests still running after the drain log too: the runtime ends first, then the log
+    // writer writes what is left.
+    drop(runtime);
+    drop(log_writer);
+    match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
@@ -225,12 +231,12 @@ fn blamed_variable(error: &clap::Error) -> Option<String> {
     None
 }
 
-async fn run(cli: Cli) -> anyhow::Result<()> {
+/// Runs the command; `serve` leaves its log writer in `log_writer`, for `main` to end last.
+async fn run(cli: Cli, log_writer: &mut Option<server::logging::LogWriter>) -> anyhow::Result<()> {
     match cli.command {
         Command::Serve { serve } => {
             let config = Config::resolve(&cli.common, &serve)?;
-            // Held to the end of serving: dropping it writes the last lines.
-            let _log_writer = server::logging::init(config.log_json);
+            *log_writer = Some(server::logging::init(config.log_json));
             for (what, value) in config.summary() {
                 tracing::info!("{what}: {value}");
             }

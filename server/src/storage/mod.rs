@@ -279,7 +279,7 @@ impl Store {
     {
         let outcome = match &self.engine {
             Engine::Sqlite(db) => {
-                let pool = db.bulk_readers();
+                let pool = db.bulk_read_pool();
                 self.bulk.run(move || sqlite::read_on(&pool, work)).await
             }
             Engine::Postgres(db) => match db.connections() {

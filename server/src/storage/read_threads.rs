@@ -1,15 +1,17 @@
 //! Reads run on threads started for them, each taking the next queued read: never on the
-//! async workers, and never on threads made on demand. Two sets (see `Store` and
-//! `sqlite.rs`): the small reads (an access token, a membership, one state key) on as many
-//! threads as there are read connections, and the reads that grow with a room (`/state`,
-//! `/members`, `/initialSync`) on one thread of their own, one after another, so that
-//! however many clients ask for those, they take at most that thread's core and wait for
-//! each other, not in front of the small reads and the joins.
+//! async workers. Two sets (see `Store` and `sqlite.rs`): SQLite's small reads (an access
+//! token, a membership, one state key) on as many threads as there are read connections,
+//! and both engines' reads that grow with a room (`/state`, `/members`, `/initialSync`) on
+//! one thread of their own, one after another, so that however many clients ask for those,
+//! they take at most that thread's core and wait for each other, not in front of the small
+//! reads and the joins. (PostgreSQL's small reads and writes stay on tokio's blocking pool:
+//! each waits on the network, and the synchronous client needs a thread per call in flight.)
 //!
-//! Why not tokio's blocking pool: it starts a thread whenever every thread it has is busy.
-//! A burst of 64 token lookups (the tokens of many clients expiring from the cache together)
-//! started dozens of threads, which then queued for 4 connections; starting them, and their
-//! queueing, took a fifth of the async workers' time during 64 joins in flight.
+//! Why not tokio's blocking pool for SQLite: it starts a thread whenever every thread it
+//! has is busy. A burst of 64 token lookups (the tokens of many clients expiring from the
+//! cache together) started dozens of threads, which then queued for 4 connections; starting
+//! them, and their queueing, took a fifth of the async workers' time during 64 joins in
+//! flight.
 
 use std::panic::AssertUnwindSafe;
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -20,7 +22,8 @@ use super::db::DbError;
 type Job = Box<dyn FnOnce() + Send>;
 
 pub struct ReadThreads {
-    jobs: Mutex<Option<Sender<Job>>>,
+    /// `None` once dropped: closing the queue ends the threads.
+    jobs: Option<Sender<Job>>,
 }
 
 impl ReadThreads {
@@ -34,15 +37,15 @@ impl ReadThreads {
                 .name(format!("{name}-{index}"))
                 .spawn(move || serve(&queue))?;
         }
-        Ok(ReadThreads {
-            jobs: Mutex::new(Some(jobs)),
-        })
+        Ok(ReadThreads { jobs: Some(jobs) })
     }
 
     /// Runs `read` on the next free thread and answers with what it returned:
     /// [`DbError::NotRun`] when the threads are gone, [`DbError::Panicked`] when it panicked.
     /// A read whose caller has gone (its request dropped) by the time a thread is free is not
-    /// run.
+    /// run. A read waits for a thread without a time limit: each thread holds one
+    /// connection, so a read never waits for a connection, only behind the reads queued
+    /// before it.
     pub async fn run<T: Send + 'static>(
         &self,
         read: impl FnOnce() -> T + Send + 'static,
@@ -53,10 +56,10 @@ impl ReadThreads {
                 let _ = answer.send(read());
             }
         });
-        let queued = {
-            let jobs = self.jobs.lock().unwrap_or_else(|e| e.into_inner());
-            jobs.as_ref().is_some_and(|jobs| jobs.send(job).is_ok())
-        };
+        let queued = self
+            .jobs
+            .as_ref()
+            .is_some_and(|jobs| jobs.send(job).is_ok());
         if !queued {
             return Err(DbError::NotRun);
         }
@@ -66,8 +69,8 @@ impl ReadThreads {
 
 impl Drop for ReadThreads {
     fn drop(&mut self) {
-        // Closing the queue ends each thread once it is idle.
-        self.jobs.lock().unwrap_or_else(|e| e.into_inner()).take();
+        // Closing the queue ends each thread once the reads queued before are done.
+        self.jobs.take();
     }
 }
 
@@ -105,8 +108,8 @@ mod tests {
 
     #[tokio::test]
     async fn a_read_after_the_threads_are_gone_is_not_run() {
-        let threads = ReadThreads::start("test-read", 1).unwrap();
-        threads.jobs.lock().unwrap().take();
+        let mut threads = ReadThreads::start("test-read", 1).unwrap();
+        threads.jobs.take();
         assert!(matches!(threads.run(|| 1).await, Err(DbError::NotRun)));
     }
 }

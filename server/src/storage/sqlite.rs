@@ -26,10 +26,10 @@ const READERS: u32 = 4;
 const BULK_READERS: u32 = super::BULK_READ_THREADS as u32;
 
 pub struct Sqlite {
-    read: ReadPool,
-    /// The threads the small reads run on, one per connection of `read`.
-    readers: ReadThreads,
-    bulk_read: ReadPool,
+    read_pool: ReadPool,
+    /// The threads the small reads run on, one per connection of `read_pool`.
+    read_threads: ReadThreads,
+    bulk_read_pool: ReadPool,
     pub changes: GroupCommit,
     pub tokens: TokenCache,
     _checkpointer: Checkpointer,
@@ -173,14 +173,14 @@ impl Sqlite {
                  the environment replaces it)."
             );
         }
-        let read = read_pool(&path, durability, READERS, 0)?;
-        let bulk_read = read_pool(&path, durability, BULK_READERS, BULK_READ_MAPPING_BYTES)?;
+        let small_reads = read_pool(&path, durability, READERS, 0)?;
+        let bulk_reads = read_pool(&path, durability, BULK_READERS, BULK_READ_MAPPING_BYTES)?;
         let restart = RestartRequest::new(RESTART_FRAMES);
         let checkpointer = Checkpointer::start(&path, restart.clone())?;
         Ok(Sqlite {
-            read,
-            readers: ReadThreads::start("sqlite-read", READERS as usize)?,
-            bulk_read,
+            read_pool: small_reads,
+            read_threads: ReadThreads::start("sqlite-read", READERS as usize)?,
+            bulk_read_pool: bulk_reads,
             changes: GroupCommit::start(writer, restart)?,
             tokens: TokenCache::new(token_lifetime),
             _checkpointer: checkpointer,
@@ -189,7 +189,7 @@ impl Sqlite {
 
     /// How many read connections the pool holds, and how many of them are idle.
     pub fn pool_state(&self) -> (u32, u32) {
-        let state = self.read.state();
+        let state = self.read_pool.state();
         (state.connections, state.idle_connections)
     }
 
@@ -202,14 +202,14 @@ impl Sqlite {
         T: Send + 'static,
         E: Send + 'static,
     {
-        let pool = self.read.clone();
-        self.readers.run(move || read_on(&pool, work)).await?
+        let pool = self.read_pool.clone();
+        self.read_threads.run(move || read_on(&pool, work)).await?
     }
 
     /// The read-only connections of the large reads' thread (`read_threads.rs`), which run
     /// `read_on` themselves.
-    pub fn bulk_readers(&self) -> ReadPool {
-        self.bulk_read.clone()
+    pub fn bulk_read_pool(&self) -> ReadPool {
+        self.bulk_read_pool.clone()
     }
 }
 
