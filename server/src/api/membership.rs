@@ -132,7 +132,7 @@ impl Homeserver {
     {
         let server = self.server_name().to_string();
         let (room_id, inviter_id, invitee_id) = (room.clone(), inviter.clone(), invitee.clone());
-        self.change_room::<E>(room, Roles::on(inviter, invitee), move |state| {
+        self.change_room::<E>(room, Roles::inviting(inviter, invitee), move |state| {
             Ok(rules::invite(
                 state,
                 &room_id,

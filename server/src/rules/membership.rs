@@ -127,7 +127,7 @@ pub fn invite(
         return Ok(None);
     }
     let mut event = NewEvent::member(invitee.as_str(), MemberContent::new(Membership::Invite));
-    event.invite_room_state = Some(room.invite_state.clone());
+    event.invite_room_state = room.invite_state.clone();
     Ok(Some(event))
 }
 
@@ -366,6 +366,7 @@ mod tests {
             create: Some(CreateContent::new("@alice:hs".into())),
             join_rules: Some(JoinRulesContent::new(rule)),
             power_levels: levels,
+            invite_state: Some(Vec::new()),
             ..Default::default()
         }
     }

@@ -31,12 +31,16 @@ use crate::events::{StateEntry, StateKey};
 use crate::ids::UserId;
 
 /// Who a membership change is about: the user acting, the user acted on (the same for a
-/// join or a leave), and the third-party invite a join's proof names, if any.
+/// join or a leave), the third-party invite a join's proof names, if any, and whether the
+/// change is an invite (which shows the invitee some of the room's state).
 #[derive(Debug, Clone, Copy)]
 pub struct Roles<'a> {
     pub sender: &'a UserId,
     pub target: &'a UserId,
     pub third_party_token: Option<&'a str>,
+    /// Read the state an invitee is shown ([`RoomSnapshot::invite_state`]); only an invite
+    /// uses it, and every other change would read and parse it for nothing.
+    pub invite_state: bool,
 }
 
 impl<'a> Roles<'a> {
@@ -46,15 +50,25 @@ impl<'a> Roles<'a> {
             sender: user,
             target: user,
             third_party_token: None,
+            invite_state: false,
         }
     }
 
-    /// `sender` acting on `target` (invite, ban, kick, unban).
+    /// `sender` acting on `target` (ban, kick, unban).
     pub fn on(sender: &'a UserId, target: &'a UserId) -> Self {
         Roles {
             sender,
             target,
             third_party_token: None,
+            invite_state: false,
+        }
+    }
+
+    /// `inviter` inviting `invitee`: as [`Roles::on`], and the state the invitee is shown.
+    pub fn inviting(inviter: &'a UserId, invitee: &'a UserId) -> Self {
+        Roles {
+            invite_state: true,
+            ..Roles::on(inviter, invitee)
         }
     }
 }
@@ -81,8 +95,9 @@ pub struct RoomSnapshot {
     pub sender: Option<MemberContent>,
     /// The target's `m.room.member`, if any (the sender's, for a user acting on themself).
     pub target: Option<MemberContent>,
-    /// What an invitee is shown of the room.
-    pub invite_state: Vec<StrippedState>,
+    /// What an invitee is shown of the room; read only for an invite
+    /// ([`Roles::inviting`]), `None` otherwise.
+    pub invite_state: Option<Vec<StrippedState>>,
     /// The `m.room.third_party_invite` a join's proof names, while it stands (replacing its
     /// content with anything that is not an invite revokes it).
     pub third_party_invite: Option<ThirdPartyInviteContent>,
@@ -107,11 +122,18 @@ fn parse<T: serde::de::DeserializeOwned>(entry: &StateEntry) -> Result<T, Unread
 impl RoomSnapshot {
     /// The state keys a decision about `roles` reads.
     pub fn keys(roles: Roles<'_>) -> Vec<StateKey> {
-        let mut keys: Vec<StateKey> = ["m.room.create", "m.room.power_levels"]
+        let mut keys: Vec<StateKey> = ["m.room.create", "m.room.power_levels", "m.room.join_rules"]
             .into_iter()
-            .chain(INVITE_STATE.iter().map(|(event_type, _)| *event_type))
             .map(|event_type| StateKey::new(event_type, ""))
             .collect();
+        if roles.invite_state {
+            for (event_type, _) in INVITE_STATE {
+                let key = StateKey::new(event_type, "");
+                if !keys.contains(&key) {
+                    keys.push(key);
+                }
+            }
+        }
         keys.push(StateKey::new("m.room.member", roles.sender.as_str()));
         if roles.target != roles.sender {
             keys.push(StateKey::new("m.room.member", roles.target.as_str()));
@@ -146,12 +168,15 @@ impl RoomSnapshot {
             .third_party_token
             .and_then(|token| find("m.room.third_party_invite", token))
             .and_then(|entry| parse(entry).ok());
-        for (event_type, stripped_type) in INVITE_STATE {
-            if let Some(entry) = find(event_type, "") {
-                let content: JsonObject = parse(entry)?;
-                room.invite_state
-                    .push(StrippedState::new(stripped_type, String::new(), content));
+        if roles.invite_state {
+            let mut shown = Vec::new();
+            for (event_type, stripped_type) in INVITE_STATE {
+                if let Some(entry) = find(event_type, "") {
+                    let content: JsonObject = parse(entry)?;
+                    shown.push(StrippedState::new(stripped_type, String::new(), content));
+                }
             }
+            room.invite_state = Some(shown);
         }
         Ok(room)
     }
@@ -261,7 +286,7 @@ mod tests {
         );
         let roles = Roles {
             third_party_token: Some("tok"),
-            ..Roles::on(&alice, &bob)
+            ..Roles::inviting(&alice, &bob)
         };
         let keys = RoomSnapshot::keys(roles);
         assert!(keys.contains(&StateKey::new("m.room.member", "@bob:hs")));
@@ -287,7 +312,12 @@ mod tests {
             room.third_party_invite, None,
             "empty content revokes an invite"
         );
-        let types: Vec<_> = room.invite_state.iter().map(|s| s.type_).collect();
+        let types: Vec<_> = room
+            .invite_state
+            .iter()
+            .flatten()
+            .map(|s| s.type_)
+            .collect();
         assert_eq!(
             types,
             [
@@ -295,6 +325,21 @@ mod tests {
                 StrippedStateType::MRoomName
             ]
         );
+
+        // Any other change reads neither the name, the avatar nor the canonical alias.
+        let joining = Roles::own(&bob);
+        assert_eq!(
+            RoomSnapshot::keys(joining),
+            [
+                StateKey::new("m.room.create", ""),
+                StateKey::new("m.room.power_levels", ""),
+                StateKey::new("m.room.join_rules", ""),
+                StateKey::new("m.room.member", "@bob:hs"),
+            ]
+        );
+        let joined = RoomSnapshot::read(joining, &entries).unwrap();
+        assert_eq!(joined.join_rule(), JoinRule::Public);
+        assert!(joined.invite_state.is_none());
 
         let unknown = RoomSnapshot::read(roles, &[]).unwrap();
         assert!(!unknown.exists());

@@ -192,6 +192,16 @@ impl Conn for CachedTransaction<'_> {
         let statement = self.prepared(sql)?;
         Ok(self.transaction.execute(&statement, &sql_params(params))?)
     }
+
+    fn insert_returning_key(
+        &mut self,
+        insert: &str,
+        key: &str,
+        params: &[Param<'_>],
+    ) -> Result<i64, DbError> {
+        let sql = format!("{insert} RETURNING {key}");
+        (self as &mut dyn Conn).query_one(&sql, params, |row| row.int(0))
+    }
 }
 
 /// Runs `work` in one transaction on a connection of `pool`, on the calling thread: commits

@@ -84,7 +84,7 @@ const EVENT_COLUMNS: &str = "e.stream_ordering, e.event_id, e.room_id, e.type, e
 
 const INSERT_EVENT: &str = "
     INSERT INTO events (event_id, room_id, type, state_key, sender, origin_server_ts, content, extra, membership)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING stream_ordering";
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
 
 const MAKE_CURRENT: &str = "
     INSERT INTO current_state (room_id, type, state_key, stream_ordering, membership)
@@ -148,8 +148,9 @@ fn append(
     let content = serde_json::to_string(&event.content)?;
     let extra = serde_json::to_string(&event.extra())?;
     let membership = event.membership().map(membership_name);
-    let stream = db.query_one(
+    let stream = db.insert_returning_key(
         INSERT_EVENT,
+        "stream_ordering",
         params![
             &event_id,
             room,
@@ -161,7 +162,6 @@ fn append(
             &extra,
             membership
         ],
-        |row| row.int(0),
     )?;
     db.execute(
         MAKE_CURRENT,

@@ -187,7 +187,7 @@ async fn a_change_reads_the_state_at_its_keys_and_writes_what_it_decides() {
     let r = room_id("!r:hs.test");
     let (alice, bob) = (user("alice"), user("bob"));
     let before = store.event_count(&r).await.unwrap();
-    let keys = RoomSnapshot::keys(Roles::on(&alice, &bob));
+    let keys = RoomSnapshot::keys(Roles::inviting(&alice, &bob));
 
     // What a decision sees: the state at its keys that exists, nothing else.
     let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
