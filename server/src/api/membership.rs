@@ -166,8 +166,10 @@ impl MembershipApi for Homeserver {
             .join_target::<join_room::Error>(&request.room_id)
             .await?;
         self.limits.check(user.as_str())?;
+        // Boxed: the proof's check (with its call to an identity server) is two thirds of
+        // a join's future, which every join would otherwise carry and copy.
         let proof = match request.body.as_ref().and_then(Self::proof_of) {
-            Some(proof) => self.check_third_party_proof(&room, &user, proof).await?,
+            Some(proof) => Box::pin(self.check_third_party_proof(&room, &user, proof)).await?,
             None => None,
         };
         let token = proof.as_ref().map(|p| p.token.clone());
