@@ -34,14 +34,14 @@ where
     let keys = RoomSnapshot::keys(roles);
     let (sender, target) = (roles.sender.clone(), roles.target.clone());
     let token = roles.third_party_token.map(str::to_string);
-    let invite_state = roles.invite_state;
+    let reads_invite_state = roles.reads_invite_state;
     store
         .change_room(room, roles.sender, keys, move |entries| {
             let roles = Roles {
                 sender: &sender,
                 target: &target,
                 third_party_token: token.as_deref(),
-                invite_state,
+                reads_invite_state,
             };
             rule(&RoomSnapshot::read(roles, entries)?)
         })

@@ -126,6 +126,10 @@ pub fn invite(
     if room.target_membership() == Some(Membership::Invite) {
         return Ok(None);
     }
+    debug_assert!(
+        room.invite_state.is_some(),
+        "an invite's snapshot is read with Roles::inviting"
+    );
     let mut event = NewEvent::member(invitee.as_str(), MemberContent::new(Membership::Invite));
     event.invite_room_state = room.invite_state.clone();
     Ok(Some(event))

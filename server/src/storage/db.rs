@@ -202,12 +202,14 @@ pub trait Conn {
     /// Runs a statement that returns no rows; returns how many rows it changed.
     fn execute(&mut self, sql: &str, params: &[Param<'_>]) -> Result<u64, DbError>;
 
-    /// Runs `insert`, an `INSERT` of one row into a table whose integer key `key` the
-    /// database assigns, and returns the key it assigned.
+    /// Runs `insert`, a plain `INSERT` of one row (no upsert, no `OR IGNORE`) into a table
+    /// whose key `key` the database assigns (`INTEGER PRIMARY KEY` on SQLite, where it is
+    /// the rowid; an identity or serial column on PostgreSQL), and returns the key it
+    /// assigned. Anything but exactly one row inserted is an error.
     fn insert_returning_key(
         &mut self,
         insert: &str,
-        key: &str,
+        key: &'static str,
         params: &[Param<'_>],
     ) -> Result<i64, DbError>;
 }
@@ -250,7 +252,8 @@ impl dyn Conn + '_ {
     }
 }
 
-fn first_line(sql: &str) -> &str {
+/// The first line of a statement, to name it in an error.
+pub(super) fn first_line(sql: &str) -> &str {
     sql.trim().lines().next().unwrap_or_default()
 }
 
@@ -354,12 +357,12 @@ impl Conn for rusqlite::Connection {
     }
 
     /// The key is the row's rowid (`key` is its `INTEGER PRIMARY KEY`), known once the row
-    /// is in. `RETURNING` would gather the returned rows into a temporary table built for
-    /// each statement: a tenth of every membership change's insert.
+    /// is in. Not `RETURNING`: SQLite gathers the rows it returns into a temporary table it
+    /// builds for each statement.
     fn insert_returning_key(
         &mut self,
         insert: &str,
-        _key: &str,
+        _key: &'static str,
         params: &[Param<'_>],
     ) -> Result<i64, DbError> {
         match Conn::execute(self, insert, params)? {

@@ -196,11 +196,18 @@ impl Conn for CachedTransaction<'_> {
     fn insert_returning_key(
         &mut self,
         insert: &str,
-        key: &str,
+        key: &'static str,
         params: &[Param<'_>],
     ) -> Result<i64, DbError> {
         let sql = format!("{insert} RETURNING {key}");
-        (self as &mut dyn Conn).query_one(&sql, params, |row| row.int(0))
+        match (self as &mut dyn Conn).query(&sql, params, |row| row.int(0))?[..] {
+            [assigned] => Ok(assigned),
+            ref keys => Err(DbError::Decode(format!(
+                "`{}` inserted {} rows, not one",
+                super::db::first_line(insert),
+                keys.len()
+            ))),
+        }
     }
 }
 
