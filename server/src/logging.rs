@@ -96,9 +96,9 @@ pub type LogWriter = tracing_appender::non_blocking::WorkerGuard;
 /// Lines are formatted where they are logged and written to stderr by a thread of their
 /// own, many lines per write: an async worker waits for stderr only once
 /// [`WAITING_LINES`] lines are queued (a slow terminal or log collector used to stall
-/// every request), and a request's line takes no lock on stderr and rarely a system call,
-/// about a twentieth of a join's CPU. A `kill -9` loses the lines queued or buffered then;
-/// a panic's message, written straight to stderr, can come before lines logged earlier.
+/// every request), and a request's line takes no lock on stderr and rarely a system call.
+/// A `kill -9` loses the lines queued or buffered then; a panic's message, written straight
+/// to stderr, can come before lines logged earlier.
 /// Keep the [`LogWriter`] until the server has stopped.
 pub fn init(json: bool) -> LogWriter {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()

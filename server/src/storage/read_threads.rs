@@ -8,10 +8,10 @@
 //! each waits on the network, and the synchronous client needs a thread per call in flight.)
 //!
 //! Why not tokio's blocking pool for SQLite: it starts a thread whenever every thread it
-//! has is busy. A burst of 64 token lookups (the tokens of many clients expiring from the
-//! cache together) started dozens of threads, which then queued for 4 connections; starting
-//! them, and their queueing, took a fifth of the async workers' time during 64 joins in
-//! flight.
+//! has is busy. A burst of token lookups (the tokens of many clients expiring from the
+//! cache together) started dozens of threads, which then only queued for the few read
+//! connections, and the async workers paid for starting and waking them
+//! (docs/performance.md).
 
 use std::panic::AssertUnwindSafe;
 use std::sync::mpsc::{Receiver, Sender, channel};
