@@ -296,7 +296,7 @@ impl MembershipApi for Homeserver {
                 &room_id,
                 &inviter_id,
                 &token,
-                content,
+                content.clone(),
             )?)
         })
         .await?;

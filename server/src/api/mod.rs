@@ -22,11 +22,13 @@ use crate::storage::db::DbError;
 /// Under the room's lock on `store`: the snapshot of the state `roles` needs, `rule`'s
 /// decision on it, and the event it decides on appended (sent by `roles.sender`). What
 /// every membership change goes through, the administrator's too (`crate::admin`).
+/// `rule` only decides: like any write, the change may run more than once
+/// ([`Store::write`]).
 pub(crate) async fn change_room<E>(
     store: &Store,
     room: &RoomId,
     roles: Roles<'_>,
-    rule: impl FnOnce(&RoomSnapshot) -> Result<Option<NewEvent>, E> + Send + 'static,
+    mut rule: impl FnMut(&RoomSnapshot) -> Result<Option<NewEvent>, E> + Send + 'static,
 ) -> Result<Option<String>, E>
 where
     E: From<DbError> + From<UnreadableState> + Send + 'static,
@@ -74,7 +76,7 @@ impl Homeserver {
         &self,
         room: &RoomId,
         roles: Roles<'_>,
-        rule: impl FnOnce(&RoomSnapshot) -> Result<Option<NewEvent>, E> + Send + 'static,
+        rule: impl FnMut(&RoomSnapshot) -> Result<Option<NewEvent>, E> + Send + 'static,
     ) -> Result<Option<String>, E>
     where
         E: From<DbError> + From<UnreadableState> + Send + 'static,

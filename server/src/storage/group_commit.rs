@@ -7,31 +7,30 @@
 //! wake-ups, not by SQLite. Here a write costs one hand-off each way, and a batch pays for
 //! one commit (one fsync with power-loss durability) however many writes it holds.
 //!
-//! Each write runs inside a savepoint, so a write that fails is undone alone and its
-//! neighbours in the batch still commit. Writes run in arrival order on one connection, so
-//! each sees the ones before it: the batch is a serial order. Whatever fails (a statement,
-//! the commit, a full disk), the connection is left outside any transaction, ready for the
-//! next batch.
+//! Writes run in arrival order on one connection, so each sees the ones before it: the
+//! batch is a serial order. A write that fails is undone alone and its neighbours still
+//! commit. Most failures need nothing undone: a refusal is decided before anything is
+//! written, and a statement that fails leaves nothing of itself. A write that fails after
+//! it changed something (a bug, or a second statement failing) cannot be told apart from
+//! the writes before it, so the batch's transaction is rolled back and those writes run
+//! again, from then on each inside a savepoint of its own, which undoes it alone. (A
+//! savepoint around every write would do the same without running any twice, but it copies
+//! every page a write touches.) A write's work must therefore do nothing but read and write
+//! through its connection. Whatever fails (a statement, the commit, a full disk), the
+//! connection is left outside any transaction, ready for the next batch.
 
 use std::sync::mpsc;
 
 use anyhow::Context;
 
 use super::checkpoint::{self, RestartRequest};
-use super::db::{Conn, DbError};
+use super::db::{Conn, DbError, EngineKind, Param, Row};
 
 /// The most writes committed together; beyond this, waiting writes start the next batch.
 const MAX_BATCH: usize = 256;
 
-/// Hands a committed (or failed) batch's outcome to one waiting write.
-type Completion = Box<dyn FnOnce(Result<(), DbError>) + Send>;
-/// A write: runs on the writer's connection inside the batch's transaction (or, given no
-/// connection, does not run: its batch failed first). Returns its completion, and whether
-/// the transaction is still sound (its savepoint was kept or undone cleanly).
-type Job = Box<dyn FnOnce(Option<&mut rusqlite::Connection>) -> (Completion, bool) + Send>;
-
 pub struct GroupCommit {
-    jobs: mpsc::Sender<Job>,
+    writes: mpsc::Sender<Box<dyn Write>>,
 }
 
 impl GroupCommit {
@@ -42,64 +41,144 @@ impl GroupCommit {
         conn: rusqlite::Connection,
         restart: RestartRequest,
     ) -> anyhow::Result<GroupCommit> {
-        let (jobs, queue) = mpsc::channel::<Job>();
+        let (writes, queue) = mpsc::channel::<Box<dyn Write>>();
         std::thread::Builder::new()
             .name("sqlite-writer".into())
             .spawn(move || writer(conn, queue, restart))
             .context("cannot start the SQLite writer thread")?;
-        Ok(GroupCommit { jobs })
+        Ok(GroupCommit { writes })
     }
 
     /// Runs `work` in the next batch; answers once that batch has committed. The outer
-    /// error is the batch's (it did not commit); the inner one is `work`'s own.
+    /// error is the batch's (it did not commit); the inner one is `work`'s own. `work` may
+    /// run more than once (see the module's doc); only its last run counts.
     pub async fn run<T, E>(
         &self,
-        work: impl FnOnce(&mut dyn Conn) -> Result<T, E> + Send + 'static,
+        work: impl FnMut(&mut dyn Conn) -> Result<T, E> + Send + 'static,
     ) -> Result<Result<T, E>, DbError>
     where
         T: Send + 'static,
         E: Send + 'static,
     {
         let (answer, answered) = tokio::sync::oneshot::channel();
-        let job: Job = Box::new(move |conn| {
-            let (result, sound) = match conn {
-                Some(conn) => in_savepoint(conn, work),
-                None => (Err(DbError::NotRun), true),
-            };
-            let complete: Completion = Box::new(move |committed: Result<(), DbError>| {
-                let _ = answer.send(committed.and(result));
-            });
-            (complete, sound)
-        });
-        self.jobs.send(job).map_err(|_| DbError::Panicked)?;
+        let write = Queued {
+            work,
+            outcome: Err(DbError::NotRun),
+            answer,
+        };
+        self.writes
+            .send(Box::new(write))
+            .map_err(|_| DbError::Panicked)?;
         answered.await.map_err(|_| DbError::Panicked)?
     }
 }
 
-/// Runs `work` so that, if it fails (or panics), what it wrote is undone and the batch goes
-/// on. Returns the work's outcome (a panic is [`DbError::Panicked`]) and whether the
-/// transaction is still sound: `false` when the savepoint itself could not be handled.
-fn in_savepoint<T, E>(
-    conn: &mut rusqlite::Connection,
-    work: impl FnOnce(&mut dyn Conn) -> Result<T, E>,
-) -> (Result<Result<T, E>, DbError>, bool) {
-    if let Err(error) = control(conn, "SAVEPOINT change") {
-        return (Err(error), false);
+/// A write in the writer's queue: run inside a batch's transaction (again, if an earlier
+/// write of its batch failed half-way), then answered with its batch's outcome.
+trait Write: Send {
+    /// Runs the work on `conn`, keeping its outcome for the answer (a later run replaces it).
+    fn run(&mut self, conn: &mut rusqlite::Connection) -> Ran;
+    /// Answers the caller: the outcome kept, unless the batch did not commit.
+    fn answer(self: Box<Self>, batch: Result<(), DbError>);
+}
+
+/// How a run of a write ended, for what must be undone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ran {
+    Succeeded,
+    /// It failed having changed nothing.
+    FailedCleanly,
+    /// It failed (or panicked) after changing something.
+    FailedHalfWay,
+}
+
+struct Queued<W, T, E> {
+    work: W,
+    outcome: Result<Result<T, E>, DbError>,
+    answer: tokio::sync::oneshot::Sender<Result<Result<T, E>, DbError>>,
+}
+
+impl<W, T, E> Write for Queued<W, T, E>
+where
+    W: FnMut(&mut dyn Conn) -> Result<T, E> + Send,
+    T: Send,
+    E: Send,
+{
+    fn run(&mut self, conn: &mut rusqlite::Connection) -> Ran {
+        let changes_before = conn.total_changes();
+        let mut tracked = Tracked {
+            conn,
+            executed: false,
+        };
+        // A panicking write must not take the writer thread (and every later write) with it.
+        let result =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| (self.work)(&mut tracked)));
+        let changed = tracked.executed || tracked.conn.total_changes() != changes_before;
+        let ran = match &result {
+            Ok(Ok(_)) => Ran::Succeeded,
+            Ok(Err(_)) if !changed => Ran::FailedCleanly,
+            // A panic may have left anything behind.
+            Ok(Err(_)) | Err(_) => Ran::FailedHalfWay,
+        };
+        self.outcome = result.map_err(|_| DbError::Panicked);
+        ran
     }
-    // A panicking write must not take the writer thread (and every later write) with it.
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&mut *conn)));
-    let keep = matches!(result, Ok(Ok(_)));
-    let undone = if keep {
-        Ok(())
-    } else {
-        control(conn, "ROLLBACK TO change")
-    };
-    let released = undone.and_then(|()| control(conn, "RELEASE change"));
-    let outcome = result.map_err(|_| DbError::Panicked);
-    match released {
-        Ok(()) => (outcome, true),
-        Err(error) => (Err(error), false),
+
+    fn answer(self: Box<Self>, batch: Result<(), DbError>) {
+        let _ = self.answer.send(batch.and(self.outcome));
     }
+}
+
+/// The writer's connection as a write sees it, noting whether the write ran a statement
+/// that changes the database. `execute` and `insert_returning_key` count whenever they
+/// succeed (a schema change is not in SQLite's count of changed rows); a statement that
+/// failed left nothing of itself, so it does not count. A write through `query_each` (a
+/// `DELETE … RETURNING`) shows in SQLite's count.
+struct Tracked<'c> {
+    conn: &'c mut rusqlite::Connection,
+    executed: bool,
+}
+
+impl Conn for Tracked<'_> {
+    fn engine(&self) -> EngineKind {
+        EngineKind::Sqlite
+    }
+
+    fn query_each(
+        &mut self,
+        sql: &str,
+        params: &[Param<'_>],
+        each: &mut dyn FnMut(&Row<'_>) -> Result<(), DbError>,
+    ) -> Result<(), DbError> {
+        self.conn.query_each(sql, params, each)
+    }
+
+    fn execute(&mut self, sql: &str, params: &[Param<'_>]) -> Result<u64, DbError> {
+        let changed = Conn::execute(self.conn, sql, params)?;
+        self.executed = true;
+        Ok(changed)
+    }
+
+    fn insert_returning_key(
+        &mut self,
+        insert: &str,
+        key: &'static str,
+        params: &[Param<'_>],
+    ) -> Result<i64, DbError> {
+        let assigned = self.conn.insert_returning_key(insert, key, params)?;
+        self.executed = true;
+        Ok(assigned)
+    }
+}
+
+/// Runs `write` inside a savepoint, undoing what it wrote unless it succeeded. An error is
+/// the savepoint's own: the transaction can no longer be trusted.
+fn run_in_savepoint(conn: &mut rusqlite::Connection, write: &mut dyn Write) -> Result<(), DbError> {
+    control(conn, "SAVEPOINT write")?;
+    if write.run(conn) != Ran::Succeeded {
+        control(conn, "ROLLBACK TO write")?;
+    }
+    control(conn, "RELEASE write")
 }
 
 /// Runs one statement of transaction control (`BEGIN`, `SAVEPOINT`, …) through [`Conn`],
@@ -111,7 +190,11 @@ fn control(conn: &mut rusqlite::Connection, sql: &str) -> Result<(), DbError> {
 /// The writer thread: waits for a write, takes every write already waiting (up to
 /// [`MAX_BATCH`]), runs them in one transaction and commits; once they are answered, lets
 /// the WAL start again if asked.
-fn writer(mut conn: rusqlite::Connection, queue: mpsc::Receiver<Job>, restart: RestartRequest) {
+fn writer(
+    mut conn: rusqlite::Connection,
+    queue: mpsc::Receiver<Box<dyn Write>>,
+    restart: RestartRequest,
+) {
     while let Ok(first) = queue.recv() {
         let mut batch = vec![first];
         // When the queue is empty, let the threads that are running go first, once: the
@@ -121,7 +204,7 @@ fn writer(mut conn: rusqlite::Connection, queue: mpsc::Receiver<Job>, restart: R
         let mut yielded = false;
         while batch.len() < MAX_BATCH {
             match queue.try_recv() {
-                Ok(job) => batch.push(job),
+                Ok(write) => batch.push(write),
                 Err(_) if !yielded => {
                     yielded = true;
                     std::thread::yield_now();
@@ -131,10 +214,18 @@ fn writer(mut conn: rusqlite::Connection, queue: mpsc::Receiver<Job>, restart: R
         }
         metrics::histogram!("db_group_commit_batch_size").record(batch.len() as f64);
         let started = std::time::Instant::now();
-        let committed = run_batch(&mut conn, batch);
+        let outcome = run_batch(&mut conn, &mut batch);
+        if let Err(error) = &outcome {
+            tracing::error!(%error, writes = batch.len(), "a write batch did not commit");
+        }
+        if !conn.is_autocommit() {
+            // The commit failed (or was not tried) and left the transaction open: end it,
+            // so the next batch starts clean.
+            let _ = control(&mut conn, "ROLLBACK");
+        }
         metrics::histogram!("db_group_commit_seconds").record(started.elapsed().as_secs_f64());
-        for (complete, outcome) in committed {
-            complete(outcome);
+        for write in batch {
+            write.answer(outcome.clone().map_err(DbError::NotCommitted));
         }
         if let Some(restart) = restart.take() {
             checkpoint::finish_on_writer(&conn, restart);
@@ -142,49 +233,44 @@ fn writer(mut conn: rusqlite::Connection, queue: mpsc::Receiver<Job>, restart: R
     }
 }
 
-/// One batch: each job's completion with the batch's outcome. If anything leaves the
-/// transaction unsound (SQLite rolls a transaction back by itself on a full disk, say), no
-/// further job runs and the whole batch is rolled back and answered with the error; either
-/// way the connection ends outside any transaction.
-fn run_batch(
-    conn: &mut rusqlite::Connection,
-    batch: Vec<Job>,
-) -> Vec<(Completion, Result<(), DbError>)> {
-    let began = control(conn, "BEGIN IMMEDIATE");
-    if let Err(error) = &began {
-        tracing::error!(%error, writes = batch.len(), "cannot begin a write transaction");
-    }
-    let mut sound = began.is_ok();
-    let mut completions = Vec::with_capacity(batch.len());
-    for job in batch {
-        let open = sound && !conn.is_autocommit();
-        let (complete, kept_sound) = job(open.then_some(&mut *conn));
-        sound = open && kept_sound;
-        completions.push(complete);
-    }
-    let outcome = match began {
-        Err(error) => Err(error.to_string()),
-        Ok(()) if !sound || conn.is_autocommit() => {
-            Err("the batch's transaction was lost; nothing in it was written".to_string())
+/// One batch in one transaction, committed; the error (in words) when it did not commit.
+/// Runs each write once; when one fails half-way, starts the transaction again and runs
+/// the writes before it again, now each in a savepoint, as are the rest (the module's doc).
+fn run_batch(conn: &mut rusqlite::Connection, batch: &mut [Box<dyn Write>]) -> Result<(), String> {
+    let failed = |what: &str, error: DbError| format!("{what}: {error}");
+    control(conn, "BEGIN IMMEDIATE").map_err(|e| failed("cannot begin a write transaction", e))?;
+    let mut each_in_savepoint = false;
+    for at in 0..batch.len() {
+        // SQLite rolls a transaction back by itself on some errors (a full disk, say).
+        if conn.is_autocommit() {
+            return Err(LOST.to_string());
         }
-        Ok(()) => control(conn, "COMMIT").map_err(|e| e.to_string()),
-    };
-    if let Err(error) = &outcome {
-        tracing::error!(%error, writes = completions.len(), "a write batch did not commit");
+        if each_in_savepoint {
+            run_in_savepoint(conn, &mut *batch[at]).map_err(|e| failed("a savepoint failed", e))?;
+            continue;
+        }
+        if batch[at].run(conn) == Ran::FailedHalfWay {
+            if conn.is_autocommit() {
+                return Err(LOST.to_string());
+            }
+            control(conn, "ROLLBACK")
+                .and_then(|()| control(conn, "BEGIN IMMEDIATE"))
+                .map_err(|e| failed("cannot start the batch again", e))?;
+            each_in_savepoint = true;
+            for earlier in &mut batch[..at] {
+                run_in_savepoint(conn, &mut **earlier)
+                    .map_err(|e| failed("a savepoint failed", e))?;
+            }
+        }
     }
-    if !conn.is_autocommit() {
-        // The commit failed (or was not tried) and left the transaction open: end it, so
-        // the next batch starts clean.
-        let _ = control(conn, "ROLLBACK");
+    if conn.is_autocommit() {
+        return Err(LOST.to_string());
     }
-    completions
-        .into_iter()
-        .map(|complete| {
-            let outcome = outcome.clone().map_err(DbError::NotCommitted);
-            (complete, outcome)
-        })
-        .collect()
+    control(conn, "COMMIT").map_err(|e| e.to_string())
 }
+
+/// Why a batch whose transaction SQLite ended by itself did not commit.
+const LOST: &str = "the batch's transaction was lost; nothing in it was written";
 
 #[cfg(test)]
 mod tests {
@@ -210,6 +296,122 @@ mod tests {
     fn insert(db: &mut dyn Conn, x: i64) -> Result<(), DbError> {
         db.execute("INSERT INTO t (x) VALUES ($1)", params![x])?;
         Ok(())
+    }
+
+    /// What a write in [`one_batch`] does.
+    #[derive(Clone, Copy)]
+    enum Does {
+        /// Inserts its number.
+        Insert,
+        /// Refuses before writing anything.
+        Refuse,
+        /// Inserts its number, then fails.
+        FailAfterInsert,
+        /// Inserts its number, then panics.
+        PanicAfterInsert,
+    }
+
+    /// A write's answer: the batch's error, or its own outcome.
+    type Answer = Result<Result<i64, DbError>, DbError>;
+
+    /// Runs one batch of writes `0..`, each doing what `plan` says, straight through
+    /// [`run_batch`]; returns each write's answer and how many times it ran.
+    fn one_batch(plan: &[Does]) -> (Vec<Answer>, Vec<usize>) {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        conn.execute_batch("CREATE TABLE t (x INTEGER PRIMARY KEY)")
+            .unwrap();
+        let runs: Vec<_> = plan
+            .iter()
+            .map(|_| std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0)))
+            .collect();
+        let mut answers = Vec::new();
+        let mut batch: Vec<Box<dyn Write>> = Vec::new();
+        for (x, (&does, runs)) in plan.iter().zip(&runs).enumerate() {
+            let runs = runs.clone();
+            let (answer, answered) = tokio::sync::oneshot::channel();
+            answers.push(answered);
+            batch.push(Box::new(Queued {
+                work: move |db: &mut dyn Conn| {
+                    runs.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let x = x as i64;
+                    match does {
+                        Does::Refuse => return Err(DbError::Decode(format!("{x} refused"))),
+                        Does::Insert | Does::FailAfterInsert | Does::PanicAfterInsert => {
+                            insert(db, x)?
+                        }
+                    }
+                    match does {
+                        Does::FailAfterInsert => Err(DbError::Decode(format!("{x} failed"))),
+                        Does::PanicAfterInsert => panic!("write {x} panics"),
+                        Does::Insert | Does::Refuse => Ok(x),
+                    }
+                },
+                outcome: Err(DbError::NotRun),
+                answer,
+            }));
+        }
+        let outcome = run_batch(&mut conn, &mut batch);
+        assert!(outcome.is_ok(), "the batch commits: {outcome:?}");
+        for write in batch {
+            write.answer(Ok(()));
+        }
+        let kept: Vec<i64> = conn
+            .prepare("SELECT x FROM t ORDER BY x")
+            .unwrap()
+            .query_map([], |row| row.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let answers: Vec<_> = answers
+            .into_iter()
+            .map(|mut answered| answered.try_recv().unwrap())
+            .collect();
+        let succeeded: Vec<i64> = answers
+            .iter()
+            .filter_map(|answer| answer.as_ref().ok()?.as_ref().ok().copied())
+            .collect();
+        assert_eq!(
+            kept, succeeded,
+            "the table holds exactly the writes answered Ok"
+        );
+        let runs = runs
+            .iter()
+            .map(|r| r.load(std::sync::atomic::Ordering::Relaxed));
+        (answers, runs.collect())
+    }
+
+    #[test]
+    fn writes_that_succeed_or_refuse_before_writing_run_once() {
+        use Does::*;
+        let (answers, runs) = one_batch(&[Insert, Refuse, Insert, Refuse, Insert]);
+        assert_eq!(runs, [1, 1, 1, 1, 1]);
+        let ok: Vec<bool> = answers.iter().map(|a| matches!(a, Ok(Ok(_)))).collect();
+        assert_eq!(ok, [true, false, true, false, true]);
+    }
+
+    #[test]
+    fn a_write_failing_half_way_is_undone_alone_and_the_writes_before_it_run_again() {
+        use Does::*;
+        let plan = [
+            Insert,
+            Refuse,
+            Insert,
+            FailAfterInsert,
+            Insert,
+            PanicAfterInsert,
+            Insert,
+        ];
+        let (answers, runs) = one_batch(&plan);
+        // 0 to 2 ran before 3 failed half-way, and again after; 3 is not run again; from
+        // then on each write runs once (in a savepoint), 5's panic undone alone.
+        assert_eq!(runs, [2, 2, 2, 1, 1, 1, 1]);
+        let ok: Vec<bool> = answers.iter().map(|a| matches!(a, Ok(Ok(_)))).collect();
+        assert_eq!(ok, [true, false, true, false, true, false, true]);
+        assert!(
+            matches!(answers[5], Err(DbError::Panicked)),
+            "a panic is answered as one: {:?}",
+            answers[5]
+        );
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

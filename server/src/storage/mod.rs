@@ -223,7 +223,7 @@ impl Store {
                 // and both read back what it recorded.
                 db.execute(
                     "INSERT INTO server_settings (name, value) VALUES ('server_name', $1) ON CONFLICT DO NOTHING",
-                    params![&from_users.unwrap_or(name)],
+                    params![from_users.as_deref().unwrap_or(&name)],
                 )?;
                 db.query_one(
                     "SELECT value FROM server_settings WHERE name = 'server_name'",
@@ -293,10 +293,12 @@ impl Store {
     }
 
     /// Runs `work` in a write transaction and answers once it is committed. When `work`
-    /// fails, nothing it wrote stays.
+    /// fails, nothing it wrote stays. `work` may run more than once (on SQLite, when a
+    /// write batched before it fails half-way: `group_commit.rs`), so it does nothing but
+    /// read and write through `db`; only its last run counts.
     pub async fn write<T, E>(
         &self,
-        work: impl FnOnce(&mut dyn Conn) -> Result<T, E> + Send + 'static,
+        work: impl FnMut(&mut dyn Conn) -> Result<T, E> + Send + 'static,
     ) -> Result<T, E>
     where
         T: Send + 'static,

@@ -441,13 +441,14 @@ impl Store {
 
     /// Locks the room, reads its state at `keys`, lets `decide` rule on it, and appends the
     /// event it returns (sent by `sender`), all in one write: no two changes of a room
-    /// interleave, in this process or any other. Returns the new event's ID, if any.
+    /// interleave, in this process or any other. Returns the new event's ID, if any. Like
+    /// any write, it may run more than once ([`Store::write`]): `decide` only decides.
     pub async fn change_room<E>(
         &self,
         room: &RoomId,
         sender: &UserId,
         keys: Vec<StateKey>,
-        decide: impl FnOnce(&[StateEntry]) -> Result<Option<NewEvent>, E> + Send + 'static,
+        mut decide: impl FnMut(&[StateEntry]) -> Result<Option<NewEvent>, E> + Send + 'static,
     ) -> Result<Option<String>, E>
     where
         E: From<DbError> + Send + 'static,

@@ -158,10 +158,11 @@ impl Sqlite {
         super::migrate::run(&mut writer)
             .with_context(|| format!("cannot migrate the database {}", path.display()))?;
         limit_size(&mut writer, max_bytes)?;
-        // Each write runs in a savepoint, whose journal (the pages as they were before the
-        // write) SQLite would otherwise move to a new temporary file, created and deleted,
-        // once it passes 64 KiB — as a page split in a large index does. In memory, it is
-        // at most the pages one write changes. Only after the migrations: with temporary
+        // A savepoint's journal (the pages as they were before the write: a write runs in
+        // one once a write of its batch has failed half-way, `group_commit.rs`) SQLite
+        // would otherwise move to a new temporary file, created and deleted, once it passes
+        // 64 KiB — as a page split in a large index does. In memory, it is at most the
+        // pages one write changes. Only after the migrations: with temporary
         // storage in memory, SQLite's sorter never spills, and building an index over every
         // event would hold the whole sort in memory.
         writer.pragma_update(None, "temp_store", "MEMORY")?;

@@ -297,7 +297,7 @@ async fn event_ids_sort_in_the_order_events_were_made() {
                 Ok::<_, InternalError>(Some(NewEvent::state(
                     "m.room.name",
                     "",
-                    Content::Other(content),
+                    Content::Other(content.clone()),
                 )))
             })
             .await

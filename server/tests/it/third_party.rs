@@ -616,7 +616,7 @@ async fn a_planted_invite_never_makes_the_server_fetch_another_path() {
             Ok::<_, server::error::InternalError>(Some(server::events::NewEvent::state(
                 "m.room.third_party_invite",
                 "planted",
-                server::events::Content::ThirdPartyInvite(content),
+                server::events::Content::ThirdPartyInvite(content.clone()),
             )))
         })
         .await
