@@ -14,6 +14,7 @@ pub mod error;
 pub mod events;
 pub mod identity;
 pub mod ids;
+pub mod log_writer;
 pub mod logging;
 pub mod password_checks;
 pub mod ratelimit;

@@ -83,37 +83,25 @@ pub async fn requests(request: Request, next: Next) -> Response {
     response
 }
 
-/// Log lines waiting for the writing thread; past this, the thread logging waits for room
-/// (a line is never dropped). About 2 MB of request lines: a burst that long is absorbed.
-const WAITING_LINES: usize = 8_192;
-
-/// The thread that writes the log; dropping it writes the lines still waiting (it waits up
-/// to about a second for that).
-pub type LogWriter = tracing_appender::non_blocking::WorkerGuard;
+/// The thread that writes the log (`log_writer.rs`): keep it until the server has stopped;
+/// dropping it writes the lines still waiting.
+pub type LogWriter = crate::log_writer::LogWriter;
 
 /// Installs the global subscriber: human-readable by default, JSON lines on request.
 ///
 /// Lines are formatted where they are logged and written to stderr by a thread of their
-/// own, many lines per write: an async worker waits for stderr only once
-/// [`WAITING_LINES`] lines are queued (a slow terminal or log collector used to stall
-/// every request), and a request's line takes no lock on stderr and rarely a system call.
-/// A `kill -9` loses the lines queued or buffered then; a panic's message, written straight
-/// to stderr, can come before lines logged earlier.
-/// Keep the [`LogWriter`] until the server has stopped.
-pub fn init(json: bool) -> LogWriter {
+/// own, many lines per write (`log_writer.rs`): a request's line takes no lock on stderr,
+/// no system call and wakes no thread, and a slow terminal or log collector holds back
+/// the threads logging only once lines have piled up. A `kill -9` loses the lines waiting
+/// then; a panic's message, written straight to stderr, can come before lines logged
+/// earlier.
+pub fn init(json: bool) -> std::io::Result<LogWriter> {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| "info,sqlx=warn".into());
     // Colours only for a person at a terminal; a file or a log collector gets plain text.
     let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
-    // The thread writes each line into the buffer and flushes whenever no line is waiting.
-    let (writer, guard) = tracing_appender::non_blocking::NonBlockingBuilder::default()
-        .buffered_lines_limit(WAITING_LINES)
-        .lossy(false)
-        .thread_name("log-writer")
-        .finish(std::io::BufWriter::with_capacity(
-            64 * 1024,
-            std::io::stderr(),
-        ));
+    let (writer, guard) =
+        crate::log_writer::start(std::io::stderr(), crate::log_writer::WAITING_BYTES)?;
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(writer)
@@ -123,5 +111,5 @@ pub fn init(json: bool) -> LogWriter {
     } else {
         builder.try_init()
     };
-    guard
+    Ok(guard)
 }

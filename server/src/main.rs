@@ -236,7 +236,10 @@ async fn run(cli: Cli, log_writer: &mut Option<server::logging::LogWriter>) -> a
     match cli.command {
         Command::Serve { serve } => {
             let config = Config::resolve(&cli.common, &serve)?;
-            *log_writer = Some(server::logging::init(config.log_json));
+            *log_writer = Some(
+                server::logging::init(config.log_json)
+                    .context("cannot start the thread that writes the log")?,
+            );
             for (what, value) in config.summary() {
                 tracing::info!("{what}: {value}");
             }

@@ -19,7 +19,7 @@ async fn the_first_lines_say_what_the_server_runs_with() {
     let log_path = dir.path().join("server.log");
     let port = free_port();
     // A host name is resolved; the boolean variable takes the usual spellings.
-    let mut child = ServerChild(
+    let child = ServerChild(
         binary_on(&db)
             .args(["serve", "--listen", &format!("localhost:{port}")])
             .env("HOMESERVER_LOG_JSON", "no")
@@ -38,8 +38,7 @@ async fn the_first_lines_say_what_the_server_runs_with() {
         assert!(started.elapsed() < Duration::from_secs(10), "not serving");
         tokio::time::sleep(Duration::from_millis(25)).await;
     }
-    child.kill().unwrap();
-    child.wait().unwrap();
+    stop(child);
     let log = std::fs::read_to_string(&log_path).unwrap();
     let path = dir.path().join("hs.db");
     for line in [
@@ -218,7 +217,7 @@ async fn metrics_readiness_and_request_lines() {
         ),
     )
     .unwrap();
-    let mut child = ServerChild(
+    let child = ServerChild(
         binary_on(&db)
             .arg("--config")
             .arg(&config)
@@ -321,8 +320,7 @@ async fn metrics_readiness_and_request_lines() {
             "{needle} missing from:\n{metrics}"
         );
     }
-    child.kill().unwrap();
-    child.wait().unwrap();
+    stop(child);
     let log = std::fs::read_to_string(&log_path).unwrap();
     let line = log
         .lines()
@@ -437,7 +435,7 @@ async fn the_environment_overrides_the_file_for_json_logs() {
             assert!(started.elapsed() < Duration::from_secs(10), "not serving");
             tokio::time::sleep(Duration::from_millis(25)).await;
         }
-        drop(child);
+        stop(child);
         let log = std::fs::read_to_string(&log_path).unwrap();
         log.lines().next().unwrap_or_default().to_string()
     };
@@ -446,4 +444,15 @@ async fn the_environment_overrides_the_file_for_json_logs() {
     let overruled = first_line(Some("0")).await;
     assert!(!overruled.starts_with('{'), "{overruled}");
     assert!(overruled.contains("version:"), "{overruled}");
+}
+
+/// Stops the server as an operator does (SIGTERM) and waits for it to exit: it writes
+/// every log line before it does (a `kill -9` loses the lines waiting to be written).
+fn stop(mut child: ServerChild) {
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success(), "kill -TERM failed");
+    assert!(child.wait().unwrap().success(), "SIGTERM is a clean exit");
 }
