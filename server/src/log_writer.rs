@@ -1,7 +1,7 @@
 //! The thread that writes the log. A line is appended to a buffer by the thread that logs
-//! it; the writing thread is woken when lines arrive in an empty buffer, writes what is
-//! there with one write, and pauses for a moment before taking more, so that on a busy
-//! server the lines of many requests go out together.
+//! it; the writing thread, woken by a line only when it was waiting for one, writes what is
+//! there with one write and pauses for a moment before taking more, so that on a busy
+//! server the lines of many requests go out together and a line wakes no thread.
 //!
 //! Why not a channel with a line per message (what `tracing-appender` does): on a busy
 //! server the writing thread had emptied the channel before the next line came, so every
@@ -32,6 +32,9 @@ const CLOSING_WAIT: Duration = Duration::from_secs(1);
 struct State {
     lines: Vec<u8>,
     closing: bool,
+    /// The writer is waiting for lines: the next line must wake it. Otherwise (it is
+    /// writing or pausing) it takes them when it comes back, and a line wakes nobody.
+    writer_waiting: bool,
 }
 
 struct Shared {
@@ -57,13 +60,19 @@ impl Shared {
             let _ = std::io::stderr().write_all(line);
             return;
         }
-        while state.lines.len() >= self.limit && !state.closing {
+        while !state.lines.is_empty() && state.lines.len() >= self.limit && !state.closing {
             state = self.taken.wait(state).unwrap_or_else(|e| e.into_inner());
         }
-        let was_empty = state.lines.is_empty();
+        if state.closing {
+            // Closing began while this thread waited for room: the writer may be gone.
+            drop(state);
+            let _ = std::io::stderr().write_all(line);
+            return;
+        }
         state.lines.extend_from_slice(line);
+        let wake = std::mem::take(&mut state.writer_waiting);
         drop(state);
-        if was_empty {
+        if wake {
             self.arrived.notify_one();
         }
     }
@@ -141,11 +150,13 @@ fn write_lines(shared: &Shared, mut out: impl Write) {
     loop {
         let mut state = shared.lock();
         while state.lines.is_empty() && !state.closing {
+            state.writer_waiting = true;
             state = shared
                 .arrived
                 .wait(state)
                 .unwrap_or_else(|e| e.into_inner());
         }
+        state.writer_waiting = false;
         std::mem::swap(&mut state.lines, &mut taken);
         let closing = state.closing;
         drop(state);
@@ -218,17 +229,29 @@ mod tests {
         );
     }
 
-    /// A sink that takes nothing until released.
-    struct Stuck(Arc<(Mutex<bool>, Condvar)>);
+    /// A sink that takes nothing until released, then keeps what it is given.
+    #[derive(Clone, Default)]
+    struct Stuck {
+        released: Arc<(Mutex<bool>, Condvar)>,
+        kept: Sink,
+    }
+
+    impl Stuck {
+        fn release(&self) {
+            let (released, changed) = &*self.released;
+            *released.lock().unwrap() = true;
+            changed.notify_all();
+        }
+    }
 
     impl Write for Stuck {
         fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-            let (released, changed) = &*self.0;
+            let (released, changed) = &*self.released;
             let mut released = released.lock().unwrap();
             while !*released {
                 released = changed.wait(released).unwrap();
             }
-            Ok(bytes.len())
+            self.kept.write(bytes)
         }
 
         fn flush(&mut self) -> std::io::Result<()> {
@@ -238,34 +261,46 @@ mod tests {
 
     #[test]
     fn a_stuck_output_holds_back_the_threads_logging_instead_of_filling_memory() {
-        let gate = Arc::new((Mutex::new(false), Condvar::new()));
-        let (lines, writer) = start(Stuck(gate.clone()), 1_000).unwrap();
-        let logged = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
+        let stuck = Stuck::default();
+        let (lines, writer) = start(stuck.clone(), 1_000).unwrap();
+        let logged = Arc::new(AtomicUsize::new(0));
         let logging = {
             let (lines, logged) = (lines.clone(), logged.clone());
             std::thread::spawn(move || {
-                for _ in 0..1_000 {
-                    lines.make_writer().write_all(&[b'x'; 99]).unwrap();
-                    lines.make_writer().write_all(b"\n").unwrap();
-                    logged.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                for i in 0..1_000 {
+                    let line = format!("{i:0>99}\n");
+                    lines.make_writer().write_all(line.as_bytes()).unwrap();
+                    logged.fetch_add(1, SeqCst);
                 }
             })
         };
-        std::thread::sleep(Duration::from_millis(300));
-        // What is waiting: at most the limit and one line; and what the writer holds.
-        let held = logged.load(std::sync::atomic::Ordering::SeqCst);
-        assert!(
-            held < 30,
-            "{held} lines of 100 bytes went past a 1,000-byte limit"
-        );
-        assert!(lines.0.lock().lines.len() <= 1_000 + 99);
-        {
-            let (released, changed) = &*gate;
-            *released.lock().unwrap() = true;
-            changed.notify_all();
+        // Until the logging thread is held back: its count stops moving.
+        let mut held = 0;
+        for _ in 0..100 {
+            std::thread::sleep(Duration::from_millis(50));
+            let now = logged.load(SeqCst);
+            if now == held && now > 0 {
+                break;
+            }
+            held = now;
         }
+        // The writer holds what it took before it got stuck (at most the limit and a
+        // line); the buffer holds at most as much again.
+        assert!(
+            (1..=22).contains(&held),
+            "{held} lines of 100 bytes logged against a 1,000-byte limit"
+        );
+        assert!(lines.0.lock().lines.len() < 1_000 + 100);
+        stuck.release();
         logging.join().unwrap();
-        assert_eq!(logged.load(std::sync::atomic::Ordering::SeqCst), 1_000);
         drop(writer);
+        let (written, _) = stuck.kept.0.lock().unwrap().clone();
+        let expected: String = (0..1_000).map(|i| format!("{i:0>99}\n")).collect();
+        assert_eq!(
+            String::from_utf8(written).unwrap(),
+            expected,
+            "every line, once, in order"
+        );
     }
 }

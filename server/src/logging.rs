@@ -90,11 +90,11 @@ pub type LogWriter = crate::log_writer::LogWriter;
 /// Installs the global subscriber: human-readable by default, JSON lines on request.
 ///
 /// Lines are formatted where they are logged and written to stderr by a thread of their
-/// own, many lines per write (`log_writer.rs`): a request's line takes no lock on stderr,
-/// no system call and wakes no thread, and a slow terminal or log collector holds back
-/// the threads logging only once lines have piled up. A `kill -9` loses the lines waiting
-/// then; a panic's message, written straight to stderr, can come before lines logged
-/// earlier.
+/// own, many lines per write (`log_writer.rs`): a request's line takes no lock on stderr
+/// and, on a busy server, makes no system call and wakes no thread; a slow terminal or log
+/// collector holds back the threads logging only once lines have piled up. A `kill -9`
+/// loses the lines waiting then; a panic's message, written straight to stderr, can come
+/// before lines logged earlier.
 pub fn init(json: bool) -> std::io::Result<LogWriter> {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| "info,sqlx=warn".into());

@@ -13,10 +13,15 @@
 //! written, and a statement that fails leaves nothing of itself. A write that fails after
 //! it changed something (a bug, or a second statement failing) cannot be told apart from
 //! the writes before it, so the batch's transaction is rolled back and those writes run
-//! again, from then on each inside a savepoint of its own, which undoes it alone. (A
-//! savepoint around every write would do the same without running any twice, but it copies
-//! every page a write touches.) A write's work must therefore do nothing but read and write
-//! through its connection. Whatever fails (a statement, the commit, a full disk), the
+//! again, from then on each inside a savepoint of its own, which undoes it alone (logged as
+//! a warning, counted in `db_write_batches_restarted_total`). A savepoint around every
+//! write would do the same without running any twice, but it copies every page a write
+//! touches. A write's work must therefore do nothing but read and write through its
+//! connection.
+//!
+//! The whole batch fails (each write answered with the error, nothing of it kept) when its
+//! transaction is lost: SQLite ends it by itself on some errors (a full disk), or the batch
+//! cannot begin again (another process took the database in between). Whatever fails, the
 //! connection is left outside any transaction, ready for the next batch.
 
 use std::sync::mpsc;
@@ -132,8 +137,9 @@ where
 /// The writer's connection as a write sees it, noting whether the write ran a statement
 /// that changes the database. `execute` and `insert_returning_key` count whenever they
 /// succeed (a schema change is not in SQLite's count of changed rows); a statement that
-/// failed left nothing of itself, so it does not count. A write through `query_each` (a
-/// `DELETE … RETURNING`) shows in SQLite's count.
+/// failed left nothing of itself, so it does not count. Rows changed through `query_each`
+/// (a `DELETE … RETURNING`) show in SQLite's count; a schema change or a pragma through
+/// `query_each` would not, and no write makes one.
 struct Tracked<'c> {
     conn: &'c mut rusqlite::Connection,
     executed: bool,
@@ -253,6 +259,12 @@ fn run_batch(conn: &mut rusqlite::Connection, batch: &mut [Box<dyn Write>]) -> R
             if conn.is_autocommit() {
                 return Err(LOST.to_string());
             }
+            tracing::warn!(
+                writes = batch.len(),
+                at,
+                "a write failed after changing something: its batch starts again without it"
+            );
+            metrics::counter!("db_write_batches_restarted_total").increment(1);
             control(conn, "ROLLBACK")
                 .and_then(|()| control(conn, "BEGIN IMMEDIATE"))
                 .map_err(|e| failed("cannot start the batch again", e))?;
@@ -309,6 +321,10 @@ mod tests {
         FailAfterInsert,
         /// Inserts its number, then panics.
         PanicAfterInsert,
+        /// Deletes `0` through a query (`DELETE … RETURNING`), then fails.
+        FailAfterDeleting,
+        /// Creates a table (no rows changed), then fails.
+        FailAfterCreatingATable,
     }
 
     /// A write's answer: the batch's error, or its own outcome.
@@ -334,16 +350,25 @@ mod tests {
                 work: move |db: &mut dyn Conn| {
                     runs.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     let x = x as i64;
+                    let failed = Err(DbError::Decode(format!("{x} failed")));
                     match does {
-                        Does::Refuse => return Err(DbError::Decode(format!("{x} refused"))),
-                        Does::Insert | Does::FailAfterInsert | Does::PanicAfterInsert => {
-                            insert(db, x)?
+                        Does::Insert => insert(db, x).map(|()| x),
+                        Does::Refuse => failed,
+                        Does::FailAfterInsert => insert(db, x).and(failed),
+                        Does::PanicAfterInsert => {
+                            insert(db, x)?;
+                            panic!("write {x} panics")
                         }
-                    }
-                    match does {
-                        Does::FailAfterInsert => Err(DbError::Decode(format!("{x} failed"))),
-                        Does::PanicAfterInsert => panic!("write {x} panics"),
-                        Does::Insert | Does::Refuse => Ok(x),
+                        Does::FailAfterDeleting => {
+                            db.query("DELETE FROM t WHERE x = 0 RETURNING x", &[], |row| {
+                                row.int(0)
+                            })?;
+                            failed
+                        }
+                        Does::FailAfterCreatingATable => {
+                            db.execute(&format!("CREATE TABLE t{x} (y)"), &[])?;
+                            failed
+                        }
                     }
                 },
                 outcome: Err(DbError::NotRun),
@@ -352,6 +377,10 @@ mod tests {
         }
         let outcome = run_batch(&mut conn, &mut batch);
         assert!(outcome.is_ok(), "the batch commits: {outcome:?}");
+        let tables: i64 = conn
+            .query_row("SELECT COUNT(*) FROM sqlite_schema", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(tables, 1, "no table created by a failed write stays");
         for write in batch {
             write.answer(Ok(()));
         }
@@ -412,6 +441,17 @@ mod tests {
             "a panic is answered as one: {:?}",
             answers[5]
         );
+    }
+
+    #[test]
+    fn changes_made_through_a_query_or_to_the_schema_count_as_half_way() {
+        use Does::*;
+        for fails in [FailAfterDeleting, FailAfterCreatingATable] {
+            let (answers, runs) = one_batch(&[Insert, fails, Insert]);
+            assert_eq!(runs, [2, 1, 1], "undone by running the batch again");
+            let ok: Vec<bool> = answers.iter().map(|a| matches!(a, Ok(Ok(_)))).collect();
+            assert_eq!(ok, [true, false, true]);
+        }
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
