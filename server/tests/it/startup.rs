@@ -446,13 +446,25 @@ async fn the_environment_overrides_the_file_for_json_logs() {
     assert!(overruled.contains("version:"), "{overruled}");
 }
 
-/// Stops the server as an operator does (SIGTERM) and waits for it to exit: it writes
-/// every log line before it does (a `kill -9` loses the lines waiting to be written).
+/// Stops the server as an operator does (SIGTERM) and waits (up to 10 s) for it to exit:
+/// it writes every log line before it does (a `kill -9` loses the lines waiting to be
+/// written).
 fn stop(mut child: ServerChild) {
     let status = std::process::Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
         .status()
         .unwrap();
     assert!(status.success(), "kill -TERM failed");
-    assert!(child.wait().unwrap().success(), "SIGTERM is a clean exit");
+    let asked = Instant::now();
+    let exit = loop {
+        if let Some(exit) = child.try_wait().unwrap() {
+            break exit;
+        }
+        assert!(
+            asked.elapsed() < Duration::from_secs(10),
+            "still running 10 s after SIGTERM"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(exit.success(), "SIGTERM is a clean exit: {exit}");
 }
