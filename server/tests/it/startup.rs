@@ -2,6 +2,7 @@
 //! runs (and blamed on the environment variable they came from), a database kept to its
 //! server name, and database failures that say where and why.
 
+use std::path::Path;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
@@ -38,7 +39,7 @@ async fn the_first_lines_say_what_the_server_runs_with() {
         assert!(started.elapsed() < Duration::from_secs(10), "not serving");
         tokio::time::sleep(Duration::from_millis(25)).await;
     }
-    stop(child);
+    stop(child, &log_path);
     let log = std::fs::read_to_string(&log_path).unwrap();
     let path = dir.path().join("hs.db");
     for line in [
@@ -121,18 +122,7 @@ async fn a_database_keeps_its_server_name() {
             .unwrap(),
     );
     // Refused at start: it must exit, not serve under the wrong name.
-    let started = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(10),
-            "still running under another name:\n{}",
-            std::fs::read_to_string(&log_path).unwrap()
-        );
-        std::thread::sleep(Duration::from_millis(25));
-    };
+    let status = exit_within_10_s(&mut child, &log_path);
     let stderr = std::fs::read_to_string(&log_path).unwrap();
     assert_eq!(status.code(), Some(1), "{stderr}");
     assert!(
@@ -320,7 +310,7 @@ async fn metrics_readiness_and_request_lines() {
             "{needle} missing from:\n{metrics}"
         );
     }
-    stop(child);
+    stop(child, &log_path);
     let log = std::fs::read_to_string(&log_path).unwrap();
     let line = log
         .lines()
@@ -435,7 +425,7 @@ async fn the_environment_overrides_the_file_for_json_logs() {
             assert!(started.elapsed() < Duration::from_secs(10), "not serving");
             tokio::time::sleep(Duration::from_millis(25)).await;
         }
-        stop(child);
+        stop(child, &log_path);
         let log = std::fs::read_to_string(&log_path).unwrap();
         log.lines().next().unwrap_or_default().to_string()
     };
@@ -446,25 +436,30 @@ async fn the_environment_overrides_the_file_for_json_logs() {
     assert!(overruled.contains("version:"), "{overruled}");
 }
 
-/// Stops the server as an operator does (SIGTERM) and waits (up to 10 s) for it to exit:
-/// it writes every log line before it does (a `kill -9` loses the lines waiting to be
-/// written).
-fn stop(mut child: ServerChild) {
+/// How the server exited, failing the test (with its log) if it still runs after 10 s.
+fn exit_within_10_s(child: &mut ServerChild, log_path: &Path) -> std::process::ExitStatus {
+    let started = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "still running after 10 s:\n{}",
+            std::fs::read_to_string(log_path).unwrap_or_default()
+        );
+        std::thread::sleep(Duration::from_millis(25));
+    }
+}
+
+/// Stops the server as an operator does (SIGTERM) and waits for it to exit: it writes
+/// every log line before it does (a `kill -9` loses the lines waiting to be written).
+fn stop(mut child: ServerChild, log_path: &Path) {
     let status = std::process::Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
         .status()
         .unwrap();
     assert!(status.success(), "kill -TERM failed");
-    let asked = Instant::now();
-    let exit = loop {
-        if let Some(exit) = child.try_wait().unwrap() {
-            break exit;
-        }
-        assert!(
-            asked.elapsed() < Duration::from_secs(10),
-            "still running 10 s after SIGTERM"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    };
+    let exit = exit_within_10_s(&mut child, log_path);
     assert!(exit.success(), "SIGTERM is a clean exit: {exit}");
 }
